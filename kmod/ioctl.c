@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pmp - ioctl dispatch and argument copying
+ *
+ * Commands are looked up by number, then must match in type and direction;
+ * the size bits are the caller's structure size, which lets old and new user
+ * space work with old and new kernels (copy_struct_from_user()).
+ */
+
+#include "common.h"
+
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/nospec.h>
+#include <linux/pmp.h>
+#include <linux/uaccess.h>
+
+#include "client.h"
+#include "endpoint.h"
+#include "host.h"
+#include "ioctl.h"
+#include "limits.h"
+
+#define PMP_CMD_NOSIZE(cmd) ((cmd) & ~IOCSIZE_MASK)
+
+/*
+ * Reads the caller's structure of _IOC_SIZE(cmd) bytes into @karg, which
+ * is @ksize bytes and whose first version was @ver0 bytes.
+ */
+static int copy_arg_in(void *karg, size_t ksize, size_t ver0,
+		       unsigned int cmd, unsigned long arg)
+{
+	size_t usize = _IOC_SIZE(cmd);
+
+	if (usize < ver0)
+		return -EINVAL;
+	if (usize > PMP_ARG_MAX_SIZE)
+		return -E2BIG;
+	return copy_struct_from_user(karg, ksize, (const void __user *)arg,
+				     usize);
+}
+
+/*
+ * Writes @karg back in the caller's size.  A larger caller structure keeps
+ * its tail, which copy_arg_in() found to be zero.
+ */
+static int copy_arg_out(unsigned long arg, unsigned int cmd, const void *karg,
+			size_t ksize)
+{
+	size_t n = min_t(size_t, ksize, _IOC_SIZE(cmd));
+
+	if (copy_to_user((void __user *)arg, karg, n))
+		return -EFAULT;
+	return 0;
+}
+
+static long ioctl_version(struct pmp_endpoint *ep, unsigned int cmd,
+			  unsigned long arg)
+{
+	return arg ? -EINVAL : PMP_ABI_VERSION;
+}
+
+static long ioctl_host_register(struct pmp_endpoint *ep, unsigned int cmd,
+				unsigned long arg)
+{
+	struct pmp_host_register reg;
+	int err, cerr;
+
+	err = copy_arg_in(&reg, sizeof(reg), PMP_HOST_REGISTER_SIZE_VER0, cmd,
+			  arg);
+	if (err)
+		return err;
+	if (reg.flags & ~PMP_HOST_REGISTER_FLAGS || reg.missing ||
+	    reg.host_id)
+		return -EINVAL;
+
+	mutex_lock(&ep->lock);
+	err = pmp_endpoint_expect(ep, PMP_EP_NEW);
+	if (!err)
+		err = pmp_host_register(ep, &reg);
+	mutex_unlock(&ep->lock);
+
+	/* A refusal still tells the caller what it lacks. */
+	if (err && err != -EPERM)
+		return err;
+	cerr = copy_arg_out(arg, cmd, &reg, sizeof(reg));
+	return err ?: cerr;
+}
+
+static long ioctl_connect(struct pmp_endpoint *ep, unsigned int cmd,
+			  unsigned long arg)
+{
+	struct pmp_connect conn;
+	int err;
+
+	err = copy_arg_in(&conn, sizeof(conn), PMP_CONNECT_SIZE_VER0, cmd, arg);
+	if (err)
+		return err;
+	if (conn.flags || conn.reserved)
+		return -EINVAL;
+
+	mutex_lock(&ep->lock);
+	err = pmp_endpoint_expect(ep, PMP_EP_NEW);
+	if (!err)
+		err = pmp_client_connect(ep, &conn);
+	mutex_unlock(&ep->lock);
+	return err;
+}
+
+static long ioctl_lock(struct pmp_endpoint *ep, unsigned int cmd,
+		       unsigned long arg)
+{
+	return arg ? -EINVAL : pmp_client_lock(ep);
+}
+
+static long ioctl_unlock(struct pmp_endpoint *ep, unsigned int cmd,
+			 unsigned long arg)
+{
+	return arg ? -EINVAL : pmp_client_unlock(ep);
+}
+
+static long ioctl_info(struct pmp_endpoint *ep, unsigned int cmd,
+		       unsigned long arg)
+{
+	struct pmp_info info;
+	int err;
+
+	err = copy_arg_in(&info, sizeof(info), PMP_INFO_SIZE_VER0, cmd, arg);
+	if (err)
+		return err;
+	/* All but @flags are output: zero now, so that they may become input. */
+	if (memchr_inv(&info, 0, sizeof(info)))
+		return -EINVAL;
+
+	err = pmp_endpoint_info(ep, &info);
+	if (err)
+		return err;
+	return copy_arg_out(arg, cmd, &info, sizeof(info));
+}
+
+typedef long (*pmp_ioctl_fn)(struct pmp_endpoint *ep, unsigned int cmd,
+			     unsigned long arg);
+
+static const struct {
+	unsigned int cmd;
+	pmp_ioctl_fn fn;
+} pmp_ioctls[] = {
+#define PMP_IOCTL(_cmd, _fn) [_IOC_NR(_cmd)] = { .cmd = _cmd, .fn = _fn }
+	PMP_IOCTL(PMP_IOC_VERSION, ioctl_version),
+	PMP_IOCTL(PMP_IOC_HOST_REGISTER, ioctl_host_register),
+	PMP_IOCTL(PMP_IOC_CONNECT, ioctl_connect),
+	PMP_IOCTL(PMP_IOC_LOCK, ioctl_lock),
+	PMP_IOCTL(PMP_IOC_UNLOCK, ioctl_unlock),
+	PMP_IOCTL(PMP_IOC_INFO, ioctl_info),
+#undef PMP_IOCTL
+};
+
+/**
+ * pmp_ioctl - the ioctl entry point of /dev/pmp
+ * @file: an endpoint's file
+ * @cmd: the command, with the caller's structure size in its size bits
+ * @arg: the argument
+ *
+ * Return: the command's result, -ENOTTY for an unknown command, -EBADFD
+ * when the caller does not own the endpoint.
+ */
+long pmp_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct pmp_endpoint *ep = file->private_data;
+	unsigned int nr = _IOC_NR(cmd);
+
+	if (_IOC_TYPE(cmd) != PMP_IOC_MAGIC || nr >= ARRAY_SIZE(pmp_ioctls))
+		return -ENOTTY;
+	nr = array_index_nospec(nr, ARRAY_SIZE(pmp_ioctls));
+	if (!pmp_ioctls[nr].fn ||
+	    PMP_CMD_NOSIZE(cmd) != PMP_CMD_NOSIZE(pmp_ioctls[nr].cmd))
+		return -ENOTTY;
+	if (!pmp_endpoint_owned(ep))
+		return -EBADFD;
+	return pmp_ioctls[nr].fn(ep, cmd, arg);
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * pmp - limits and masks
+ */
+
+#ifndef _PMP_LIMITS_H
+#define _PMP_LIMITS_H
+
+#include <linux/limits.h>
+#include <linux/pmp.h>
+
+/* Flags each command accepts. */
+#define PMP_HOST_REGISTER_FLAGS PMP_HOST_UNPROTECTED
+
+/* Every hardening property a protected host must have. */
+#define PMP_HARDEN_ALL                                                         \
+	(PMP_HARDEN_NONDUMPABLE | PMP_HARDEN_NO_NEW_PRIVS |                    \
+	 PMP_HARDEN_SECCOMP | PMP_HARDEN_UNTRACED |                            \
+	 PMP_HARDEN_NO_CAP_EFFECTIVE | PMP_HARDEN_NO_CAP_PERMITTED |           \
+	 PMP_HARDEN_NO_CAP_INHERITABLE | PMP_HARDEN_NO_CAP_AMBIENT)
+
+/* Largest argument structure a command reads (copy_struct_from_user()). */
+#define PMP_ARG_MAX_SIZE PAGE_SIZE
+
+/* Largest lock share of one client endpoint. */
+#define PMP_LOCKS_MAX INT_MAX
+
+/* Host ids: never zero, handed out cyclically. */
+#define PMP_HOST_ID_MIN 1
+#define PMP_HOST_ID_MAX INT_MAX
+
+#endif /* _PMP_LIMITS_H */

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pmp - protected media path host: module entry points and /dev/pmp
+ *
+ * A Linux counterpart of Windows Media Foundation's PMP process: the module
+ * registers hardened host processes, checks their isolation, keeps the
+ * IMFPMPServer lock counts and tears everything down after a process dies.
+ * Documentation/userspace-api/pmp.rst describes the interface.
+ */
+
+#include "common.h"
+
+#include <linux/build_bug.h>
+#include <linux/miscdevice.h>
+#include <linux/module.h>
+#include <linux/pmp.h>
+#include <linux/stddef.h>
+
+#include "endpoint.h"
+#include "host.h"
+#include "objcount.h"
+#include "stats.h"
+
+/* The uapi structures must keep their size and layout on every ABI. */
+static void __init build_check_abi(void)
+{
+	BUILD_BUG_ON(sizeof(struct pmp_host_register) !=
+		     PMP_HOST_REGISTER_SIZE_VER0);
+	BUILD_BUG_ON(offsetof(struct pmp_host_register, host_id) != 8);
+	BUILD_BUG_ON(sizeof(struct pmp_connect) != PMP_CONNECT_SIZE_VER0);
+	BUILD_BUG_ON(offsetof(struct pmp_connect, flags) != 8);
+	BUILD_BUG_ON(sizeof(struct pmp_info) != PMP_INFO_SIZE_VER0);
+	BUILD_BUG_ON(offsetof(struct pmp_info, host_id) != 8);
+	BUILD_BUG_ON(offsetof(struct pmp_info, locks) != 40);
+	BUILD_BUG_ON(offsetof(struct pmp_info, reserved) != 48);
+}
+
+static struct miscdevice pmp_misc = {
+	.minor = MISC_DYNAMIC_MINOR,
+	.name = PMP_NAME,
+	.fops = &pmp_fops,
+	.groups = pmp_attr_groups,
+};
+
+static int __init pmp_init(void)
+{
+	int err;
+
+	build_check_abi();
+
+	err = misc_register(&pmp_misc);
+	if (err) {
+		pr_err("cannot register /dev/%s: %d\n", PMP_NAME, err);
+		return err;
+	}
+	pr_info("ABI version %d\n", PMP_ABI_VERSION);
+	return 0;
+}
+
+static void __exit pmp_exit(void)
+{
+	misc_deregister(&pmp_misc);
+	pmp_hosts_exit();
+	pmp_objcount_check();
+}
+
+module_init(pmp_init);
+module_exit(pmp_exit);
+
+MODULE_DESCRIPTION("Protected media path host broker (/dev/pmp)");
+MODULE_AUTHOR("The pmp developers");
+MODULE_LICENSE("GPL");
+MODULE_VERSION(PMP_VERSION);
