@@ -33,7 +33,7 @@ userspace:
 # Installs what is missing first, so that both work on a fresh machine.
 check: deps
 	@$(MAKE) --no-print-directory all
-	@PMP_VM_STDIN=/dev/null $(VM) selftests/run.sh
+	@sh tools/check.sh
 
 demo: deps
 	@$(MAKE) --no-print-directory all

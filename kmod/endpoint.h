@@ -44,7 +44,7 @@ enum pmp_endpoint_kind {
  */
 struct pmp_endpoint {
 	struct pid *owner;
-	struct mutex lock;
+	struct mutex lock; /* kind transitions vs. commands */
 	wait_queue_head_t wait;
 	enum pmp_endpoint_kind kind;
 	struct pmp_host *host;

@@ -41,7 +41,7 @@ struct pmp_host {
 	u32 missing;
 	kuid_t uid;
 	struct pid *pid;
-	spinlock_t lock;
+	spinlock_t lock; /* the fields below, clients' shares */
 	bool dead;
 	struct list_head clients;
 	u32 nr_clients;

@@ -141,18 +141,18 @@ static long ioctl_info(struct pmp_endpoint *ep, unsigned int cmd,
 typedef long (*pmp_ioctl_fn)(struct pmp_endpoint *ep, unsigned int cmd,
 			     unsigned long arg);
 
+/* Indexed by command number; PMP_CMD_NOSIZE() must match as well. */
 static const struct {
 	unsigned int cmd;
 	pmp_ioctl_fn fn;
 } pmp_ioctls[] = {
-#define PMP_IOCTL(_cmd, _fn) [_IOC_NR(_cmd)] = { .cmd = _cmd, .fn = _fn }
-	PMP_IOCTL(PMP_IOC_VERSION, ioctl_version),
-	PMP_IOCTL(PMP_IOC_HOST_REGISTER, ioctl_host_register),
-	PMP_IOCTL(PMP_IOC_CONNECT, ioctl_connect),
-	PMP_IOCTL(PMP_IOC_LOCK, ioctl_lock),
-	PMP_IOCTL(PMP_IOC_UNLOCK, ioctl_unlock),
-	PMP_IOCTL(PMP_IOC_INFO, ioctl_info),
-#undef PMP_IOCTL
+	[_IOC_NR(PMP_IOC_VERSION)] = { PMP_IOC_VERSION, ioctl_version },
+	[_IOC_NR(PMP_IOC_HOST_REGISTER)] = { PMP_IOC_HOST_REGISTER,
+					     ioctl_host_register },
+	[_IOC_NR(PMP_IOC_CONNECT)] = { PMP_IOC_CONNECT, ioctl_connect },
+	[_IOC_NR(PMP_IOC_LOCK)] = { PMP_IOC_LOCK, ioctl_lock },
+	[_IOC_NR(PMP_IOC_UNLOCK)] = { PMP_IOC_UNLOCK, ioctl_unlock },
+	[_IOC_NR(PMP_IOC_INFO)] = { PMP_IOC_INFO, ioctl_info },
 };
 
 /**
