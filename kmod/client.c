@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * pmp - clients: connections to a host and their share of its lock count
+ * pmp - clients: connections to a host, their locks, and the objects they
+ * create and call in it
  *
  * IMFPMPServer::LockProcess and UnlockProcess act on one count per PMP
  * process, shared by every pointer to it.  Here each client endpoint keeps
@@ -14,12 +15,19 @@
 #include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/pid_namespace.h>
+#include <linux/pmp.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
 
 #include "client.h"
 #include "endpoint.h"
 #include "host.h"
 #include "limits.h"
+#include "msg.h"
+#include "object.h"
+#include "params.h"
 #include "stats.h"
+#include "txn.h"
 
 /**
  * pmp_client_connect - make a NEW endpoint a client of a host
@@ -28,10 +36,11 @@
  *
  * Return: 0, -ECONNREFUSED when no live host with that id is visible in the
  * caller's pid namespace, -EACCES when it belongs to another uid and the
- * caller lacks CAP_SYS_ADMIN.
+ * caller lacks CAP_SYS_ADMIN, -ENOMEM.
  */
 int pmp_client_connect(struct pmp_endpoint *ep, const struct pmp_connect *conn)
 {
+	struct pmp_notice *gone;
 	struct pmp_host *host;
 	int err;
 
@@ -50,20 +59,29 @@ int pmp_client_connect(struct pmp_endpoint *ep, const struct pmp_connect *conn)
 		err = -EACCES;
 		goto err_put;
 	}
+	gone = pmp_notice_alloc();
+	if (!gone) {
+		err = -ENOMEM;
+		goto err_put;
+	}
 
 	spin_lock(&host->lock);
-	if (host->dead) {
+	if (pmp_host_gone(host)) {
 		spin_unlock(&host->lock);
+		pmp_work_free(&gone->work);
 		err = -ECONNREFUSED;
 		goto err_put;
 	}
+	ep->client_id = ++host->next_client_id;
+	gone->client_id = ep->client_id;
 	list_add_tail(&ep->client_node, &host->clients);
 	host->nr_clients++;
 	spin_unlock(&host->lock);
 
 	/* The lookup's reference now belongs to the endpoint. */
+	ep->gone = gone;
 	ep->host = host;
-	ep->kind = PMP_EP_CLIENT;
+	smp_store_release(&ep->kind, PMP_EP_CLIENT);
 	pmp_stat_inc(PMP_STAT_CLIENTS);
 	return 0;
 
@@ -74,21 +92,22 @@ err_put:
 
 /*
  * Adds @delta (+1 or -1) to the client's share and the host's count, under
- * both locks so that teardown of either side never races with it.
+ * the host's lock, which teardown of either side also takes.
  */
 static int client_adjust_locks(struct pmp_endpoint *ep, int delta)
 {
 	struct pmp_host *host;
 	int err;
 
-	mutex_lock(&ep->lock);
-	err = pmp_endpoint_expect(ep, PMP_EP_CLIENT);
+	err = pmp_endpoint_check(ep, PMP_EP_CLIENT);
 	if (err)
-		goto out_unlock_ep;
+		return err;
 
 	host = ep->host;
 	spin_lock(&host->lock);
-	if (host->dead) {
+	if (ep->detached) {
+		err = -EBADFD;
+	} else if (pmp_host_gone(host)) {
 		err = -ESHUTDOWN;
 	} else if (delta > 0 && ep->locks >= PMP_LOCKS_MAX) {
 		err = -EOVERFLOW;
@@ -100,11 +119,9 @@ static int client_adjust_locks(struct pmp_endpoint *ep, int delta)
 		pmp_stat_add(PMP_STAT_LOCKS_HELD, delta);
 		pmp_stat_inc(delta > 0 ? PMP_STAT_LOCK_CALLS :
 					 PMP_STAT_UNLOCK_CALLS);
+		pmp_host_update_lifetime(host);
 	}
 	spin_unlock(&host->lock);
-
-out_unlock_ep:
-	mutex_unlock(&ep->lock);
 	return err;
 }
 
@@ -131,26 +148,226 @@ int pmp_client_unlock(struct pmp_endpoint *ep)
 	return client_adjust_locks(ep, -1);
 }
 
+/* Turns the object a transaction brought back into a handle. */
+static int client_take_object(struct pmp_endpoint *ep, struct pmp_txn *txn,
+			      u64 *handle, u64 *object_id)
+{
+	struct pmp_object *obj = txn->out_obj;
+	struct pmp_host *host = ep->host;
+	u32 id;
+	int err;
+
+	if (!obj)
+		return 0;
+	txn->out_obj = NULL;
+	err = pmp_handle_add(ep, obj, &id);
+	if (err) {
+		spin_lock(&host->lock);
+		ep->nr_handles--;
+		pmp_object_put_locked(host, obj);
+		spin_unlock(&host->lock);
+		return err;
+	}
+	*handle = id;
+	*object_id = obj->id;
+	return 0;
+}
+
+/**
+ * pmp_client_create - PMP_IOC_CREATE_OBJECT
+ * @ep: the endpoint
+ * @create: the validated argument; @status, @handle and @object_id are
+ *	filled in
+ *
+ * Return: 0 when the host answered (with success or not), or the errors of
+ * pmp_txn_transact() and -ENOMEM, -ENOTCONN, -EOPNOTSUPP.
+ */
+int pmp_client_create(struct pmp_endpoint *ep, struct pmp_create *create)
+{
+	struct pmp_txn *txn;
+	int err;
+
+	err = pmp_endpoint_check(ep, PMP_EP_CLIENT);
+	if (err)
+		return err;
+
+	txn = pmp_txn_alloc(PMP_WORK_CREATE);
+	if (!txn)
+		return -ENOMEM;
+	memcpy(txn->clsid, create->clsid, sizeof(txn->clsid));
+	memcpy(txn->iid, create->iid, sizeof(txn->iid));
+	txn->has_slot = true;
+
+	err = pmp_txn_transact(ep, txn, create->timeout_ms);
+	if (!err) {
+		create->status = txn->status;
+		err = client_take_object(ep, txn, &create->handle,
+					 &create->object_id);
+	}
+	pmp_txn_put(txn);
+	return err;
+}
+
+/**
+ * pmp_client_call - PMP_IOC_CALL
+ * @ep: the endpoint
+ * @call: the validated argument
+ * @fdnums: receives the descriptors reserved for the reply's files
+ * @txnp: on success, the answered transaction, for pmp_client_call_done()
+ *
+ * Return: 0 when the host answered, or -ENOENT (no such handle), -EMSGSIZE,
+ * -EBADF, -EPERM, -EMFILE, -ENOMEM, and the errors of pmp_txn_transact().
+ */
+int pmp_client_call(struct pmp_endpoint *ep, struct pmp_call *call,
+		    int *fdnums, struct pmp_txn **txnp)
+{
+	u32 max = pmp_param(max_payload);
+	struct pmp_txn *txn;
+	int err;
+
+	if (call->in_size > max || call->out_size > max ||
+	    call->in_nfds > PMP_FDS_MAX || call->out_nfds > PMP_FDS_MAX)
+		return -EMSGSIZE;
+	err = pmp_endpoint_check(ep, PMP_EP_CLIENT);
+	if (err)
+		return err;
+
+	txn = pmp_txn_alloc(PMP_WORK_CALL);
+	if (!txn)
+		return -ENOMEM;
+	txn->method = call->method;
+	txn->flags = call->flags;
+	txn->has_slot = call->flags & PMP_CALL_OBJECT_OUT;
+	txn->out_cap = call->out_size;
+	txn->out_nfds_cap = call->out_nfds;
+
+	err = pmp_msg_from_user(call->in_ptr, call->in_size, call->in_fds,
+				call->in_nfds, &txn->in);
+	if (err)
+		goto err_put;
+	txn->target = pmp_handle_get(ep, call->handle);
+	if (!txn->target) {
+		err = -ENOENT;
+		goto err_put;
+	}
+	/* Room for the reply's descriptors is made before the call runs. */
+	err = pmp_fds_reserve(fdnums, call->out_nfds);
+	if (err)
+		goto err_put_target;
+
+	err = pmp_txn_transact(ep, txn, call->timeout_ms);
+	pmp_object_put(ep->host, txn->target);
+	txn->target = NULL;
+	if (err) {
+		pmp_fds_unreserve(fdnums, call->out_nfds);
+		goto err_put;
+	}
+
+	call->status = txn->status;
+	call->out_size = txn->out ? txn->out->size : 0;
+	call->out_nfds = txn->out ? txn->out->nfds : 0;
+	err = client_take_object(ep, txn, &call->out_handle,
+				 &call->out_object_id);
+	if (!err) {
+		err = pmp_msg_to_user(txn->out, call->out_ptr, call->out_fds,
+				      fdnums);
+		if (err && call->out_handle)
+			pmp_handle_release(ep, call->out_handle);
+	}
+	if (err) {
+		pmp_fds_unreserve(fdnums, txn->out_nfds_cap);
+		goto err_put;
+	}
+	*txnp = txn;
+	return 0;
+
+err_put_target:
+	pmp_object_put(ep->host, txn->target);
+	txn->target = NULL;
+err_put:
+	pmp_txn_put(txn);
+	return err;
+}
+
+/**
+ * pmp_client_call_done - finish a call once its structure is written back
+ * @ep: the endpoint
+ * @call: the argument as pmp_client_call() left it
+ * @fdnums: the reserved descriptors
+ * @txn: the transaction; consumed
+ * @copied: the structure reached the caller: only then are the reply's
+ *	descriptors installed (the last step, which cannot fail)
+ *
+ * Return: 0, or -EFAULT when the structure could not be written: the reply
+ * is then dropped.
+ */
+int pmp_client_call_done(struct pmp_endpoint *ep, struct pmp_call *call,
+			 int *fdnums, struct pmp_txn *txn, bool copied)
+{
+	u32 nfds = copied ? call->out_nfds : 0;
+
+	if (copied)
+		pmp_msg_install(txn->out, fdnums);
+	else if (call->out_handle)
+		pmp_handle_release(ep, call->out_handle);
+	pmp_fds_unreserve(fdnums + nfds, txn->out_nfds_cap - nfds);
+	pmp_txn_put(txn);
+	return copied ? 0 : -EFAULT;
+}
+
+/**
+ * pmp_client_release - PMP_IOC_RELEASE
+ * @ep: the endpoint
+ * @rel: the validated argument
+ *
+ * Return: 0, -ENOENT, -ENOTCONN, -EOPNOTSUPP or -EBADFD.
+ */
+int pmp_client_release(struct pmp_endpoint *ep, const struct pmp_release *rel)
+{
+	int err = pmp_endpoint_check(ep, PMP_EP_CLIENT);
+
+	return err ?: pmp_handle_release(ep, rel->handle);
+}
+
 /**
  * pmp_client_detach - a client endpoint is being torn down
  * @ep: the endpoint, its lock held
  *
- * Its share leaves the host's count (it is already zero if the host went
- * first).
+ * Its handles are released (the host hears of each object no client holds
+ * any more), its transactions in flight cancelled, its share leaves the
+ * host's count (it is already zero if the host went first) and the host is
+ * told that the client has gone.
  */
 void pmp_client_detach(struct pmp_endpoint *ep)
 {
 	struct pmp_host *host = ep->host;
+	struct pmp_txn *txn, *next;
+	LIST_HEAD(to_put);
 
 	lockdep_assert_held(&ep->lock);
 
 	spin_lock(&host->lock);
+	ep->detached = true;
+	spin_unlock(&host->lock);
+
+	pmp_handles_release_all(ep);
+
+	spin_lock(&host->lock);
+	list_for_each_entry_safe(txn, next, &ep->txns, client_entry)
+		pmp_txn_cancel_locked(host, txn, -EBADFD, &to_put);
 	list_del_init(&ep->client_node);
 	host->nr_clients--;
 	host->locks -= ep->locks;
 	pmp_stat_add(PMP_STAT_LOCKS_HELD, -(s64)ep->locks);
 	ep->locks = 0;
+	if (host->state != PMP_HS_DEAD)
+		pmp_host_queue_work(host, &ep->gone->work);
+	else
+		pmp_work_free(&ep->gone->work);
+	ep->gone = NULL;
+	pmp_host_update_lifetime(host);
 	spin_unlock(&host->lock);
 
+	pmp_txn_put_list(&to_put);
 	pmp_stat_dec(PMP_STAT_CLIENTS);
 }

@@ -22,6 +22,8 @@
 #include "host.h"
 #include "ioctl.h"
 #include "objcount.h"
+#include "object.h"
+#include "txn.h"
 
 /**
  * pmp_endpoint_expect - check an endpoint's kind before a command
@@ -45,6 +47,30 @@ int pmp_endpoint_expect(struct pmp_endpoint *ep, enum pmp_endpoint_kind kind)
 	default:
 		return kind == PMP_EP_NEW ? -EISCONN : -EOPNOTSUPP;
 	}
+}
+
+/**
+ * pmp_endpoint_check - check an endpoint's kind without holding its lock
+ * @ep: the endpoint
+ * @kind: PMP_EP_HOST or PMP_EP_CLIENT
+ *
+ * For commands that must not hold the lock (they wait, or are the fast
+ * path).  A HOST or CLIENT endpoint only ever becomes DEAD, its host
+ * pointer stays valid until the file is released, and the host's lock
+ * tells whether teardown has begun.
+ *
+ * Return: as pmp_endpoint_expect().
+ */
+int pmp_endpoint_check(struct pmp_endpoint *ep, enum pmp_endpoint_kind kind)
+{
+	int err;
+
+	if (smp_load_acquire(&ep->kind) == kind)
+		return 0;
+	mutex_lock(&ep->lock);
+	err = pmp_endpoint_expect(ep, kind);
+	mutex_unlock(&ep->lock);
+	return err;
 }
 
 /**
@@ -89,7 +115,7 @@ static void endpoint_teardown(struct pmp_endpoint *ep)
 	default:
 		break;
 	}
-	ep->kind = PMP_EP_DEAD;
+	smp_store_release(&ep->kind, PMP_EP_DEAD);
 	mutex_unlock(&ep->lock);
 }
 
@@ -104,6 +130,8 @@ static int pmp_open(struct inode *inode, struct file *file)
 	mutex_init(&ep->lock);
 	init_waitqueue_head(&ep->wait);
 	INIT_LIST_HEAD(&ep->client_node);
+	INIT_LIST_HEAD(&ep->txns);
+	xa_init_flags(&ep->handles, XA_FLAGS_ALLOC);
 	pmp_obj_get(PMP_OBJ_ENDPOINT);
 
 	file->private_data = ep;
@@ -141,8 +169,13 @@ static int pmp_release(struct inode *inode, struct file *file)
 	struct pmp_endpoint *ep = file->private_data;
 
 	endpoint_teardown(ep);
-	if (ep->host)
+	if (ep->host) {
+		/* A call racing with teardown may have added a handle late. */
+		if (!xa_empty(&ep->handles))
+			pmp_handles_release_all(ep);
 		pmp_host_put(ep->host);
+	}
+	xa_destroy(&ep->handles);
 	put_pid(ep->owner);
 	mutex_destroy(&ep->lock);
 	kfree(ep);
@@ -151,32 +184,46 @@ static int pmp_release(struct inode *inode, struct file *file)
 }
 
 /*
- * A client sees EPOLLHUP once its host has gone.  Another process holding a
- * copy of the file gets EPOLLERR: the endpoint is not its to use.
+ * A client sees EPOLLHUP once its host has gone or was told to exit.  A
+ * host sees EPOLLIN while work is queued and EPOLLHUP once told to exit.
+ * Another process holding a copy of the file gets EPOLLERR: the endpoint is
+ * not its to use.
  */
 static __poll_t pmp_poll(struct file *file, poll_table *wait)
 {
 	struct pmp_endpoint *ep = file->private_data;
+	enum pmp_endpoint_kind kind;
+	struct pmp_host *host;
 	__poll_t mask = 0;
 
 	if (!pmp_endpoint_owned(ep))
 		return EPOLLERR;
 
-	poll_wait(file, &ep->wait, wait);
-
 	mutex_lock(&ep->lock);
-	switch (ep->kind) {
+	kind = ep->kind;
+	host = ep->host;
+	mutex_unlock(&ep->lock);
+
+	switch (kind) {
+	case PMP_EP_NEW:
+		poll_wait(file, &ep->wait, wait);
+		break;
 	case PMP_EP_CLIENT:
-		if (READ_ONCE(ep->host->dead))
+		poll_wait(file, &ep->wait, wait);
+		if (pmp_host_gone(host))
 			mask = EPOLLHUP;
 		break;
-	case PMP_EP_DEAD:
-		mask = EPOLLERR;
+	case PMP_EP_HOST:
+		poll_wait(file, &host->wait, wait);
+		if (!list_empty_careful(&host->todo))
+			mask |= EPOLLIN | EPOLLRDNORM;
+		if (pmp_host_gone(host))
+			mask |= EPOLLHUP;
 		break;
 	default:
+		mask = EPOLLERR;
 		break;
 	}
-	mutex_unlock(&ep->lock);
 	return mask;
 }
 

@@ -13,9 +13,11 @@
 #include <linux/sched/signal.h>
 #include <linux/types.h>
 #include <linux/wait.h>
+#include <linux/xarray.h>
 
 struct pmp_host;
 struct pmp_info;
+struct pmp_notice;
 
 /*
  * NEW -> HOST or CLIENT -> DEAD.  An endpoint never goes back: a torn-down
@@ -34,13 +36,26 @@ enum pmp_endpoint_kind {
  *	process allowed to use it.
  * @lock: serialises the kind's transitions with every command that reads it.
  * @wait: poll() waits here; woken when the endpoint's host goes.
- * @kind: what the endpoint is, under @lock.
+ * @kind: what the endpoint is; written under @lock with release semantics
+ *	so that pmp_endpoint_check() may read it without.
  * @host: for a host endpoint its host, for a client the host it connected
  *	to; set once with the kind and referenced until the file is
  *	released.
- * @client_node: a client's link in the host's client list, under the
- *	host's lock.
- * @locks: a client's share of the host's lock count, under the host's lock.
+ *
+ * For a client, under the host's lock:
+ * @client_node: link in the host's client list.
+ * @locks: share of the host's lock count.
+ * @detached: the client has been torn down; nothing new may start.
+ * @txns: transactions in flight.
+ * @nr_txns: length of @txns.
+ * @nr_handles: live handles plus slots reserved by calls in flight.
+ *
+ * And, for a client:
+ * @client_id: the id the host knows the client by.
+ * @handles: handle -> object (its own lock).
+ * @next_handle: cursor of @handles' cyclic allocation.
+ * @gone: the PMP_WORK_CLIENT_GONE notice, allocated at connection so that
+ *	teardown cannot fail to send it.
  */
 struct pmp_endpoint {
 	struct pid *owner;
@@ -50,6 +65,15 @@ struct pmp_endpoint {
 	struct pmp_host *host;
 	struct list_head client_node;
 	u32 locks;
+	bool detached;
+	struct list_head txns;
+	u32 nr_txns;
+	u32 nr_handles;
+
+	u32 client_id;
+	struct xarray handles;
+	u32 next_handle;
+	struct pmp_notice *gone;
 };
 
 extern const struct file_operations pmp_fops;
@@ -60,6 +84,7 @@ static inline bool pmp_endpoint_owned(const struct pmp_endpoint *ep)
 }
 
 int pmp_endpoint_expect(struct pmp_endpoint *ep, enum pmp_endpoint_kind kind);
+int pmp_endpoint_check(struct pmp_endpoint *ep, enum pmp_endpoint_kind kind);
 int pmp_endpoint_info(struct pmp_endpoint *ep, struct pmp_info *info);
 
 #endif /* _PMP_ENDPOINT_H */

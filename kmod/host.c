@@ -6,11 +6,20 @@
  * RCU and take a reference with kref_get_unless_zero(); a host leaves the
  * table when its endpoint is torn down and is freed after an RCU grace
  * period once the last endpoint referring to it is released.
+ *
+ * The kernel also decides when a host should exit, as Windows does for its
+ * PMP process: a host with live objects is ACTIVE; when the last one is
+ * released, or when none was created within linger_ms of registration, it
+ * is ready to exit: at once if nobody holds a lock, otherwise it LINGERs
+ * until the lock count reaches zero or linger_ms passes.  A new object
+ * cancels the exit.  EXIT is final: the host's endpoint polls EPOLLHUP and
+ * its clients see hang-up.
  */
 
 #include "common.h"
 
 #include <linux/cred.h>
+#include <linux/jiffies.h>
 #include <linux/pid_namespace.h>
 #include <linux/pmp.h>
 #include <linux/poll.h>
@@ -22,7 +31,10 @@
 #include "host.h"
 #include "limits.h"
 #include "objcount.h"
+#include "object.h"
+#include "params.h"
 #include "stats.h"
+#include "txn.h"
 
 static DEFINE_XARRAY_ALLOC(pmp_hosts);
 static u32 pmp_host_next_id;
@@ -31,7 +43,9 @@ static void host_release(struct kref *ref)
 {
 	struct pmp_host *host = container_of(ref, struct pmp_host, ref);
 
-	WARN_ON_ONCE(!host->dead || !list_empty(&host->clients));
+	WARN_ON_ONCE(host->state != PMP_HS_DEAD || !list_empty(&host->clients) ||
+		     !RB_EMPTY_ROOT(&host->objects) || !list_empty(&host->todo));
+	xa_destroy(&host->txns);
 	put_pid(host->pid);
 	pmp_obj_put(PMP_OBJ_HOST);
 	kfree_rcu(host, rcu);
@@ -50,7 +64,7 @@ void pmp_host_put(struct pmp_host *host)
  * pmp_host_find - look a live or dying host up by id
  * @id: host id, as user space passed it
  *
- * The caller checks @dead under the host's lock before relying on it.
+ * The caller checks the host's state under its lock before relying on it.
  *
  * Return: the host with a reference the caller must drop, or NULL.
  */
@@ -67,6 +81,111 @@ struct pmp_host *pmp_host_find(u64 id)
 		host = NULL;
 	rcu_read_unlock();
 	return host;
+}
+
+static void host_arm(struct pmp_host *host, unsigned int ms)
+{
+	unsigned long delay = msecs_to_jiffies(ms);
+
+	host->deadline = jiffies + delay;
+	mod_delayed_work(system_wq, &host->lifetime, delay);
+}
+
+static void host_exit(struct pmp_host *host)
+{
+	struct pmp_endpoint *client;
+
+	lockdep_assert_held(&host->lock);
+
+	WRITE_ONCE(host->state, PMP_HS_EXIT);
+	pmp_stat_inc(PMP_STAT_HOSTS_EXITED);
+	wake_up_interruptible_all(&host->wait);
+	list_for_each_entry(client, &host->clients, client_node)
+		wake_up_poll(&client->wait, EPOLLHUP);
+}
+
+/* Nothing keeps the host busy any more. */
+static void host_ready(struct pmp_host *host)
+{
+	lockdep_assert_held(&host->lock);
+
+	if (!host->locks) {
+		host_exit(host);
+	} else {
+		WRITE_ONCE(host->state, PMP_HS_LINGER);
+		host_arm(host, pmp_param(linger_ms));
+	}
+}
+
+/**
+ * pmp_host_update_lifetime - re-evaluate a host's state after a change of
+ * its objects, creations in flight or lock count
+ * @host: the host, its lock held
+ */
+void pmp_host_update_lifetime(struct pmp_host *host)
+{
+	lockdep_assert_held(&host->lock);
+
+	if (host->state >= PMP_HS_EXIT)
+		return;
+	if (host->nr_objects || host->nr_creating) {
+		WRITE_ONCE(host->state, PMP_HS_ACTIVE);
+		return;
+	}
+
+	switch (host->state) {
+	case PMP_HS_ACTIVE:
+		if (host->had_object) {
+			host_ready(host);
+			break;
+		}
+		/* Only failed creations so far: still starting. */
+		WRITE_ONCE(host->state, PMP_HS_STARTING);
+		if (time_after_eq(jiffies, host->deadline))
+			host_ready(host);
+		break;
+	case PMP_HS_LINGER:
+		if (!host->locks)
+			host_exit(host);
+		break;
+	default:
+		break;
+	}
+}
+
+static void host_lifetime_fn(struct work_struct *work)
+{
+	struct pmp_host *host =
+		container_of(to_delayed_work(work), struct pmp_host, lifetime);
+
+	spin_lock(&host->lock);
+	if (time_after_eq(jiffies, host->deadline)) {
+		if (host->state == PMP_HS_STARTING)
+			host_ready(host);
+		else if (host->state == PMP_HS_LINGER)
+			host_exit(host);
+	}
+	spin_unlock(&host->lock);
+}
+
+/**
+ * pmp_host_queue_work - queue a work item and wake one receiver
+ * @host: the host, its lock held, not DEAD
+ * @work: the item
+ *
+ * A transaction's sender goes to sleep next, so its wake-up is a
+ * synchronous one (the receiver may run where the sender ran); a notice's
+ * sender goes on running.
+ */
+void pmp_host_queue_work(struct pmp_host *host, struct pmp_work *work)
+{
+	lockdep_assert_held(&host->lock);
+
+	list_add_tail(&work->entry, &host->todo);
+	if (work->type == PMP_WORK_CREATE || work->type == PMP_WORK_CALL)
+		wake_up_interruptible_sync_poll(&host->wait, EPOLLIN);
+	else
+		wake_up_interruptible_poll(&host->wait, EPOLLIN);
 }
 
 /**
@@ -95,7 +214,13 @@ int pmp_host_register(struct pmp_endpoint *ep, struct pmp_host_register *reg)
 		return -ENOMEM;
 	kref_init(&host->ref);
 	spin_lock_init(&host->lock);
+	init_waitqueue_head(&host->wait);
+	INIT_DELAYED_WORK(&host->lifetime, host_lifetime_fn);
+	xa_init_flags(&host->txns, XA_FLAGS_ALLOC);
 	INIT_LIST_HEAD(&host->clients);
+	INIT_LIST_HEAD(&host->todo);
+	host->objects = RB_ROOT;
+	host->state = PMP_HS_STARTING;
 	host->flags = reg->flags;
 	host->missing = reg->missing;
 	host->uid = current_euid();
@@ -110,10 +235,15 @@ int pmp_host_register(struct pmp_endpoint *ep, struct pmp_host_register *reg)
 
 	pmp_obj_get(PMP_OBJ_HOST);
 	ep->host = host;
-	ep->kind = PMP_EP_HOST;
+	smp_store_release(&ep->kind, PMP_EP_HOST);
 	reg->host_id = host->id;
 	pmp_stat_inc(PMP_STAT_HOSTS);
 	pmp_stat_inc(PMP_STAT_REGISTRATIONS);
+
+	/* It is ready to exit if no object comes within linger_ms. */
+	spin_lock(&host->lock);
+	host_arm(host, pmp_param(linger_ms));
+	spin_unlock(&host->lock);
 	return 0;
 
 err_put_pid:
@@ -126,26 +256,47 @@ err_put_pid:
  * pmp_host_shutdown - a host's endpoint is being torn down
  * @host: the host
  *
- * The id stops resolving, the clients' shares stop counting and every
- * client is told through poll().  The host itself stays allocated while
- * client endpoints refer to it.
+ * The id stops resolving, every transaction still waiting fails with
+ * -ESHUTDOWN, queued notices are dropped, the clients' shares stop counting
+ * and every client is told through poll().  The host stays allocated while
+ * client endpoints refer to it; so do its objects while handles do.
  */
 void pmp_host_shutdown(struct pmp_host *host)
 {
 	struct pmp_endpoint *client;
+	struct pmp_work *work, *next;
+	struct pmp_txn *txn;
+	unsigned long id;
+	LIST_HEAD(to_put);
 
 	xa_erase(&pmp_hosts, host->id);
 
 	spin_lock(&host->lock);
-	WRITE_ONCE(host->dead, true);
+	WRITE_ONCE(host->state, PMP_HS_DEAD);
+	list_for_each_entry_safe(work, next, &host->todo, entry) {
+		list_del_init(&work->entry);
+		if (work->type != PMP_WORK_CREATE &&
+		    work->type != PMP_WORK_CALL)
+			pmp_work_free(work);
+	}
+	xa_for_each(&host->txns, id, txn) {
+		if (txn->state == PMP_TXN_CANCELLED)
+			pmp_txn_forget_locked(host, txn, &to_put);
+		else if (txn->state != PMP_TXN_NEW)
+			pmp_txn_finish_locked(host, txn, -ESHUTDOWN, &to_put);
+	}
 	list_for_each_entry(client, &host->clients, client_node) {
 		client->locks = 0;
 		wake_up_poll(&client->wait, EPOLLHUP);
 	}
 	pmp_stat_add(PMP_STAT_LOCKS_HELD, -(s64)host->locks);
 	host->locks = 0;
+	wake_up_interruptible_all(&host->wait);
 	spin_unlock(&host->lock);
 
+	pmp_txn_put_list(&to_put);
+	/* The state is final: the work cannot re-arm itself. */
+	cancel_delayed_work_sync(&host->lifetime);
 	pmp_stat_dec(PMP_STAT_HOSTS);
 }
 
@@ -155,7 +306,8 @@ void pmp_host_shutdown(struct pmp_host *host)
  * @client: the client endpoint asking, or NULL for the host endpoint
  * @info: filled in
  *
- * Return: 0, or -ESHUTDOWN when the host has gone.
+ * Return: 0, or -ESHUTDOWN when a client asks about a host that has gone or
+ * was told to exit.
  */
 int pmp_host_fill_info(struct pmp_host *host,
 		       const struct pmp_endpoint *client, struct pmp_info *info)
@@ -167,13 +319,17 @@ int pmp_host_fill_info(struct pmp_host *host,
 	info->host_missing = host->missing;
 
 	spin_lock(&host->lock);
-	if (host->dead) {
+	if (client && host->state >= PMP_HS_EXIT) {
 		spin_unlock(&host->lock);
 		return -ESHUTDOWN;
 	}
+	info->host_state = host->state;
 	info->clients = host->nr_clients;
 	info->locks = host->locks;
+	info->objects = host->nr_objects;
+	info->pending = host->nr_pending;
 	info->own_locks = client ? client->locks : 0;
+	info->own_handles = client ? client->nr_handles : 0;
 	spin_unlock(&host->lock);
 	return 0;
 }

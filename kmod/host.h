@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * pmp - hosts: registered PMP processes
+ * pmp - hosts: registered PMP processes, their work queue and lifetime
  */
 
 #ifndef _PMP_HOST_H
@@ -9,14 +9,40 @@
 #include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/pid.h>
+#include <linux/rbtree.h>
 #include <linux/rcupdate.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/uidgid.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+#include <linux/xarray.h>
 
 struct pmp_endpoint;
 struct pmp_host_register;
 struct pmp_info;
+
+/*
+ * STARTING, ACTIVE and LINGER are the uapi's PMP_HOST_*; EXIT is final for
+ * the clients, DEAD for everyone (the host endpoint was torn down).
+ */
+enum pmp_host_state {
+	PMP_HS_STARTING = 1,
+	PMP_HS_ACTIVE,
+	PMP_HS_LINGER,
+	PMP_HS_EXIT,
+	PMP_HS_DEAD,
+};
+
+/**
+ * struct pmp_work - an item of a host's work queue
+ * @entry: link in &pmp_host.todo.
+ * @type: PMP_WORK_*.
+ */
+struct pmp_work {
+	struct list_head entry;
+	u32 type;
+};
 
 /**
  * struct pmp_host - one PMP process
@@ -27,11 +53,27 @@ struct pmp_info;
  * @missing: hardening properties lacked at registration.
  * @uid: effective uid of the registering process.
  * @pid: thread-group pid of the registering process.
- * @lock: protects the fields below and every client's share.
- * @dead: the host endpoint has been torn down.
+ * @wait: the host's receivers and pollers wait here.
+ * @lifetime: runs when @deadline passes.
+ * @txns: transaction id -> transaction, for every transaction the host
+ *	holds (queued, delivered, or cancelled and awaiting its reply).
+ * @next_txn: cursor of @txns' cyclic allocation.
+ * @lock: protects the fields below, every client's share, pending list
+ *	and handle count, and every transaction's state.
+ * @state: enum pmp_host_state.
+ * @had_object: an object has existed; its last release makes the host
+ *	ready to exit.
+ * @deadline: when STARTING or LINGER ends.
  * @clients: client endpoints not yet torn down.
  * @nr_clients: length of @clients.
+ * @next_client_id: the id the next client gets.
  * @locks: lock count, the sum of the clients' shares.
+ * @todo: work items waiting for PMP_IOC_RECV.
+ * @nr_pending: entries of @txns.
+ * @nr_creating: CREATE transactions in flight; they keep the host active.
+ * @objects: live objects by cookie.
+ * @nr_objects: entries of @objects.
+ * @next_object_id: the id the next object gets.
  * @rcu: frees the host after lookups under RCU are done with it.
  */
 struct pmp_host {
@@ -41,13 +83,34 @@ struct pmp_host {
 	u32 missing;
 	kuid_t uid;
 	struct pid *pid;
-	spinlock_t lock; /* the fields below, clients' shares */
-	bool dead;
+	wait_queue_head_t wait;
+	struct delayed_work lifetime;
+	struct xarray txns;
+	u32 next_txn;
+
+	spinlock_t lock; /* see above */
+	enum pmp_host_state state;
+	bool had_object;
+	unsigned long deadline;
 	struct list_head clients;
 	u32 nr_clients;
+	u32 next_client_id;
 	u64 locks;
+	struct list_head todo;
+	u32 nr_pending;
+	u32 nr_creating;
+	struct rb_root objects;
+	u32 nr_objects;
+	u64 next_object_id;
+
 	struct rcu_head rcu;
 };
+
+/* The host can no longer serve its clients. */
+static inline bool pmp_host_gone(const struct pmp_host *host)
+{
+	return READ_ONCE(host->state) >= PMP_HS_EXIT;
+}
 
 int pmp_host_register(struct pmp_endpoint *ep, struct pmp_host_register *reg);
 void pmp_host_shutdown(struct pmp_host *host);
@@ -55,6 +118,8 @@ struct pmp_host *pmp_host_find(u64 id);
 void pmp_host_put(struct pmp_host *host);
 int pmp_host_fill_info(struct pmp_host *host,
 		       const struct pmp_endpoint *client, struct pmp_info *info);
+void pmp_host_queue_work(struct pmp_host *host, struct pmp_work *work);
+void pmp_host_update_lifetime(struct pmp_host *host);
 void pmp_hosts_exit(void);
 
 #endif /* _PMP_HOST_H */

@@ -16,10 +16,12 @@
 #include <linux/uaccess.h>
 
 #include "client.h"
+#include "deliver.h"
 #include "endpoint.h"
 #include "host.h"
 #include "ioctl.h"
 #include "limits.h"
+#include "object.h"
 
 #define PMP_CMD_NOSIZE(cmd) ((cmd) & ~IOCSIZE_MASK)
 
@@ -54,14 +56,14 @@ static int copy_arg_out(unsigned long arg, unsigned int cmd, const void *karg,
 	return 0;
 }
 
-static long ioctl_version(struct pmp_endpoint *ep, unsigned int cmd,
-			  unsigned long arg)
+static long ioctl_version(struct file *file, struct pmp_endpoint *ep,
+			  unsigned int cmd, unsigned long arg)
 {
 	return arg ? -EINVAL : PMP_ABI_VERSION;
 }
 
-static long ioctl_host_register(struct pmp_endpoint *ep, unsigned int cmd,
-				unsigned long arg)
+static long ioctl_host_register(struct file *file, struct pmp_endpoint *ep,
+				unsigned int cmd, unsigned long arg)
 {
 	struct pmp_host_register reg;
 	int err, cerr;
@@ -87,8 +89,8 @@ static long ioctl_host_register(struct pmp_endpoint *ep, unsigned int cmd,
 	return err ?: cerr;
 }
 
-static long ioctl_connect(struct pmp_endpoint *ep, unsigned int cmd,
-			  unsigned long arg)
+static long ioctl_connect(struct file *file, struct pmp_endpoint *ep,
+			  unsigned int cmd, unsigned long arg)
 {
 	struct pmp_connect conn;
 	int err;
@@ -107,20 +109,20 @@ static long ioctl_connect(struct pmp_endpoint *ep, unsigned int cmd,
 	return err;
 }
 
-static long ioctl_lock(struct pmp_endpoint *ep, unsigned int cmd,
-		       unsigned long arg)
+static long ioctl_lock(struct file *file, struct pmp_endpoint *ep,
+		       unsigned int cmd, unsigned long arg)
 {
 	return arg ? -EINVAL : pmp_client_lock(ep);
 }
 
-static long ioctl_unlock(struct pmp_endpoint *ep, unsigned int cmd,
-			 unsigned long arg)
+static long ioctl_unlock(struct file *file, struct pmp_endpoint *ep,
+			 unsigned int cmd, unsigned long arg)
 {
 	return arg ? -EINVAL : pmp_client_unlock(ep);
 }
 
-static long ioctl_info(struct pmp_endpoint *ep, unsigned int cmd,
-		       unsigned long arg)
+static long ioctl_info(struct file *file, struct pmp_endpoint *ep,
+		       unsigned int cmd, unsigned long arg)
 {
 	struct pmp_info info;
 	int err;
@@ -138,8 +140,105 @@ static long ioctl_info(struct pmp_endpoint *ep, unsigned int cmd,
 	return copy_arg_out(arg, cmd, &info, sizeof(info));
 }
 
-typedef long (*pmp_ioctl_fn)(struct pmp_endpoint *ep, unsigned int cmd,
-			     unsigned long arg);
+static long ioctl_create(struct file *file, struct pmp_endpoint *ep,
+			 unsigned int cmd, unsigned long arg)
+{
+	struct pmp_create create;
+	int err;
+
+	err = copy_arg_in(&create, sizeof(create), PMP_CREATE_SIZE_VER0, cmd,
+			  arg);
+	if (err)
+		return err;
+	if (create.flags || create.reserved || create.status ||
+	    create.handle || create.object_id)
+		return -EINVAL;
+
+	err = pmp_client_create(ep, &create);
+	if (err)
+		return err;
+	err = copy_arg_out(arg, cmd, &create, sizeof(create));
+	if (err && create.handle)
+		pmp_handle_release(ep, create.handle);
+	return err;
+}
+
+static long ioctl_call(struct file *file, struct pmp_endpoint *ep,
+		       unsigned int cmd, unsigned long arg)
+{
+	int fdnums[PMP_FDS_MAX];
+	struct pmp_call call;
+	struct pmp_txn *txn;
+	int err;
+
+	err = copy_arg_in(&call, sizeof(call), PMP_CALL_SIZE_VER0, cmd, arg);
+	if (err)
+		return err;
+	if (call.flags & ~PMP_CALL_FLAGS || call.status || call.out_handle ||
+	    call.out_object_id)
+		return -EINVAL;
+
+	err = pmp_client_call(ep, &call, fdnums, &txn);
+	if (err)
+		return err;
+	err = copy_arg_out(arg, cmd, &call, sizeof(call));
+	return pmp_client_call_done(ep, &call, fdnums, txn, !err);
+}
+
+static long ioctl_release(struct file *file, struct pmp_endpoint *ep,
+			  unsigned int cmd, unsigned long arg)
+{
+	struct pmp_release rel;
+	int err;
+
+	err = copy_arg_in(&rel, sizeof(rel), PMP_RELEASE_SIZE_VER0, cmd, arg);
+	if (err)
+		return err;
+	if (rel.flags)
+		return -EINVAL;
+	return pmp_client_release(ep, &rel);
+}
+
+static long ioctl_recv(struct file *file, struct pmp_endpoint *ep,
+		       unsigned int cmd, unsigned long arg)
+{
+	struct pmp_recv r;
+	int err;
+
+	err = copy_arg_in(&r, sizeof(r), PMP_RECV_SIZE_VER0, cmd, arg);
+	if (err)
+		return err;
+	/* Everything but flags, buffers and capacities is output. */
+	if (r.flags || r.type || r.txn || r.object_id || r.cookie ||
+	    r.method || r.call_flags || r.client_id || r.client_pid ||
+	    memchr_inv(r.clsid, 0, sizeof(r.clsid)) ||
+	    memchr_inv(r.iid, 0, sizeof(r.iid)))
+		return -EINVAL;
+	return pmp_host_recv(ep, file->f_flags & O_NONBLOCK, &r, arg,
+			     _IOC_SIZE(cmd));
+}
+
+static long ioctl_reply(struct file *file, struct pmp_endpoint *ep,
+			unsigned int cmd, unsigned long arg)
+{
+	struct pmp_reply rp;
+	int err;
+
+	err = copy_arg_in(&rp, sizeof(rp), PMP_REPLY_SIZE_VER0, cmd, arg);
+	if (err)
+		return err;
+	if (rp.flags & ~PMP_REPLY_FLAGS || rp.reserved || rp.object_id ||
+	    rp.object_new || !(rp.flags & PMP_REPLY_OBJECT) != !rp.cookie)
+		return -EINVAL;
+
+	err = pmp_host_reply(ep, &rp);
+	if (err)
+		return err;
+	return copy_arg_out(arg, cmd, &rp, sizeof(rp));
+}
+
+typedef long (*pmp_ioctl_fn)(struct file *file, struct pmp_endpoint *ep,
+			     unsigned int cmd, unsigned long arg);
 
 /* Indexed by command number; PMP_CMD_NOSIZE() must match as well. */
 static const struct {
@@ -153,6 +252,12 @@ static const struct {
 	[_IOC_NR(PMP_IOC_LOCK)] = { PMP_IOC_LOCK, ioctl_lock },
 	[_IOC_NR(PMP_IOC_UNLOCK)] = { PMP_IOC_UNLOCK, ioctl_unlock },
 	[_IOC_NR(PMP_IOC_INFO)] = { PMP_IOC_INFO, ioctl_info },
+	[_IOC_NR(PMP_IOC_CREATE_OBJECT)] = { PMP_IOC_CREATE_OBJECT,
+					     ioctl_create },
+	[_IOC_NR(PMP_IOC_CALL)] = { PMP_IOC_CALL, ioctl_call },
+	[_IOC_NR(PMP_IOC_RELEASE)] = { PMP_IOC_RELEASE, ioctl_release },
+	[_IOC_NR(PMP_IOC_RECV)] = { PMP_IOC_RECV, ioctl_recv },
+	[_IOC_NR(PMP_IOC_REPLY)] = { PMP_IOC_REPLY, ioctl_reply },
 };
 
 /**
@@ -177,5 +282,5 @@ long pmp_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return -ENOTTY;
 	if (!pmp_endpoint_owned(ep))
 		return -EBADFD;
-	return pmp_ioctls[nr].fn(ep, cmd, arg);
+	return pmp_ioctls[nr].fn(file, ep, cmd, arg);
 }

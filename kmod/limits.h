@@ -25,6 +25,20 @@
 /* Largest lock share of one client endpoint. */
 #define PMP_LOCKS_MAX INT_MAX
 
+/* Ceilings of the module parameters. */
+#define PMP_LINGER_MS_MAX (10 * 60 * 1000)
+#define PMP_PAYLOAD_MAX (16 * 1024 * 1024)
+#define PMP_PENDING_MAX 65536
+#define PMP_OBJECTS_MAX (1024 * 1024)
+
+/* Flags each transaction command accepts. */
+#define PMP_CALL_FLAGS PMP_CALL_OBJECT_OUT
+#define PMP_REPLY_FLAGS PMP_REPLY_OBJECT
+
+/* Object handles and transaction ids: never zero, handed out cyclically. */
+#define PMP_ID_MIN 1
+#define PMP_ID_MAX INT_MAX
+
 /* Host ids: never zero, handed out cyclically. */
 #define PMP_HOST_ID_MIN 1
 #define PMP_HOST_ID_MAX INT_MAX

@@ -19,7 +19,9 @@
 #include "endpoint.h"
 #include "host.h"
 #include "objcount.h"
+#include "object.h"
 #include "stats.h"
+#include "txn.h"
 
 /* The uapi structures must keep their size and layout on every ABI. */
 static void __init build_check_abi(void)
@@ -29,10 +31,21 @@ static void __init build_check_abi(void)
 	BUILD_BUG_ON(offsetof(struct pmp_host_register, host_id) != 8);
 	BUILD_BUG_ON(sizeof(struct pmp_connect) != PMP_CONNECT_SIZE_VER0);
 	BUILD_BUG_ON(offsetof(struct pmp_connect, flags) != 8);
-	BUILD_BUG_ON(sizeof(struct pmp_info) != PMP_INFO_SIZE_VER0);
+	BUILD_BUG_ON(offsetof(struct pmp_info, host_state) !=
+		     PMP_INFO_SIZE_VER0);
 	BUILD_BUG_ON(offsetof(struct pmp_info, host_id) != 8);
 	BUILD_BUG_ON(offsetof(struct pmp_info, locks) != 40);
 	BUILD_BUG_ON(offsetof(struct pmp_info, reserved) != 48);
+	BUILD_BUG_ON(sizeof(struct pmp_info) != PMP_INFO_SIZE_VER1);
+	BUILD_BUG_ON(sizeof(struct pmp_create) != PMP_CREATE_SIZE_VER0);
+	BUILD_BUG_ON(offsetof(struct pmp_create, handle) != 48);
+	BUILD_BUG_ON(sizeof(struct pmp_call) != PMP_CALL_SIZE_VER0);
+	BUILD_BUG_ON(offsetof(struct pmp_call, out_fds) != 64);
+	BUILD_BUG_ON(sizeof(struct pmp_release) != PMP_RELEASE_SIZE_VER0);
+	BUILD_BUG_ON(sizeof(struct pmp_recv) != PMP_RECV_SIZE_VER0);
+	BUILD_BUG_ON(offsetof(struct pmp_recv, clsid) != 72);
+	BUILD_BUG_ON(sizeof(struct pmp_reply) != PMP_REPLY_SIZE_VER0);
+	BUILD_BUG_ON(offsetof(struct pmp_reply, object_id) != 48);
 }
 
 static struct miscdevice pmp_misc = {
@@ -48,13 +61,25 @@ static int __init pmp_init(void)
 
 	build_check_abi();
 
+	err = pmp_objects_init();
+	if (err)
+		return err;
+	err = pmp_txns_init();
+	if (err)
+		goto err_objects;
 	err = misc_register(&pmp_misc);
 	if (err) {
 		pr_err("cannot register /dev/%s: %d\n", PMP_NAME, err);
-		return err;
+		goto err_txns;
 	}
 	pr_info("ABI version %d\n", PMP_ABI_VERSION);
 	return 0;
+
+err_txns:
+	pmp_txns_exit();
+err_objects:
+	pmp_objects_exit();
+	return err;
 }
 
 static void __exit pmp_exit(void)
@@ -62,6 +87,8 @@ static void __exit pmp_exit(void)
 	misc_deregister(&pmp_misc);
 	pmp_hosts_exit();
 	pmp_objcount_check();
+	pmp_txns_exit();
+	pmp_objects_exit();
 }
 
 module_init(pmp_init);

@@ -18,6 +18,9 @@ atomic_long_t pmp_objcount[PMP_OBJ_NR];
 static const char *const pmp_obj_names[PMP_OBJ_NR] = {
 	[PMP_OBJ_ENDPOINT] = "endpoint",
 	[PMP_OBJ_HOST] = "host",
+	[PMP_OBJ_OBJECT] = "object",
+	[PMP_OBJ_TXN] = "transaction",
+	[PMP_OBJ_NOTICE] = "notice",
 };
 
 /**

@@ -6,12 +6,12 @@
 #ifndef _PMP_STATS_H
 #define _PMP_STATS_H
 
-#include <linux/atomic.h>
+#include <linux/percpu.h>
 #include <linux/sysfs.h>
 
 /*
- * Live figures go up and down; totals (the *_CALLS and REGISTRATIONS*) only
- * go up.  Documentation/ABI/testing/sysfs-class-misc-pmp describes each.
+ * Live figures (hosts, clients, locks held, objects, pending transactions)
+ * go up and down; the others are totals and only go up.  Documentation/ABI/testing/sysfs-class-misc-pmp describes each.
  */
 enum pmp_stat {
 	PMP_STAT_HOSTS,
@@ -21,24 +21,38 @@ enum pmp_stat {
 	PMP_STAT_REGISTRATIONS_REFUSED,
 	PMP_STAT_LOCK_CALLS,
 	PMP_STAT_UNLOCK_CALLS,
+	PMP_STAT_OBJECTS,
+	PMP_STAT_PENDING,
+	PMP_STAT_OBJECTS_CREATED,
+	PMP_STAT_OBJECTS_RELEASED,
+	PMP_STAT_CALLS,
+	PMP_STAT_CANCELLED,
+	PMP_STAT_DISCARDED,
+	PMP_STAT_TIMEOUTS,
+	PMP_STAT_HOSTS_EXITED,
 	PMP_STAT_NR,
 };
 
-extern atomic64_t pmp_stats[PMP_STAT_NR];
+struct pmp_stats {
+	s64 v[PMP_STAT_NR];
+};
 
+DECLARE_PER_CPU(struct pmp_stats, pmp_stats);
+
+/* Per-cpu: an update is one instruction, whatever the contention. */
 static inline void pmp_stat_add(enum pmp_stat stat, s64 n)
 {
-	atomic64_add(n, &pmp_stats[stat]);
+	this_cpu_add(pmp_stats.v[stat], n);
 }
 
 static inline void pmp_stat_inc(enum pmp_stat stat)
 {
-	atomic64_inc(&pmp_stats[stat]);
+	this_cpu_inc(pmp_stats.v[stat]);
 }
 
 static inline void pmp_stat_dec(enum pmp_stat stat)
 {
-	atomic64_dec(&pmp_stats[stat]);
+	this_cpu_dec(pmp_stats.v[stat]);
 }
 
 extern const struct attribute_group *pmp_attr_groups[];

@@ -5,6 +5,10 @@
  * Every open file of /dev/pmp is an endpoint owned by the process that
  * opened it.  An endpoint becomes either the HOST endpoint of a PMP process
  * (PMP_IOC_HOST_REGISTER) or a CLIENT of one host (PMP_IOC_CONNECT).
+ * Clients create objects inside their host and call them through the kernel
+ * (PMP_IOC_CREATE_OBJECT, PMP_IOC_CALL, PMP_IOC_RELEASE); the host receives
+ * that work and answers it (PMP_IOC_RECV, PMP_IOC_REPLY).  The kernel decides
+ * when a host should exit, from its objects and its lock count.
  *
  * Conventions shared by every command:
  *
@@ -36,7 +40,7 @@
  *
  * It grows by one each time a command, a flag or a structure field is added.
  */
-#define PMP_ABI_VERSION 1
+#define PMP_ABI_VERSION 2
 
 /* clang-format off */
 
@@ -84,6 +88,59 @@
  */
 #define PMP_ENDPOINT_HOST		1
 #define PMP_ENDPOINT_CLIENT		2
+
+/**
+ * DOC: host states
+ *
+ * Reported in &pmp_info.host_state.
+ *
+ * %PMP_HOST_STARTING: registered; no object created yet.  After linger_ms
+ * without one the host is ready to exit.
+ * %PMP_HOST_ACTIVE: the host has live objects (or a creation in flight).
+ * %PMP_HOST_LINGER: ready to exit but held by locks: it exits when its lock
+ * count reaches zero or linger_ms passes, unless an object is created first.
+ * %PMP_HOST_EXIT: told to exit: its endpoint polls EPOLLHUP, its clients see
+ * hang-up; this state is final.
+ */
+#define PMP_HOST_STARTING		1
+#define PMP_HOST_ACTIVE			2
+#define PMP_HOST_LINGER			3
+#define PMP_HOST_EXIT			4
+
+/**
+ * DOC: work items
+ *
+ * What %PMP_IOC_RECV hands the host, in &pmp_recv.type.
+ *
+ * %PMP_WORK_CREATE: create an object of class &pmp_recv.clsid and return
+ * its interface &pmp_recv.iid; answer with %PMP_IOC_REPLY.
+ * %PMP_WORK_CALL: call method &pmp_recv.method of the object
+ * &pmp_recv.cookie; answer with %PMP_IOC_REPLY.
+ * %PMP_WORK_RELEASE: no client refers to object &pmp_recv.cookie any more;
+ * drop the reference the kernel held.  No answer.
+ * %PMP_WORK_CLIENT_GONE: client &pmp_recv.client_id has gone.  No answer.
+ */
+#define PMP_WORK_CREATE			1
+#define PMP_WORK_CALL			2
+#define PMP_WORK_RELEASE		3
+#define PMP_WORK_CLIENT_GONE		4
+
+/**
+ * DOC: call and reply flags
+ *
+ * %PMP_CALL_OBJECT_OUT: in &pmp_call.flags: the reply may hand back an
+ * object (for instance a remote QueryInterface); it takes one slot of the
+ * client's object limit for the duration of the call.
+ * %PMP_REPLY_OBJECT: in &pmp_reply.flags: &pmp_reply.cookie names an object
+ * handed to the client, with one reference of the host's.
+ */
+#define PMP_CALL_OBJECT_OUT		(1U << 0)
+#define PMP_REPLY_OBJECT		(1U << 0)
+
+/**
+ * define PMP_FDS_MAX - most file descriptors one call or reply carries
+ */
+#define PMP_FDS_MAX			16
 
 /* clang-format on */
 
@@ -136,6 +193,12 @@ struct pmp_connect {
  * @locks: the host's lock count: the sum of its clients' shares.
  * @own_locks: this endpoint's share of @locks (zero for a host endpoint).
  * @reserved: written as zero.
+ * @host_state: PMP_HOST_* (ABI version 2).
+ * @objects: the host's live objects (ABI version 2).
+ * @pending: transactions the kernel holds for the host: queued, being
+ *	served, or cancelled and awaiting the host's reply (ABI version 2).
+ * @own_handles: this client's live object handles, 0 for a host endpoint
+ *	(ABI version 2).
  */
 struct pmp_info {
 	__u32 flags;
@@ -149,9 +212,173 @@ struct pmp_info {
 	__u32 own_locks;
 	__u64 locks;
 	__u64 reserved;
+	__u32 host_state;
+	__u32 objects;
+	__u32 pending;
+	__u32 own_handles;
 };
 
 #define PMP_INFO_SIZE_VER0 56
+#define PMP_INFO_SIZE_VER1 72
+
+/**
+ * struct pmp_create - argument of %PMP_IOC_CREATE_OBJECT
+ *
+ * @clsid: in: the class to create (a GUID in Microsoft's byte layout).
+ * @iid: in: the interface wanted.
+ * @flags: in: must be zero.
+ * @timeout_ms: in: how long to wait for the host; 0 for the module's
+ *	default_timeout_ms.
+ * @status: out: the host's HRESULT.
+ * @reserved: must be zero.
+ * @handle: out: on success (@status >= 0) the new handle, else 0.
+ * @object_id: out: the host-side object the handle refers to, else 0.
+ */
+struct pmp_create {
+	__u8 clsid[16];
+	__u8 iid[16];
+	__u32 flags;
+	__u32 timeout_ms;
+	__s32 status;
+	__u32 reserved;
+	__u64 handle;
+	__u64 object_id;
+};
+
+#define PMP_CREATE_SIZE_VER0 64
+
+/**
+ * struct pmp_call - argument of %PMP_IOC_CALL
+ *
+ * @handle: in: the object.
+ * @method: in: method number, meaning agreed between proxy and stub.
+ * @flags: in: zero or %PMP_CALL_OBJECT_OUT.
+ * @timeout_ms: in: as in &struct pmp_create.
+ * @status: out: the host's HRESULT.
+ * @in_ptr: in: input payload.
+ * @in_size: in: its size, at most the module's max_payload.
+ * @in_nfds: in: number of descriptors at @in_fds, at most %PMP_FDS_MAX.
+ * @in_fds: in: pointer to __s32 descriptors sent to the host.
+ * @out_ptr: in: buffer for the output payload.
+ * @out_size: in: its capacity (at most max_payload); out: bytes written.
+ * @out_nfds: in: capacity of @out_fds (at most %PMP_FDS_MAX); out: number
+ *	of descriptors received, installed O_CLOEXEC.
+ * @out_fds: in: pointer to __s32 slots for received descriptors.
+ * @out_handle: out: with %PMP_CALL_OBJECT_OUT, the handle of an object the
+ *	host handed back, else 0.
+ * @out_object_id: out: its object id, else 0.
+ */
+struct pmp_call {
+	__u64 handle;
+	__u32 method;
+	__u32 flags;
+	__u32 timeout_ms;
+	__s32 status;
+	__u64 in_ptr;
+	__u32 in_size;
+	__u32 in_nfds;
+	__u64 in_fds;
+	__u64 out_ptr;
+	__u32 out_size;
+	__u32 out_nfds;
+	__u64 out_fds;
+	__u64 out_handle;
+	__u64 out_object_id;
+};
+
+#define PMP_CALL_SIZE_VER0 88
+
+/**
+ * struct pmp_release - argument of %PMP_IOC_RELEASE
+ * @handle: the handle to release.
+ * @flags: must be zero.
+ */
+struct pmp_release {
+	__u64 handle;
+	__u64 flags;
+};
+
+#define PMP_RELEASE_SIZE_VER0 16
+
+/**
+ * struct pmp_recv - argument of %PMP_IOC_RECV
+ *
+ * @flags: in: must be zero.
+ * @type: out: PMP_WORK_*.
+ * @txn: out: the transaction to answer (CREATE and CALL), else 0.
+ * @buf_ptr: in: buffer for a call's input payload.
+ * @buf_size: in: its capacity; out: the payload's size (also when the
+ *	buffer was too small, with EMSGSIZE).
+ * @nfds: in: capacity of @fds_ptr; out: descriptors installed O_CLOEXEC
+ *	(also the number needed, with EMSGSIZE).
+ * @fds_ptr: in: pointer to __s32 slots.
+ * @object_id: out: the object called or released.
+ * @cookie: out: the host's cookie for that object.
+ * @method: out: the method called.
+ * @call_flags: out: the &pmp_call.flags of a call.
+ * @client_id: out: the client, as the host knows it (not for RELEASE).
+ * @client_pid: out: the client's process id in the host's pid namespace, 0
+ *	when it is not visible there or not known.
+ * @clsid: out: the class to create.
+ * @iid: out: the interface wanted.
+ *
+ * Every output field must be zero on input.
+ */
+struct pmp_recv {
+	__u32 flags;
+	__u32 type;
+	__u64 txn;
+	__u64 buf_ptr;
+	__u32 buf_size;
+	__u32 nfds;
+	__u64 fds_ptr;
+	__u64 object_id;
+	__u64 cookie;
+	__u32 method;
+	__u32 call_flags;
+	__u32 client_id;
+	__u32 client_pid;
+	__u8 clsid[16];
+	__u8 iid[16];
+};
+
+#define PMP_RECV_SIZE_VER0 104
+
+/**
+ * struct pmp_reply - argument of %PMP_IOC_REPLY
+ *
+ * @txn: in: the transaction answered.
+ * @status: in: the HRESULT for the client.
+ * @flags: in: zero or %PMP_REPLY_OBJECT.
+ * @cookie: in: with %PMP_REPLY_OBJECT, the object handed to the client
+ *	(non-zero); else must be zero.  A successful CREATE must hand one, a
+ *	failed one must not.
+ * @buf_ptr: in: output payload (CALL only).
+ * @buf_size: in: its size, at most what the client can take.
+ * @nfds: in: descriptors to send (CALL only), at most what the client can
+ *	take.
+ * @fds_ptr: in: pointer to __s32 descriptors.
+ * @object_id: out: the object's id.
+ * @object_new: out: 1 when the kernel keeps the reference handed with
+ *	@cookie; 0 when it already held one for that object and the host must
+ *	drop the reference it handed.
+ * @reserved: must be zero.
+ */
+struct pmp_reply {
+	__u64 txn;
+	__s32 status;
+	__u32 flags;
+	__u64 cookie;
+	__u64 buf_ptr;
+	__u32 buf_size;
+	__u32 nfds;
+	__u64 fds_ptr;
+	__u64 object_id;
+	__u32 object_new;
+	__u32 reserved;
+};
+
+#define PMP_REPLY_SIZE_VER0 64
 
 #define PMP_IOC_MAGIC 0xB9
 
@@ -218,5 +445,77 @@ struct pmp_info {
  * host has gone).
  */
 #define PMP_IOC_INFO		_IOWR(PMP_IOC_MAGIC, 0x05, struct pmp_info)
+
+/**
+ * define PMP_IOC_CREATE_OBJECT - create an object inside the host
+ *
+ * Argument: &struct pmp_create.  Queues a %PMP_WORK_CREATE to the host and
+ * waits for its reply (IMFPMPServer::CreateObjectByCLSID).  The wait ends
+ * only with the reply, the timeout or a fatal signal; other signals wait
+ * for the call to finish.  The host's answer is in @status.
+ *
+ * Errors: ENOTCONN, EOPNOTSUPP (a host endpoint), ESHUTDOWN (the host has
+ * gone or goes while waiting), EDQUOT (the client holds max_objects
+ * handles), EAGAIN (max_pending transactions of the client or the host are
+ * in flight), ETIMEDOUT (no reply in time; the transaction is cancelled),
+ * EINTR (a fatal signal cancelled it).
+ */
+#define PMP_IOC_CREATE_OBJECT	_IOWR(PMP_IOC_MAGIC, 0x06, struct pmp_create)
+
+/**
+ * define PMP_IOC_CALL - call a method of an object
+ *
+ * Argument: &struct pmp_call.  Payloads are copied; descriptors must be
+ * memfds sealed with at least F_SEAL_SHRINK, are referenced when sent and
+ * installed O_CLOEXEC in the receiver when it receives them.
+ *
+ * Errors: as %PMP_IOC_CREATE_OBJECT, and ENOENT (no such handle),
+ * EMSGSIZE (a payload or descriptor count over its limit), EBADF (an
+ * input descriptor is not open), EPERM (a descriptor of a type that may
+ * not be sent), EMFILE (no room for @out_nfds descriptors).
+ */
+#define PMP_IOC_CALL		_IOWR(PMP_IOC_MAGIC, 0x07, struct pmp_call)
+
+/**
+ * define PMP_IOC_RELEASE - release an object handle
+ *
+ * Argument: &struct pmp_release.  When no handle of any client refers to
+ * the object any more, the host receives %PMP_WORK_RELEASE.  Works after
+ * the host has gone.
+ *
+ * Errors: ENOTCONN, EOPNOTSUPP, ENOENT (no such handle).
+ */
+#define PMP_IOC_RELEASE		_IOW(PMP_IOC_MAGIC, 0x08, struct pmp_release)
+
+/**
+ * define PMP_IOC_RECV - take the host's next work item
+ *
+ * Argument: &struct pmp_recv.  Blocks until there is work, unless the file
+ * is O_NONBLOCK; poll() reports EPOLLIN when there is.  Several threads may
+ * receive at once; each item goes to one of them.  On any error the item
+ * stays queued.
+ *
+ * Errors: EOPNOTSUPP (not a host endpoint), EAGAIN (O_NONBLOCK and no
+ * work), ESHUTDOWN (no work left and the host was told to exit), EMSGSIZE
+ * (the buffer or the descriptor slots are too small; @buf_size and @nfds
+ * say what is needed), EMFILE, EINTR/ERESTARTSYS (a signal).
+ */
+#define PMP_IOC_RECV		_IOWR(PMP_IOC_MAGIC, 0x09, struct pmp_recv)
+
+/**
+ * define PMP_IOC_REPLY - answer a CREATE or CALL work item
+ *
+ * Argument: &struct pmp_reply.  Any host thread may answer any transaction
+ * once.
+ *
+ * Errors: EOPNOTSUPP (not a host endpoint), ENOENT (no such transaction
+ * waiting for an answer: unknown, or answered already), ECANCELED (the
+ * client gave up: timeout, fatal signal or death; nothing of the reply is
+ * kept and the host still owns what it tried to send), EINVAL (an object
+ * where none may go, or none where one must), EMSGSIZE (more payload or
+ * descriptors than the client can take), EBADF, EPERM (as for
+ * %PMP_IOC_CALL).
+ */
+#define PMP_IOC_REPLY		_IOWR(PMP_IOC_MAGIC, 0x0a, struct pmp_reply)
 
 #endif /* _UAPI_LINUX_PMP_H */

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pmp - messages: the payload and descriptors a call or reply carries
+ *
+ * Payloads are copied into the kernel when sent and out when received.
+ * Descriptors are referenced when sent and installed, O_CLOEXEC, in the
+ * receiving process when it receives them, never earlier and never in a
+ * process that did not ask.  Only memfds sealed against shrinking may be
+ * sent: bulk media data travels in them, and the seal guarantees that a
+ * receiver who maps one cannot be made to fault by the sender.  (The LSM
+ * file_receive hook is not called: Linux 6.1 does not export it.)
+ */
+
+#include "common.h"
+
+#include <linux/fcntl.h>
+#include <linux/fdtable.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/pmp.h>
+#include <linux/overflow.h>
+#include <linux/shmem_fs.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include "msg.h"
+
+static bool file_sendable(struct file *file)
+{
+	if (!shmem_file(file))
+		return false;
+	return READ_ONCE(SHMEM_I(file_inode(file))->seals) & F_SEAL_SHRINK;
+}
+
+/**
+ * pmp_msg_from_user - copy a payload and reference descriptors
+ * @buf: user pointer to @size bytes
+ * @size: payload size, already checked against max_payload
+ * @fds: user pointer to @nfds __s32 descriptors
+ * @nfds: descriptor count, at most PMP_FDS_MAX
+ * @msgp: the message, or NULL when there is neither payload nor descriptor
+ *
+ * Return: 0, -ENOMEM, -EFAULT, -EBADF (a descriptor is not open) or -EPERM
+ * (a descriptor may not be sent).
+ */
+int pmp_msg_from_user(u64 buf, u32 size, u64 fds, u32 nfds,
+		      struct pmp_msg **msgp)
+{
+	struct pmp_msg *msg;
+	s32 fdnums[PMP_FDS_MAX];
+	int err;
+	u32 i;
+
+	*msgp = NULL;
+	if (!size && !nfds)
+		return 0;
+	if (WARN_ON_ONCE(nfds > PMP_FDS_MAX))
+		return -EMSGSIZE;
+
+	msg = kvmalloc(sizeof(*msg) + nfds * sizeof(struct file *) + size,
+		       GFP_KERNEL_ACCOUNT);
+	if (!msg)
+		return -ENOMEM;
+	msg->size = size;
+	msg->nfds = 0;
+	msg->files = (struct file **)(msg + 1);
+	msg->data = (u8 *)(msg->files + nfds);
+
+	err = -EFAULT;
+	if (copy_from_user(msg->data, u64_to_user_ptr(buf), size))
+		goto err_free;
+	if (copy_from_user(fdnums, u64_to_user_ptr(fds),
+			   nfds * sizeof(fdnums[0])))
+		goto err_free;
+
+	for (i = 0; i < nfds; i++) {
+		struct file *file = fget(fdnums[i]);
+
+		if (!file) {
+			err = -EBADF;
+			goto err_free;
+		}
+		msg->files[msg->nfds++] = file;
+		if (!file_sendable(file)) {
+			err = -EPERM;
+			goto err_free;
+		}
+	}
+	*msgp = msg;
+	return 0;
+
+err_free:
+	pmp_msg_free(msg);
+	return err;
+}
+
+/**
+ * pmp_msg_free - drop a message and every descriptor still in it
+ * @msg: the message, or NULL
+ */
+void pmp_msg_free(struct pmp_msg *msg)
+{
+	u32 i;
+
+	if (!msg)
+		return;
+	for (i = 0; i < msg->nfds; i++)
+		if (msg->files[i])
+			fput(msg->files[i]);
+	kvfree(msg);
+}
+
+/**
+ * pmp_msg_to_user - copy a message's payload and descriptor numbers out
+ * @msg: the message, or NULL for an empty one
+ * @buf: user buffer, large enough (checked by the caller)
+ * @fds: user array for the descriptor numbers
+ * @fdnums: descriptor numbers reserved for @msg's files
+ *
+ * Nothing is installed yet: a fault leaves the message whole.
+ *
+ * Return: 0 or -EFAULT.
+ */
+int pmp_msg_to_user(const struct pmp_msg *msg, u64 buf, u64 fds,
+		    const int *fdnums)
+{
+	if (!msg)
+		return 0;
+	if (copy_to_user(u64_to_user_ptr(buf), msg->data, msg->size))
+		return -EFAULT;
+	if (copy_to_user(u64_to_user_ptr(fds), fdnums,
+			 msg->nfds * sizeof(fdnums[0])))
+		return -EFAULT;
+	return 0;
+}
+
+/**
+ * pmp_msg_install - install a message's files at reserved descriptors
+ * @msg: the message, or NULL
+ * @fdnums: the reserved descriptor numbers, one per file
+ *
+ * The last step of a receive: it cannot fail.
+ */
+void pmp_msg_install(struct pmp_msg *msg, const int *fdnums)
+{
+	u32 i;
+
+	if (!msg)
+		return;
+	for (i = 0; i < msg->nfds; i++) {
+		fd_install(fdnums[i], msg->files[i]);
+		msg->files[i] = NULL;
+	}
+}
+
+/**
+ * pmp_fds_reserve - reserve descriptor numbers in the current process
+ * @fdnums: filled with @n numbers
+ * @n: how many
+ *
+ * Return: 0, or the error of get_unused_fd_flags() (-EMFILE) with nothing
+ * reserved.
+ */
+int pmp_fds_reserve(int *fdnums, u32 n)
+{
+	u32 i;
+
+	for (i = 0; i < n; i++) {
+		int fd = get_unused_fd_flags(O_CLOEXEC);
+
+		if (fd < 0) {
+			pmp_fds_unreserve(fdnums, i);
+			return fd;
+		}
+		fdnums[i] = fd;
+	}
+	return 0;
+}
+
+/**
+ * pmp_fds_unreserve - give reserved descriptor numbers back
+ * @fdnums: the numbers
+ * @n: how many
+ */
+void pmp_fds_unreserve(const int *fdnums, u32 n)
+{
+	u32 i;
+
+	for (i = 0; i < n; i++)
+		put_unused_fd(fdnums[i]);
+}

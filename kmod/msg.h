@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * pmp - messages: the payload and descriptors a call or reply carries
+ */
+
+#ifndef _PMP_MSG_H
+#define _PMP_MSG_H
+
+#include <linux/types.h>
+
+struct file;
+
+/**
+ * struct pmp_msg - a payload and its descriptors, held by the kernel
+ * @size: bytes at @data.
+ * @nfds: entries of @files; an entry is NULL once installed.
+ * @files: file references taken from the sender.
+ * @data: the payload.
+ */
+struct pmp_msg {
+	u32 size;
+	u32 nfds;
+	struct file **files;
+	u8 *data;
+};
+
+int pmp_msg_from_user(u64 buf, u32 size, u64 fds, u32 nfds,
+		      struct pmp_msg **msgp);
+void pmp_msg_free(struct pmp_msg *msg);
+int pmp_msg_to_user(const struct pmp_msg *msg, u64 buf, u64 fds,
+		    const int *fdnums);
+void pmp_msg_install(struct pmp_msg *msg, const int *fdnums);
+
+int pmp_fds_reserve(int *fdnums, u32 n);
+void pmp_fds_unreserve(const int *fdnums, u32 n);
+
+#endif /* _PMP_MSG_H */

@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pmp - transactions: a client's CREATE or CALL on its way to the host
+ * and back
+ *
+ * A client queues a transaction to its host, wakes one receiving host
+ * thread and sleeps until the answer, the timeout or a fatal signal.  The
+ * wait is killable only: an ordinary signal neither loses a call nor runs it
+ * twice, it is simply handled once the call has returned.
+ *
+ * The host's lock decides every state change, so that exactly one side
+ * frees what a transaction carries.  The last reference to a transaction is
+ * never dropped under that lock (freeing its payload may sleep): callers
+ * collect such transactions on a list for pmp_txn_put_list().
+ */
+
+#include "common.h"
+
+#include <linux/jiffies.h>
+#include <linux/pmp.h>
+#include <linux/poll.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/xarray.h>
+
+#include "endpoint.h"
+#include "host.h"
+#include "limits.h"
+#include "msg.h"
+#include "objcount.h"
+#include "object.h"
+#include "params.h"
+#include "stats.h"
+#include "txn.h"
+
+static struct kmem_cache *pmp_txn_cache;
+
+int __init pmp_txns_init(void)
+{
+	pmp_txn_cache = KMEM_CACHE(pmp_txn, SLAB_ACCOUNT);
+	return pmp_txn_cache ? 0 : -ENOMEM;
+}
+
+void pmp_txns_exit(void)
+{
+	kmem_cache_destroy(pmp_txn_cache);
+}
+
+/**
+ * pmp_txn_alloc - a new transaction, with the client's reference
+ * @type: PMP_WORK_CREATE or PMP_WORK_CALL
+ *
+ * Return: the transaction or NULL.
+ */
+struct pmp_txn *pmp_txn_alloc(u32 type)
+{
+	struct pmp_txn *txn;
+
+	txn = kmem_cache_zalloc(pmp_txn_cache, GFP_KERNEL_ACCOUNT);
+	if (!txn)
+		return NULL;
+	txn->work.type = type;
+	INIT_LIST_HEAD(&txn->work.entry);
+	INIT_LIST_HEAD(&txn->client_entry);
+	kref_init(&txn->ref);
+	init_waitqueue_head(&txn->wait);
+	pmp_obj_get(PMP_OBJ_TXN);
+	return txn;
+}
+
+static void txn_release(struct kref *ref)
+{
+	struct pmp_txn *txn = container_of(ref, struct pmp_txn, ref);
+
+	/* The client dropped @target and consumed @out_obj before its put. */
+	WARN_ON_ONCE(txn->target || txn->out_obj);
+	pmp_msg_free(txn->in);
+	pmp_msg_free(txn->out);
+	kmem_cache_free(pmp_txn_cache, txn);
+	pmp_obj_put(PMP_OBJ_TXN);
+}
+
+/**
+ * pmp_txn_put - drop a reference to a transaction, no spinlock held
+ * @txn: the transaction
+ */
+void pmp_txn_put(struct pmp_txn *txn)
+{
+	kref_put(&txn->ref, txn_release);
+}
+
+/**
+ * pmp_txn_put_list - drop the references collected by the *_locked helpers
+ * @to_put: transactions linked through their work entries
+ */
+void pmp_txn_put_list(struct list_head *to_put)
+{
+	struct pmp_txn *txn, *next;
+
+	list_for_each_entry_safe(txn, next, to_put, work.entry) {
+		list_del_init(&txn->work.entry);
+		pmp_txn_put(txn);
+	}
+}
+
+/**
+ * pmp_txn_forget_locked - take a transaction out of its host's table
+ * @host: the host, its lock held
+ * @txn: the transaction, no longer queued
+ * @to_put: receives the host's reference
+ */
+void pmp_txn_forget_locked(struct pmp_host *host, struct pmp_txn *txn,
+			   struct list_head *to_put)
+{
+	lockdep_assert_held(&host->lock);
+
+	xa_erase(&host->txns, txn->id);
+	host->nr_pending--;
+	pmp_stat_dec(PMP_STAT_PENDING);
+	list_add_tail(&txn->work.entry, to_put);
+}
+
+/* The client stops waiting for @txn: undo what it holds in client and host. */
+static void txn_detach_client(struct pmp_host *host, struct pmp_txn *txn)
+{
+	struct pmp_endpoint *ep = txn->client;
+
+	lockdep_assert_held(&host->lock);
+
+	list_del_init(&txn->client_entry);
+	ep->nr_txns--;
+	if (txn->has_slot && !txn->out_obj) {
+		ep->nr_handles--;
+		txn->has_slot = false;
+	}
+	if (txn->work.type == PMP_WORK_CREATE)
+		host->nr_creating--;
+}
+
+/**
+ * pmp_txn_finish_locked - a transaction is answered, or fails for good
+ * @host: the host, its lock held
+ * @txn: a QUEUED or DELIVERED transaction; its reply is already in place
+ * @err: 0, or the kernel's error (-ESHUTDOWN: the host went)
+ * @to_put: receives the host's reference
+ */
+void pmp_txn_finish_locked(struct pmp_host *host, struct pmp_txn *txn,
+			   int err, struct list_head *to_put)
+{
+	lockdep_assert_held(&host->lock);
+
+	list_del_init(&txn->work.entry);
+	pmp_txn_forget_locked(host, txn, to_put);
+	txn_detach_client(host, txn);
+	txn->err = err;
+	WRITE_ONCE(txn->state, PMP_TXN_DONE);
+	/* The woken client takes the host lock before it frees anything. */
+	wake_up_sync(&txn->wait);
+}
+
+/**
+ * pmp_txn_cancel_locked - the client gives up on a transaction
+ * @host: the host, its lock held
+ * @txn: a QUEUED or DELIVERED transaction
+ * @err: why: -ETIMEDOUT, -EINTR, or -EBADFD (the client was torn down)
+ * @to_put: may receive the host's reference
+ *
+ * A QUEUED transaction leaves the host; a DELIVERED one stays until the
+ * host answers (PMP_IOC_REPLY fails with ECANCELED) or goes.
+ */
+void pmp_txn_cancel_locked(struct pmp_host *host, struct pmp_txn *txn,
+			   int err, struct list_head *to_put)
+{
+	lockdep_assert_held(&host->lock);
+
+	txn_detach_client(host, txn);
+	txn->client = NULL;
+	txn->err = err;
+	if (txn->state == PMP_TXN_QUEUED) {
+		list_del_init(&txn->work.entry);
+		pmp_txn_forget_locked(host, txn, to_put);
+	}
+	WRITE_ONCE(txn->state, PMP_TXN_CANCELLED);
+	pmp_stat_inc(PMP_STAT_CANCELLED);
+	if (err == -ETIMEDOUT)
+		pmp_stat_inc(PMP_STAT_TIMEOUTS);
+	if (txn->work.type == PMP_WORK_CREATE)
+		pmp_host_update_lifetime(host);
+	wake_up(&txn->wait);
+}
+
+static bool txn_settled(struct pmp_txn *txn)
+{
+	enum pmp_txn_state state = READ_ONCE(txn->state);
+
+	return state == PMP_TXN_DONE || state == PMP_TXN_CANCELLED;
+}
+
+static int txn_queue(struct pmp_endpoint *ep, struct pmp_txn *txn)
+{
+	struct pmp_host *host = ep->host;
+	int err = 0;
+
+	lockdep_assert_held(&host->lock);
+
+	if (pmp_host_gone(host))
+		return -ESHUTDOWN;
+	if (ep->detached)
+		return -EBADFD;
+	if (ep->nr_txns >= pmp_param(max_pending_client) ||
+	    host->nr_pending >= pmp_param(max_pending_host))
+		return -EAGAIN;
+	if (txn->has_slot) {
+		if (ep->nr_handles >= pmp_param(max_objects))
+			return -EDQUOT;
+		ep->nr_handles++;
+	}
+
+	txn->client = ep;
+	txn->client_id = ep->client_id;
+	list_add_tail(&txn->client_entry, &ep->txns);
+	ep->nr_txns++;
+	host->nr_pending++;
+	pmp_stat_inc(PMP_STAT_PENDING);
+	if (txn->work.type == PMP_WORK_CREATE) {
+		host->nr_creating++;
+		pmp_host_update_lifetime(host);
+	} else {
+		pmp_stat_inc(PMP_STAT_CALLS);
+	}
+
+	kref_get(&txn->ref);
+	txn->state = PMP_TXN_QUEUED;
+	pmp_host_queue_work(host, &txn->work);
+	return err;
+}
+
+/**
+ * pmp_txn_transact - send a transaction to the client's host and wait
+ * @ep: a client endpoint
+ * @txn: a new transaction, with @has_slot set when it may bring an object
+ *	back
+ * @timeout_ms: 0 for the module's default_timeout_ms
+ *
+ * Return: 0 when the host answered (the answer is in @txn), -ESHUTDOWN,
+ * -EBADFD, -EAGAIN, -EDQUOT, -ETIMEDOUT, -EINTR or -ENOMEM.
+ */
+int pmp_txn_transact(struct pmp_endpoint *ep, struct pmp_txn *txn,
+		     u32 timeout_ms)
+{
+	struct pmp_host *host = ep->host;
+	LIST_HEAD(to_put);
+	long timeout, left;
+	int err;
+
+	err = xa_alloc_cyclic(&host->txns, &txn->id, txn,
+			      XA_LIMIT(PMP_ID_MIN, PMP_ID_MAX), &host->next_txn,
+			      GFP_KERNEL_ACCOUNT);
+	if (err < 0)
+		return err == -EBUSY ? -EAGAIN : err;
+
+	spin_lock(&host->lock);
+	err = txn_queue(ep, txn);
+	spin_unlock(&host->lock);
+	if (err) {
+		xa_erase(&host->txns, txn->id);
+		return err;
+	}
+
+	if (!timeout_ms)
+		timeout_ms = pmp_param(default_timeout_ms);
+	timeout = timeout_ms ? msecs_to_jiffies(timeout_ms) :
+			       MAX_SCHEDULE_TIMEOUT;
+	left = wait_event_killable_timeout(txn->wait, txn_settled(txn),
+					   timeout);
+
+	spin_lock(&host->lock);
+	switch (txn->state) {
+	case PMP_TXN_DONE:
+	case PMP_TXN_CANCELLED:
+		err = txn->err;
+		break;
+	default:
+		err = left ? -EINTR : -ETIMEDOUT;
+		pmp_txn_cancel_locked(host, txn, err, &to_put);
+		break;
+	}
+	spin_unlock(&host->lock);
+	pmp_txn_put_list(&to_put);
+	return err;
+}
+
+/**
+ * pmp_notice_alloc - a PMP_WORK_CLIENT_GONE notice, for a client to keep
+ *
+ * Return: the notice or NULL.
+ */
+struct pmp_notice *pmp_notice_alloc(void)
+{
+	struct pmp_notice *notice;
+
+	notice = kzalloc(sizeof(*notice), GFP_KERNEL_ACCOUNT);
+	if (!notice)
+		return NULL;
+	notice->work.type = PMP_WORK_CLIENT_GONE;
+	INIT_LIST_HEAD(&notice->work.entry);
+	pmp_obj_get(PMP_OBJ_NOTICE);
+	return notice;
+}
+
+/**
+ * pmp_work_free - free a delivered or orphaned RELEASE or CLIENT_GONE item
+ * @work: the item
+ */
+void pmp_work_free(struct pmp_work *work)
+{
+	switch (work->type) {
+	case PMP_WORK_RELEASE:
+		pmp_object_free(container_of(work, struct pmp_object, work));
+		break;
+	case PMP_WORK_CLIENT_GONE:
+		kfree(container_of(work, struct pmp_notice, work));
+		pmp_obj_put(PMP_OBJ_NOTICE);
+		break;
+	default:
+		WARN_ON_ONCE(1);
+	}
+}

@@ -1,0 +1,697 @@
+// SPDX-License-Identifier: MIT
+/*
+ * pmp-bench - figures of /dev/pmp, each a ratio to a baseline of the same run
+ *
+ * Absolute times mean nothing under software emulation; ratios to a
+ * baseline measured in the same boot, by the same two processes, do.  Each
+ * figure is the median of several rounds.  Run by `make bench` inside the
+ * VM; writes a table to stdout and to the file named on the command line.
+ *
+ *   lock:      LOCK+UNLOCK pair, per ioctl  /  unknown-command ioctl
+ *   create:    CREATE_OBJECT + RELEASE      /  AF_UNIX SOCK_SEQPACKET 64 B
+ *                                              ping-pong, same two processes
+ *   null call: CALL 64 B in, 64 B out       /  the same ping-pong
+ *   memfd:     CALL carrying a sealed 1 MiB memfd, which the host
+ *              receives and closes          /  memcpy of 1 MiB + a null CALL
+ *              (and, for information, the same with the host mapping it
+ *              with MAP_POPULATE and reading one byte per page)
+ *   threads:   null-call throughput of 2 and 4 client threads / 1 thread
+ *   memory:    kernel bytes (memcg slab) per live object and per pending
+ *              transaction
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <linux/pmp.h>
+
+#define ROUNDS 7
+#define MIB (1024 * 1024)
+#define HOST_THREADS 4
+#define METHOD_NULL 0
+#define METHOD_MEMFD 1
+#define METHOD_MEMFD_MAP 2
+
+static FILE *out;
+
+static void die(const char *what)
+{
+	fprintf(stderr, "pmp-bench: %s: %s\n", what, strerror(errno));
+	exit(1);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+	qsort(v, n, sizeof(*v), cmp_double);
+	return v[n / 2];
+}
+
+static void write_file(const char *path, const char *val)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+
+	if (fd < 0 || write(fd, val, strlen(val)) < 0)
+		die(path);
+	close(fd);
+}
+
+static void read_file(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		die(path);
+	n = read(fd, buf, size - 1);
+	if (n < 0)
+		die(path);
+	buf[n] = 0;
+	close(fd);
+}
+
+#define PARAM(name) "/sys/module/pmp/parameters/" name
+
+/* ---- the host process ------------------------------------------------ */
+
+static int host_fd;
+static uint64_t next_cookie;
+
+static void *host_serve(void *arg)
+{
+	static __thread char buf[65536];
+	char reply[64];
+	int fds[PMP_FDS_MAX];
+	long page = sysconf(_SC_PAGESIZE);
+
+	(void)arg;
+	memset(reply, 'r', sizeof(reply));
+	for (;;) {
+		struct pmp_recv r = {
+			.buf_ptr = (uintptr_t)buf, .buf_size = sizeof(buf),
+			.nfds = PMP_FDS_MAX, .fds_ptr = (uintptr_t)fds,
+		};
+		struct pmp_reply rp = { 0 };
+
+		if (ioctl(host_fd, PMP_IOC_RECV, &r))
+			return NULL;
+		rp.txn = r.txn;
+		switch (r.type) {
+		case PMP_WORK_CREATE:
+			rp.flags = PMP_REPLY_OBJECT;
+			rp.cookie = __atomic_add_fetch(&next_cookie, 1,
+						       __ATOMIC_RELAXED);
+			break;
+		case PMP_WORK_CALL:
+			if (r.method == METHOD_MEMFD && r.nfds == 1) {
+				close(fds[0]);
+			} else if (r.method == METHOD_MEMFD_MAP &&
+				   r.nfds == 1) {
+				volatile unsigned char *p;
+				unsigned int sum = 0;
+				long i;
+
+				p = mmap(NULL, MIB, PROT_READ,
+					 MAP_SHARED | MAP_POPULATE, fds[0], 0);
+				if (p == MAP_FAILED)
+					die("mmap");
+				for (i = 0; i < MIB; i += page)
+					sum += p[i];
+				munmap((void *)p, MIB);
+				close(fds[0]);
+				rp.status = sum & 0x7fff;
+			} else {
+				rp.buf_ptr = (uintptr_t)reply;
+				rp.buf_size = sizeof(reply);
+			}
+			break;
+		default:
+			continue;
+		}
+		if (ioctl(host_fd, PMP_IOC_REPLY, &rp))
+			die("PMP_IOC_REPLY");
+	}
+}
+
+/* Echoes 64-byte SOCK_SEQPACKET messages: the ping-pong baseline's peer. */
+static void *host_echo(void *arg)
+{
+	int sk = (intptr_t)arg;
+	char buf[64];
+
+	while (recv(sk, buf, sizeof(buf), 0) == sizeof(buf))
+		if (send(sk, buf, sizeof(buf), 0) != sizeof(buf))
+			break;
+	return NULL;
+}
+
+/* Registers, reports its id, serves until killed. */
+static void run_host(int report, int sk, int serving_threads)
+{
+	struct pmp_host_register reg = { .flags = PMP_HOST_UNPROTECTED };
+	pthread_t t;
+	int i;
+
+	host_fd = open("/dev/pmp", O_RDWR | O_CLOEXEC);
+	if (host_fd < 0 || ioctl(host_fd, PMP_IOC_HOST_REGISTER, &reg))
+		die("register");
+	if (sk >= 0 && pthread_create(&t, NULL, host_echo, (void *)(intptr_t)sk))
+		die("pthread_create");
+	for (i = 0; i < serving_threads; i++)
+		if (pthread_create(&t, NULL, host_serve, NULL))
+			die("pthread_create");
+	if (write(report, &reg.host_id, sizeof(reg.host_id)) < 0)
+		die("write");
+	for (;;)
+		pause();
+}
+
+static pid_t spawn_host(int sk, int serving_threads, uint64_t *host_id)
+{
+	int p[2];
+	pid_t pid;
+
+	if (pipe2(p, O_CLOEXEC))
+		die("pipe");
+	pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid == 0)
+		run_host(p[1], sk, serving_threads);
+	if (read(p[0], host_id, sizeof(*host_id)) != sizeof(*host_id))
+		die("host id");
+	close(p[0]);
+	close(p[1]);
+	return pid;
+}
+
+static int connect_to(uint64_t host_id)
+{
+	struct pmp_connect c = { .host_id = host_id };
+	int fd = open("/dev/pmp", O_RDWR | O_CLOEXEC);
+
+	if (fd < 0 || ioctl(fd, PMP_IOC_CONNECT, &c))
+		die("connect");
+	return fd;
+}
+
+/* ---- client operations ----------------------------------------------- */
+
+static uint64_t create_object(int fd)
+{
+	struct pmp_create c = { .clsid = { 1 } };
+
+	if (ioctl(fd, PMP_IOC_CREATE_OBJECT, &c) || c.status)
+		die("PMP_IOC_CREATE_OBJECT");
+	return c.handle;
+}
+
+static void release_object(int fd, uint64_t handle)
+{
+	struct pmp_release r = { .handle = handle };
+
+	if (ioctl(fd, PMP_IOC_RELEASE, &r))
+		die("PMP_IOC_RELEASE");
+}
+
+static void null_call(int fd, uint64_t handle)
+{
+	char in[64], outb[64];
+	struct pmp_call c = {
+		.handle = handle, .method = METHOD_NULL,
+		.in_ptr = (uintptr_t)in, .in_size = sizeof(in),
+		.out_ptr = (uintptr_t)outb, .out_size = sizeof(outb),
+	};
+
+	memset(in, 'c', sizeof(in));
+	if (ioctl(fd, PMP_IOC_CALL, &c) || c.out_size != sizeof(outb))
+		die("PMP_IOC_CALL");
+}
+
+static void memfd_call(int fd, uint64_t handle, int memfd, uint32_t method)
+{
+	struct pmp_call c = {
+		.handle = handle, .method = method,
+		.in_nfds = 1, .in_fds = (uintptr_t)&memfd,
+	};
+
+	if (ioctl(fd, PMP_IOC_CALL, &c))
+		die("PMP_IOC_CALL memfd");
+}
+
+/* ---- measurements ---------------------------------------------------- */
+
+typedef void (*op_fn)(void *ctx);
+
+/* Time per call of @op over @n calls. */
+static double time_op(op_fn op, void *ctx, int n)
+{
+	double t0 = now();
+	int i;
+
+	for (i = 0; i < n; i++)
+		op(ctx);
+	return (now() - t0) / n;
+}
+
+struct figure {
+	double value;	/* median time per call of the figure's operation */
+	double base;	/* median time per call of its baseline */
+	double ratio;	/* median of the rounds' ratios */
+};
+
+/*
+ * Each round times the baseline and the figure back to back, so that the
+ * load of the machine running the emulator weighs on both alike; the
+ * figure's ratio is the median of the rounds' ratios.
+ */
+static struct figure measure(op_fn op, int n, op_fn base_op, int base_n,
+			     void *ctx)
+{
+	double v[ROUNDS], b[ROUNDS], q[ROUNDS];
+	struct figure f;
+	int r;
+
+	time_op(base_op, ctx, base_n / 10 + 1);	/* warm up */
+	time_op(op, ctx, n / 10 + 1);
+	for (r = 0; r < ROUNDS; r++) {
+		b[r] = time_op(base_op, ctx, base_n);
+		v[r] = time_op(op, ctx, n);
+		q[r] = v[r] / b[r];
+	}
+	f.value = median(v, ROUNDS);
+	f.base = median(b, ROUNDS);
+	f.ratio = median(q, ROUNDS);
+	return f;
+}
+
+struct ctx {
+	int fd;
+	int sk;
+	uint64_t handle;
+	int memfd;
+	char *src, *dst;
+};
+
+static void op_unknown(void *p)
+{
+	struct ctx *c = p;
+
+	ioctl(c->fd, _IO(PMP_IOC_MAGIC, 0x7f), 0);
+}
+
+static void op_lock_unlock(void *p)
+{
+	struct ctx *c = p;
+
+	if (ioctl(c->fd, PMP_IOC_LOCK, 0) || ioctl(c->fd, PMP_IOC_UNLOCK, 0))
+		die("lock");
+}
+
+static void op_pingpong(void *p)
+{
+	struct ctx *c = p;
+	char buf[64];
+
+	memset(buf, 'p', sizeof(buf));
+	if (send(c->sk, buf, sizeof(buf), 0) != sizeof(buf) ||
+	    recv(c->sk, buf, sizeof(buf), 0) != sizeof(buf))
+		die("ping-pong");
+}
+
+static void op_create_release(void *p)
+{
+	struct ctx *c = p;
+
+	release_object(c->fd, create_object(c->fd));
+}
+
+static void op_null_call(void *p)
+{
+	struct ctx *c = p;
+
+	null_call(c->fd, c->handle);
+}
+
+static void op_memfd_call(void *p)
+{
+	struct ctx *c = p;
+
+	memfd_call(c->fd, c->handle, c->memfd, METHOD_MEMFD);
+}
+
+static void op_memfd_map_call(void *p)
+{
+	struct ctx *c = p;
+
+	memfd_call(c->fd, c->handle, c->memfd, METHOD_MEMFD_MAP);
+}
+
+static void op_memcpy_call(void *p)
+{
+	struct ctx *c = p;
+
+	memcpy(c->dst, c->src, MIB);
+	__asm__ volatile("" : : "r"(c->dst) : "memory");
+	null_call(c->fd, c->handle);
+}
+
+struct thr {
+	int fd;
+	uint64_t handle;
+	int n;
+	pthread_barrier_t *go;
+};
+
+static void *thr_calls(void *p)
+{
+	struct thr *t = p;
+	int i;
+
+	pthread_barrier_wait(t->go);
+	for (i = 0; i < t->n; i++)
+		null_call(t->fd, t->handle);
+	return NULL;
+}
+
+/* Null calls per second with @nthreads client threads on one endpoint. */
+static double throughput_once(struct ctx *c, int nthreads, int per_thread)
+{
+	pthread_t tid[8];
+	pthread_barrier_t go;
+	struct thr th = { c->fd, c->handle, per_thread, &go };
+	double t0, t;
+	int i;
+
+	pthread_barrier_init(&go, NULL, nthreads + 1);
+	for (i = 0; i < nthreads; i++)
+		if (pthread_create(&tid[i], NULL, thr_calls, &th))
+			die("pthread_create");
+	pthread_barrier_wait(&go);
+	t0 = now();
+	for (i = 0; i < nthreads; i++)
+		pthread_join(tid[i], NULL);
+	t = nthreads * per_thread / (now() - t0);
+	pthread_barrier_destroy(&go);
+	return t;
+}
+
+/* Throughput of @nthreads against one thread, round by round. */
+static struct figure throughput(struct ctx *c, int nthreads, int calls)
+{
+	double v[ROUNDS], b[ROUNDS], q[ROUNDS];
+	struct figure f;
+	int r;
+
+	for (r = 0; r < ROUNDS; r++) {
+		b[r] = throughput_once(c, 1, calls);
+		v[r] = throughput_once(c, nthreads, calls / nthreads);
+		q[r] = v[r] / b[r];
+	}
+	f.value = median(v, ROUNDS);
+	f.base = median(b, ROUNDS);
+	f.ratio = median(q, ROUNDS);
+	return f;
+}
+
+/* ---- memory, through a memory cgroup --------------------------------- */
+
+#define CG "/sys/fs/cgroup/pmp-bench"
+
+static long cg_slab(void)
+{
+	char buf[8192], *p;
+
+	/* memcg statistics are flushed lazily; give them time to settle. */
+	sleep(3);
+	read_file(CG "/memory.stat", buf, sizeof(buf));
+	p = strstr(buf, "\nslab ");
+	if (!p)
+		die("memory.stat has no slab line");
+	return atol(p + 6);
+}
+
+static int cg_setup(void)
+{
+	char pid[32];
+
+	mkdir("/sys/fs/cgroup", 0755);
+	if (access("/sys/fs/cgroup/cgroup.controllers", F_OK) &&
+	    system("mount -t cgroup2 none /sys/fs/cgroup"))
+		return -1;
+	if (system("echo +memory > /sys/fs/cgroup/cgroup.subtree_control"))
+		return -1;
+	if (mkdir(CG, 0755) && errno != EEXIST)
+		return -1;
+	snprintf(pid, sizeof(pid), "%d", getpid());
+	write_file(CG "/cgroup.procs", pid);
+	return 0;
+}
+
+static double bytes_per_object(uint64_t host_id)
+{
+	int n = 20000, fd = connect_to(host_id), i;
+	uint64_t *h = calloc(n, sizeof(*h));
+	long before, after;
+
+	/* One object first, so that the tables exist before the baseline. */
+	release_object(fd, create_object(fd));
+	before = cg_slab();
+	for (i = 0; i < n; i++)
+		h[i] = create_object(fd);
+	after = cg_slab();
+	for (i = 0; i < n; i++)
+		release_object(fd, h[i]);
+	free(h);
+	close(fd);
+	return (double)(after - before) / n;
+}
+
+struct pend {
+	int fd;
+	pthread_barrier_t *go;
+};
+
+static void *thr_pending(void *p)
+{
+	struct pend *pd = p;
+	struct pmp_create c = { .timeout_ms = 600000 };
+
+	pthread_barrier_wait(pd->go);
+	/* The host never answers: this waits until the host is killed. */
+	ioctl(pd->fd, PMP_IOC_CREATE_OBJECT, &c);
+	return NULL;
+}
+
+static double bytes_per_pending(void)
+{
+	enum { N = 256 };
+	static pthread_t tid[N];
+	pthread_barrier_t go;
+	uint64_t host_id;
+	long before, after;
+	struct pend pd;
+	char v[32];
+	pid_t host;
+	int i;
+
+	/* A host with no serving thread leaves every transaction pending. */
+	host = spawn_host(-1, 0, &host_id);
+	pd.fd = connect_to(host_id);
+	pd.go = &go;
+	pthread_barrier_init(&go, NULL, N + 1);
+	for (i = 0; i < N; i++)
+		if (pthread_create(&tid[i], NULL, thr_pending, &pd))
+			die("pthread_create");
+	before = cg_slab();
+	pthread_barrier_wait(&go);
+	for (i = 0; i < 100; i++) {
+		read_file("/sys/class/misc/pmp/transactions_pending", v,
+			  sizeof(v));
+		if (atoi(v) >= N)
+			break;
+		usleep(100000);
+	}
+	after = cg_slab();
+	kill(host, SIGKILL);
+	waitpid(host, NULL, 0);
+	for (i = 0; i < N; i++)
+		pthread_join(tid[i], NULL);
+	close(pd.fd);
+	return (double)(after - before) / N;
+}
+
+/* ---- report ---------------------------------------------------------- */
+
+static void emit(const char *what, double value, const char *unit,
+		 double ratio, double target)
+{
+	char tgt[32] = "", verdict[8] = "", buf[160];
+
+	if (target > 0) {
+		snprintf(tgt, sizeof(tgt), "<= %.2fx", target);
+		snprintf(verdict, sizeof(verdict), "%s",
+			 ratio <= target ? "ok" : "MISS");
+	}
+	snprintf(buf, sizeof(buf), "%-46s %10.2f %-3s %8.3fx  %-9s %s\n",
+		 what, value, unit, ratio, tgt, verdict);
+	fputs(buf, out);
+	fputs(buf, stdout);
+}
+
+/* A baseline's line, then its figure's: @scale converts seconds to @unit. */
+static void rows(const char *base_what, const char *what, struct figure f,
+		 double scale, const char *unit, double target)
+{
+	if (base_what)
+		emit(base_what, f.base * scale, unit, 1.0, 0);
+	emit(what, f.value * scale, unit, f.ratio, target);
+}
+
+static void line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void line(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfprintf(out, fmt, ap);
+	va_end(ap);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+}
+
+int main(int argc, char **argv)
+{
+	char saved_linger[32], saved_pending[32], saved_objects[32];
+	struct ctx c = { 0 };
+	struct utsname u;
+	uint64_t host_id;
+	struct figure f;
+	double v;
+	int sp[2], have_cg;
+	pid_t host;
+	time_t t = time(NULL);
+
+	out = fopen(argc > 1 ? argv[1] : "/dev/null", "we");
+	if (!out)
+		die(argv[1]);
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	uname(&u);
+
+	/* Hosts must not exit between measurements; restored at the end. */
+	read_file(PARAM("linger_ms"), saved_linger, sizeof(saved_linger));
+	read_file(PARAM("max_pending_client"), saved_pending,
+		  sizeof(saved_pending));
+	read_file(PARAM("max_objects"), saved_objects, sizeof(saved_objects));
+	write_file(PARAM("linger_ms"), "600000");
+	write_file(PARAM("max_pending_client"), "1024");
+	write_file(PARAM("max_objects"), "100000");
+
+	/* Before the host is forked, so that both sides are charged there. */
+	have_cg = !cg_setup();
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sp))
+		die("socketpair");
+	host = spawn_host(sp[1], HOST_THREADS, &host_id);
+	close(sp[1]);
+	c.sk = sp[0];
+	c.fd = connect_to(host_id);
+	c.handle = create_object(c.fd);
+
+	line("pmp-bench: kernel %s %s, %ld CPUs, %s", u.release, u.machine,
+	     sysconf(_SC_NPROCESSORS_ONLN), ctime(&t));
+	line("each figure: %d rounds, each timing the baseline and the figure "
+	     "back to back;\nvalue = median time, ratio = median of the "
+	     "rounds' ratios\n\n", ROUNDS);
+	line("%-46s %10s %-3s %9s  %-9s\n", "figure", "value", "", "ratio",
+	     "target");
+
+	f = measure(op_lock_unlock, 10000, op_unknown, 20000, &c);
+	/* A pair is two ioctls. */
+	f.value /= 2;
+	f.ratio /= 2;
+	rows("unknown-command ioctl (baseline)", "LOCK or UNLOCK ioctl", f,
+	     1e9, "ns", 1.3);
+
+	line("\n");
+	f = measure(op_create_release, 1000, op_pingpong, 1000, &c);
+	rows("AF_UNIX SEQPACKET 64 B ping-pong (baseline)",
+	     "CREATE_OBJECT + RELEASE round trip", f, 1e6, "us", 1.0);
+	f = measure(op_null_call, 1000, op_pingpong, 1000, &c);
+	rows("  (baseline, measured again)", "null CALL, 64 B in and out", f,
+	     1e6, "us", 1.0);
+
+	c.src = malloc(MIB);
+	c.dst = malloc(MIB);
+	memset(c.src, 'm', MIB);
+	memset(c.dst, 0, MIB);
+	c.memfd = memfd_create("pmp-bench", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+	if (c.memfd < 0 || write(c.memfd, c.src, MIB) != MIB ||
+	    fcntl(c.memfd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW))
+		die("memfd");
+	line("\n");
+	f = measure(op_memfd_call, 200, op_memcpy_call, 200, &c);
+	rows("memcpy 1 MiB + null CALL (baseline)",
+	     "CALL carrying a sealed 1 MiB memfd", f, 1e6, "us", 1.2);
+	f = measure(op_memfd_map_call, 200, op_memcpy_call, 200, &c);
+	rows(NULL, "  the same, host maps it and reads each page", f, 1e6,
+	     "us", 0);
+
+	line("\n");
+	f = throughput(&c, 2, 1000);
+	rows("null CALLs/s, 1 client thread (baseline)",
+	     "null CALLs/s, 2 client threads", f, 1, "/s", 0);
+	f = throughput(&c, 4, 1000);
+	rows(NULL, "null CALLs/s, 4 client threads", f, 1, "/s", 0);
+
+	line("\n");
+	if (!have_cg) {
+		line("memory: no memory cgroup available, not measured\n");
+	} else {
+		v = bytes_per_object(host_id);
+		emit("kernel bytes per live object", v, "B", v / 256, 1.0);
+		v = bytes_per_pending();
+		emit("kernel bytes per pending transaction", v, "B", v / 256,
+		     0);
+		line("(memory ratios are to 256 B, the per-object target)\n");
+	}
+
+	release_object(c.fd, c.handle);
+	kill(host, SIGKILL);
+	waitpid(host, NULL, 0);
+	write_file(PARAM("linger_ms"), saved_linger);
+	write_file(PARAM("max_pending_client"), saved_pending);
+	write_file(PARAM("max_objects"), saved_objects);
+	fclose(out);
+	return 0;
+}
