@@ -75,6 +75,14 @@ static long ioctl_host_register(struct file *file, struct pmp_endpoint *ep,
 	if (reg.flags & ~PMP_HOST_REGISTER_FLAGS || reg.missing ||
 	    reg.host_id)
 		return -EINVAL;
+	/*
+	 * Writing the argument back unchanged first makes sure the result can
+	 * be delivered: a registration the caller never hears of would leave a
+	 * host behind.
+	 */
+	err = copy_arg_out(arg, cmd, &reg, sizeof(reg));
+	if (err)
+		return err;
 
 	mutex_lock(&ep->lock);
 	err = pmp_endpoint_expect(ep, PMP_EP_NEW);
