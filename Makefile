@@ -4,6 +4,7 @@
 #   make            build pmp.ko, the selftests and the user space programs
 #   make check      run every test (kernel tests inside the QEMU VM)
 #   make demo       run the demo inside the VM
+#   make bench      run the benchmark inside the VM (build/results/)
 #   make lint       sparse, W=1 and checkpatch.pl on the module
 #   make clean
 #
@@ -39,6 +40,14 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@PMP_VM_STDIN=/dev/null $(VM) userspace/demo/demo.sh
 
+# idle=poll: an idle emulated CPU otherwise wakes on the next tick, and
+# cross-CPU wake-ups would measure the emulator's tick, not pmp.
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p build/results
+	@PMP_VM_APPEND=idle=poll PMP_VM_STDIN=/dev/null $(VM) \
+		userspace/bench/pmp-bench build/results/bench-$(KVER).txt
+
 lint: deps
 	@sh tools/lint.sh $(KDIR)
 
@@ -48,4 +57,4 @@ clean:
 	$(MAKE) -C userspace clean
 	rm -rf build
 
-.PHONY: all deps module selftests userspace check demo lint clean
+.PHONY: all deps module selftests userspace check demo bench lint clean
