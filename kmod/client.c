@@ -148,7 +148,10 @@ int pmp_client_unlock(struct pmp_endpoint *ep)
 	return client_adjust_locks(ep, -1);
 }
 
-/* Turns the object a transaction brought back into a handle. */
+/*
+ * Turns the object a transaction brought back into a handle.  A client torn
+ * down meanwhile (by another thread closing it) gets none.
+ */
 static int client_take_object(struct pmp_endpoint *ep, struct pmp_txn *txn,
 			      u64 *handle, u64 *object_id)
 {
@@ -160,17 +163,31 @@ static int client_take_object(struct pmp_endpoint *ep, struct pmp_txn *txn,
 	if (!obj)
 		return 0;
 	txn->out_obj = NULL;
+
+	/* Counted first, so that whoever releases the handle uncounts it. */
+	spin_lock(&host->lock);
+	ep->nr_reserved--;
+	ep->nr_handles++;
+	spin_unlock(&host->lock);
+
 	err = pmp_handle_add(ep, obj, &id);
+	spin_lock(&host->lock);
 	if (err) {
-		spin_lock(&host->lock);
 		ep->nr_handles--;
 		pmp_object_put_locked(host, obj);
-		spin_unlock(&host->lock);
-		return err;
+	} else if (ep->detached) {
+		/* Teardown's release of all handles may have taken it. */
+		if (xa_erase(&ep->handles, id) == obj) {
+			ep->nr_handles--;
+			pmp_object_put_locked(host, obj);
+		}
+		err = -EBADFD;
+	} else {
+		*handle = id;
+		*object_id = obj->id;
 	}
-	*handle = id;
-	*object_id = obj->id;
-	return 0;
+	spin_unlock(&host->lock);
+	return err;
 }
 
 /**
@@ -198,7 +215,7 @@ int pmp_client_create(struct pmp_endpoint *ep, struct pmp_create *create)
 	memcpy(txn->iid, create->iid, sizeof(txn->iid));
 	txn->has_slot = true;
 
-	err = pmp_txn_transact(ep, txn, create->timeout_ms);
+	err = pmp_txn_transact(ep, txn, 0, create->timeout_ms);
 	if (!err) {
 		create->status = txn->status;
 		err = client_take_object(ep, txn, &create->handle,
@@ -245,19 +262,12 @@ int pmp_client_call(struct pmp_endpoint *ep, struct pmp_call *call,
 				call->in_nfds, &txn->in);
 	if (err)
 		goto err_put;
-	txn->target = pmp_handle_get(ep, call->handle);
-	if (!txn->target) {
-		err = -ENOENT;
-		goto err_put;
-	}
 	/* Room for the reply's descriptors is made before the call runs. */
 	err = pmp_fds_reserve(fdnums, call->out_nfds);
 	if (err)
-		goto err_put_target;
+		goto err_put;
 
-	err = pmp_txn_transact(ep, txn, call->timeout_ms);
-	pmp_object_put(ep->host, txn->target);
-	txn->target = NULL;
+	err = pmp_txn_transact(ep, txn, call->handle, call->timeout_ms);
 	if (err) {
 		pmp_fds_unreserve(fdnums, call->out_nfds);
 		goto err_put;
@@ -281,9 +291,6 @@ int pmp_client_call(struct pmp_endpoint *ep, struct pmp_call *call,
 	*txnp = txn;
 	return 0;
 
-err_put_target:
-	pmp_object_put(ep->host, txn->target);
-	txn->target = NULL;
 err_put:
 	pmp_txn_put(txn);
 	return err;
@@ -333,10 +340,11 @@ int pmp_client_release(struct pmp_endpoint *ep, const struct pmp_release *rel)
  * pmp_client_detach - a client endpoint is being torn down
  * @ep: the endpoint, its lock held
  *
- * Its handles are released (the host hears of each object no client holds
- * any more), its transactions in flight cancelled, its share leaves the
- * host's count (it is already zero if the host went first) and the host is
- * told that the client has gone.
+ * Once @detached is set no object reference can be taken any more; its
+ * handles are released and its transactions in flight cancelled, which
+ * drops the rest (the host hears of each object no client holds any more),
+ * its share leaves the host's count (it is already zero if the host went
+ * first), and last the host is told that the client has gone.
  */
 void pmp_client_detach(struct pmp_endpoint *ep)
 {

@@ -48,7 +48,9 @@ enum pmp_endpoint_kind {
  * @detached: the client has been torn down; nothing new may start.
  * @txns: transactions in flight.
  * @nr_txns: length of @txns.
- * @nr_handles: live handles plus slots reserved by calls in flight.
+ * @nr_handles: live handles.
+ * @nr_reserved: object slots held by transactions that may bring an object
+ *	back, until it becomes a handle.
  *
  * And, for a client:
  * @client_id: the id the host knows the client by.
@@ -69,6 +71,7 @@ struct pmp_endpoint {
 	struct list_head txns;
 	u32 nr_txns;
 	u32 nr_handles;
+	u32 nr_reserved;
 
 	u32 client_id;
 	struct xarray handles;

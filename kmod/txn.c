@@ -72,7 +72,7 @@ static void txn_release(struct kref *ref)
 {
 	struct pmp_txn *txn = container_of(ref, struct pmp_txn, ref);
 
-	/* The client dropped @target and consumed @out_obj before its put. */
+	/* @target went when it finished; the client consumed @out_obj. */
 	WARN_ON_ONCE(txn->target || txn->out_obj);
 	pmp_msg_free(txn->in);
 	pmp_msg_free(txn->out);
@@ -120,7 +120,12 @@ void pmp_txn_forget_locked(struct pmp_host *host, struct pmp_txn *txn,
 	list_add_tail(&txn->work.entry, to_put);
 }
 
-/* The client stops waiting for @txn: undo what it holds in client and host. */
+/*
+ * The transaction is over for its client: undo what it holds in client and
+ * host.  The object called is let go here, under the lock, so that a client
+ * being torn down has dropped every object reference before the host hears
+ * that it has gone.
+ */
 static void txn_detach_client(struct pmp_host *host, struct pmp_txn *txn)
 {
 	struct pmp_endpoint *ep = txn->client;
@@ -130,11 +135,15 @@ static void txn_detach_client(struct pmp_host *host, struct pmp_txn *txn)
 	list_del_init(&txn->client_entry);
 	ep->nr_txns--;
 	if (txn->has_slot && !txn->out_obj) {
-		ep->nr_handles--;
+		ep->nr_reserved--;
 		txn->has_slot = false;
 	}
 	if (txn->work.type == PMP_WORK_CREATE)
 		host->nr_creating--;
+	if (txn->target) {
+		pmp_object_put_locked(host, txn->target);
+		txn->target = NULL;
+	}
 }
 
 /**
@@ -196,10 +205,14 @@ static bool txn_settled(struct pmp_txn *txn)
 	return state == PMP_TXN_DONE || state == PMP_TXN_CANCELLED;
 }
 
-static int txn_queue(struct pmp_endpoint *ep, struct pmp_txn *txn)
+/*
+ * Queues @txn, for a call to the object behind @handle.  The handle is
+ * looked up here, under the host's lock, so that teardown (which sets
+ * @detached under it) can be sure that no object reference is taken after.
+ */
+static int txn_queue(struct pmp_endpoint *ep, struct pmp_txn *txn, u64 handle)
 {
 	struct pmp_host *host = ep->host;
-	int err = 0;
 
 	lockdep_assert_held(&host->lock);
 
@@ -210,11 +223,16 @@ static int txn_queue(struct pmp_endpoint *ep, struct pmp_txn *txn)
 	if (ep->nr_txns >= pmp_param(max_pending_client) ||
 	    host->nr_pending >= pmp_param(max_pending_host))
 		return -EAGAIN;
-	if (txn->has_slot) {
-		if (ep->nr_handles >= pmp_param(max_objects))
-			return -EDQUOT;
-		ep->nr_handles++;
+	if (txn->has_slot &&
+	    ep->nr_handles + ep->nr_reserved >= pmp_param(max_objects))
+		return -EDQUOT;
+	if (txn->work.type == PMP_WORK_CALL) {
+		txn->target = pmp_handle_get(ep, handle);
+		if (!txn->target)
+			return -ENOENT;
 	}
+	if (txn->has_slot)
+		ep->nr_reserved++;
 
 	txn->client = ep;
 	txn->client_id = ep->client_id;
@@ -232,7 +250,7 @@ static int txn_queue(struct pmp_endpoint *ep, struct pmp_txn *txn)
 	kref_get(&txn->ref);
 	txn->state = PMP_TXN_QUEUED;
 	pmp_host_queue_work(host, &txn->work);
-	return err;
+	return 0;
 }
 
 /**
@@ -240,13 +258,14 @@ static int txn_queue(struct pmp_endpoint *ep, struct pmp_txn *txn)
  * @ep: a client endpoint
  * @txn: a new transaction, with @has_slot set when it may bring an object
  *	back
+ * @handle: for a call, the handle of the object called
  * @timeout_ms: 0 for the module's default_timeout_ms
  *
  * Return: 0 when the host answered (the answer is in @txn), -ESHUTDOWN,
- * -EBADFD, -EAGAIN, -EDQUOT, -ETIMEDOUT, -EINTR or -ENOMEM.
+ * -EBADFD, -EAGAIN, -EDQUOT, -ENOENT, -ETIMEDOUT, -EINTR or -ENOMEM.
  */
 int pmp_txn_transact(struct pmp_endpoint *ep, struct pmp_txn *txn,
-		     u32 timeout_ms)
+		     u64 handle, u32 timeout_ms)
 {
 	struct pmp_host *host = ep->host;
 	LIST_HEAD(to_put);
@@ -260,7 +279,7 @@ int pmp_txn_transact(struct pmp_endpoint *ep, struct pmp_txn *txn,
 		return err == -EBUSY ? -EAGAIN : err;
 
 	spin_lock(&host->lock);
-	err = txn_queue(ep, txn);
+	err = txn_queue(ep, txn, handle);
 	spin_unlock(&host->lock);
 	if (err) {
 		xa_erase(&host->txns, txn->id);

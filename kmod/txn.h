@@ -50,7 +50,9 @@ enum pmp_txn_state {
  * @method: the method called.
  * @client_id: the client's id, for the host.
  * @has_slot: the transaction holds one of the client's object slots.
- * @target: the object called, with a reference.
+ * @target: the object called, with a reference, taken under the host's
+ *	lock when queued and dropped under it when the transaction finishes
+ *	or is cancelled.
  * @clsid: the class to create.
  * @iid: the interface wanted.
  * @in: what the client sent, or NULL.
@@ -99,7 +101,7 @@ void pmp_txns_exit(void);
 struct pmp_txn *pmp_txn_alloc(u32 type);
 void pmp_txn_put(struct pmp_txn *txn);
 int pmp_txn_transact(struct pmp_endpoint *ep, struct pmp_txn *txn,
-		     u32 timeout_ms);
+		     u64 handle, u32 timeout_ms);
 void pmp_txn_finish_locked(struct pmp_host *host, struct pmp_txn *txn,
 			   int err, struct list_head *to_put);
 void pmp_txn_forget_locked(struct pmp_host *host, struct pmp_txn *txn,
