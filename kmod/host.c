@@ -18,12 +18,14 @@
 
 #include "common.h"
 
+#include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/jiffies.h>
 #include <linux/pid_namespace.h>
 #include <linux/pmp.h>
 #include <linux/poll.h>
 #include <linux/slab.h>
+#include <linux/uaccess.h>
 #include <linux/xarray.h>
 
 #include "endpoint.h"
@@ -332,6 +334,66 @@ int pmp_host_fill_info(struct pmp_host *host,
 	info->own_handles = client ? client->nr_handles : 0;
 	spin_unlock(&host->lock);
 	return 0;
+}
+
+/**
+ * pmp_hosts_list - PMP_IOC_LIST_HOSTS
+ * @lh: the validated argument; @count is filled in
+ *
+ * Return: 0, -ENOMEM or -EFAULT.
+ */
+int pmp_hosts_list(struct pmp_list_hosts *lh)
+{
+	struct pid_namespace *ns = task_active_pid_ns(current);
+	bool admin = ns_capable_noaudit(&init_user_ns, CAP_SYS_ADMIN);
+	u32 n = min_t(u32, lh->capacity, PMP_LIST_HOSTS_MAX);
+	size_t usize = lh->entry_size, ksize;
+	struct pmp_host_entry *buf, *e;
+	kuid_t euid = current_euid();
+	struct pmp_host *host;
+	unsigned long id;
+	u32 count = 0, i;
+	int err = 0;
+
+	buf = kvcalloc(max_t(u32, n, 1), sizeof(*buf), GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+
+	/* Hosts are freed after a grace period: safe to lock under RCU. */
+	rcu_read_lock();
+	xa_for_each(&pmp_hosts, id, host) {
+		if (!pid_nr_ns(host->pid, ns) ||
+		    (!admin && !uid_eq(host->uid, euid)))
+			continue;
+		spin_lock(&host->lock);
+		if (host->state != PMP_HS_DEAD && count++ < n) {
+			e = &buf[count - 1];
+			e->host_id = host->id;
+			e->pid = pid_nr_ns(host->pid, ns);
+			e->uid = from_kuid_munged(current_user_ns(), host->uid);
+			e->flags = host->flags;
+			e->state = host->state;
+			e->missing = host->missing;
+			e->clients = host->nr_clients;
+			e->objects = host->nr_objects;
+			e->pending = host->nr_pending;
+			e->locks = host->locks;
+		}
+		spin_unlock(&host->lock);
+	}
+	rcu_read_unlock();
+
+	ksize = min(usize, sizeof(*buf));
+	for (i = 0; i < min(count, n) && !err; i++) {
+		void __user *dst = u64_to_user_ptr(lh->entries) + i * usize;
+
+		if (copy_to_user(dst, &buf[i], ksize) ||
+		    clear_user(dst + ksize, usize - ksize))
+			err = -EFAULT;
+	}
+	kvfree(buf);
+	lh->count = count;
+	return err;
 }
 
 /**

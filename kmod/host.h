@@ -21,6 +21,7 @@
 struct pmp_endpoint;
 struct pmp_host_register;
 struct pmp_info;
+struct pmp_list_hosts;
 
 /*
  * STARTING, ACTIVE and LINGER are the uapi's PMP_HOST_*; EXIT is final for
@@ -120,6 +121,7 @@ int pmp_host_fill_info(struct pmp_host *host,
 		       const struct pmp_endpoint *client, struct pmp_info *info);
 void pmp_host_queue_work(struct pmp_host *host, struct pmp_work *work);
 void pmp_host_update_lifetime(struct pmp_host *host);
+int pmp_hosts_list(struct pmp_list_hosts *lh);
 void pmp_hosts_exit(void);
 
 #endif /* _PMP_HOST_H */

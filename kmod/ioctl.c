@@ -245,6 +245,25 @@ static long ioctl_reply(struct file *file, struct pmp_endpoint *ep,
 	return copy_arg_out(arg, cmd, &rp, sizeof(rp));
 }
 
+static long ioctl_list_hosts(struct file *file, struct pmp_endpoint *ep,
+			     unsigned int cmd, unsigned long arg)
+{
+	struct pmp_list_hosts lh;
+	int err;
+
+	err = copy_arg_in(&lh, sizeof(lh), PMP_LIST_HOSTS_SIZE_VER0, cmd, arg);
+	if (err)
+		return err;
+	if (lh.flags || lh.count || lh.entry_size < PMP_HOST_ENTRY_SIZE_VER0 ||
+	    lh.entry_size > PMP_ARG_MAX_SIZE)
+		return -EINVAL;
+
+	err = pmp_hosts_list(&lh);
+	if (err)
+		return err;
+	return copy_arg_out(arg, cmd, &lh, sizeof(lh));
+}
+
 typedef long (*pmp_ioctl_fn)(struct file *file, struct pmp_endpoint *ep,
 			     unsigned int cmd, unsigned long arg);
 
@@ -266,6 +285,8 @@ static const struct {
 	[_IOC_NR(PMP_IOC_RELEASE)] = { PMP_IOC_RELEASE, ioctl_release },
 	[_IOC_NR(PMP_IOC_RECV)] = { PMP_IOC_RECV, ioctl_recv },
 	[_IOC_NR(PMP_IOC_REPLY)] = { PMP_IOC_REPLY, ioctl_reply },
+	[_IOC_NR(PMP_IOC_LIST_HOSTS)] = { PMP_IOC_LIST_HOSTS,
+					  ioctl_list_hosts },
 };
 
 /**

@@ -39,6 +39,9 @@
 #define PMP_ID_MIN 1
 #define PMP_ID_MAX INT_MAX
 
+/* Most hosts one PMP_IOC_LIST_HOSTS describes. */
+#define PMP_LIST_HOSTS_MAX 4096
+
 /* Host ids: never zero, handed out cyclically. */
 #define PMP_HOST_ID_MIN 1
 #define PMP_HOST_ID_MAX INT_MAX

@@ -46,6 +46,9 @@ static void __init build_check_abi(void)
 	BUILD_BUG_ON(offsetof(struct pmp_recv, clsid) != 72);
 	BUILD_BUG_ON(sizeof(struct pmp_reply) != PMP_REPLY_SIZE_VER0);
 	BUILD_BUG_ON(offsetof(struct pmp_reply, object_id) != 48);
+	BUILD_BUG_ON(sizeof(struct pmp_host_entry) != PMP_HOST_ENTRY_SIZE_VER0);
+	BUILD_BUG_ON(offsetof(struct pmp_host_entry, locks) != 40);
+	BUILD_BUG_ON(sizeof(struct pmp_list_hosts) != PMP_LIST_HOSTS_SIZE_VER0);
 }
 
 static struct miscdevice pmp_misc = {

@@ -934,7 +934,7 @@ static const struct call unknown_calls[] = {
 	CALL(_IO(PMP_IOC_MAGIC, 0x0c)),
 	CALL(_IO(PMP_IOC_MAGIC, 0x3f)),
 	CALL(_IO(PMP_IOC_MAGIC, 0xff)),
-	CALL(_IOWR(PMP_IOC_MAGIC, 0x0b, struct pmp_info)),
+	CALL(_IOWR(PMP_IOC_MAGIC, 0x3e, struct pmp_info)),
 	CALL(_IOW(PMP_IOC_MAGIC, 0x80, __u64)),
 	CALL(_IOR(PMP_IOC_MAGIC, 0xff, __u32)),
 	/* Known numbers with another direction. */

@@ -40,7 +40,7 @@
  *
  * It grows by one each time a command, a flag or a structure field is added.
  */
-#define PMP_ABI_VERSION 2
+#define PMP_ABI_VERSION 3
 
 /* clang-format off */
 
@@ -380,6 +380,55 @@ struct pmp_reply {
 
 #define PMP_REPLY_SIZE_VER0 64
 
+/**
+ * struct pmp_host_entry - one host, as %PMP_IOC_LIST_HOSTS describes it
+ * @host_id: the host's id.
+ * @pid: its process id in the caller's pid namespace.
+ * @uid: the uid that registered it, in the caller's user namespace.
+ * @flags: registration flags (%PMP_HOST_UNPROTECTED).
+ * @state: PMP_HOST_*.
+ * @missing: hardening properties lacked at registration.
+ * @clients: connected client endpoints.
+ * @objects: live objects.
+ * @pending: transactions the kernel holds for it.
+ * @locks: lock count.
+ */
+struct pmp_host_entry {
+	__u64 host_id;
+	__u32 pid;
+	__u32 uid;
+	__u32 flags;
+	__u32 state;
+	__u32 missing;
+	__u32 clients;
+	__u32 objects;
+	__u32 pending;
+	__u64 locks;
+};
+
+#define PMP_HOST_ENTRY_SIZE_VER0 48
+
+/**
+ * struct pmp_list_hosts - argument of %PMP_IOC_LIST_HOSTS
+ * @flags: in: must be zero.
+ * @entry_size: in: the size of one &struct pmp_host_entry as the caller
+ *	knows it, at least %PMP_HOST_ENTRY_SIZE_VER0; each entry is written in
+ *	that size (a larger one gets a zero tail).
+ * @entries: in: pointer to @capacity entries.
+ * @capacity: in: how many entries fit at @entries.
+ * @count: out: how many hosts the caller may see; only the first
+ *	@capacity are written.  Must be zero on input.
+ */
+struct pmp_list_hosts {
+	__u32 flags;
+	__u32 entry_size;
+	__u64 entries;
+	__u32 capacity;
+	__u32 count;
+};
+
+#define PMP_LIST_HOSTS_SIZE_VER0 24
+
 #define PMP_IOC_MAGIC 0xB9
 
 /**
@@ -517,5 +566,18 @@ struct pmp_reply {
  * %PMP_IOC_CALL).
  */
 #define PMP_IOC_REPLY		_IOWR(PMP_IOC_MAGIC, 0x0a, struct pmp_reply)
+
+/**
+ * define PMP_IOC_LIST_HOSTS - describe the hosts the caller may see
+ *
+ * Argument: &struct pmp_list_hosts.  Works on any endpoint (ABI version 3).
+ * A caller sees the hosts whose owner is visible in its pid namespace and
+ * that were registered under its effective uid; with CAP_SYS_ADMIN, every
+ * host visible in its pid namespace.  Hosts are listed by increasing id.
+ *
+ * Errors: EINVAL (@entry_size below %PMP_HOST_ENTRY_SIZE_VER0 or above a
+ * page, flags or @count non-zero), EFAULT, ENOMEM.
+ */
+#define PMP_IOC_LIST_HOSTS	_IOWR(PMP_IOC_MAGIC, 0x0b, struct pmp_list_hosts)
 
 #endif /* _UAPI_LINUX_PMP_H */

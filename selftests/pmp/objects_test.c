@@ -1,0 +1,4017 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * objects_test - kselftests for the objects and transactions of pmp.ko
+ *
+ * The test process is usually both the host and its clients: the client
+ * side of a transaction blocks, so it runs in a thread (struct async) while
+ * the test, as the host, receives the work and answers it step by step.
+ * Tests that need many answers start a stub server (struct server) whose
+ * threads answer by the class or method asked for.  Tests about death run
+ * the dying side in a child process.
+ *
+ * Every fixture saves the module parameters in its setup and restores them
+ * in its teardown; most set linger_ms to its largest value, so that no host
+ * exits under a test that is not about lifetime.  Setup records the sysfs
+ * counters: tests assert exact deltas, and the teardown checks that every
+ * live counter (hosts, clients, locks_held, objects, transactions_pending)
+ * is back at its start.
+ *
+ * Without /dev/pmp every test is skipped.
+ */
+
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include "pmp_helpers.h"
+
+/* How long a test waits for something that must happen. */
+#define WAIT_MS			20000
+/* linger_ms for tests that are not about lifetime: no host exits. */
+#define LINGER_FOREVER		(10 * 60 * 1000)
+
+/* HRESULTs the stub host answers with. */
+#define S_OK			0
+#define S_FALSE			1
+#define E_NOTIMPL		((__s32)0x80004001)
+#define E_NOINTERFACE		((__s32)0x80004002)
+#define E_FAIL			((__s32)0x80004005)
+
+/* Cookies use all 64 bits, so that a truncation would show. */
+#define COOKIE(n)		(0xc00c1e0000000000ULL + (n))
+
+static const __u8 clsid_object[16] = {
+	0x5e, 0x3a, 0x0c, 0x11, 0x7d, 0x42, 0x4b, 0x9f,
+	0x80, 0x01, 0xa5, 0x5a, 0x10, 0x20, 0x30, 0x01,
+};
+
+/* The stub server fails to create this class with E_NOINTERFACE. */
+static const __u8 clsid_failing[16] = {
+	0x5e, 0x3a, 0x0c, 0x11, 0x7d, 0x42, 0x4b, 0x9f,
+	0x80, 0x01, 0xa5, 0x5a, 0x10, 0x20, 0x30, 0x02,
+};
+
+static const __u8 iid_test[16] = {
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46,
+};
+
+/*
+ * Methods of the stub server's objects: what it answers a CALL with.
+ * METHOD_ECHO: status S_OK, the payload and descriptors it received.
+ * METHOD_NEW_OBJECT: S_OK and a new object.
+ * METHOD_SAME_OBJECT: S_OK and the object called (a QueryInterface).
+ * Any other: E_NOTIMPL.
+ */
+#define METHOD_ECHO		1
+#define METHOD_NEW_OBJECT	2
+#define METHOD_SAME_OBJECT	3
+#define METHOD_OTHER		0x7fffffff
+
+static const char *work_name(__u32 type)
+{
+	switch (type) {
+	case PMP_WORK_CREATE:
+		return "CREATE";
+	case PMP_WORK_CALL:
+		return "CALL";
+	case PMP_WORK_RELEASE:
+		return "RELEASE";
+	case PMP_WORK_CLIENT_GONE:
+		return "CLIENT_GONE";
+	}
+	return "no work";
+}
+
+static __u64 ptr(const void *p)
+{
+	return (uintptr_t)p;
+}
+
+static void sleep_ms(unsigned int ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) && errno == EINTR)
+		;
+}
+
+/* Fills @buf with bytes that depend on @seed and on the position. */
+static void fill_pattern(void *buf, size_t len, unsigned int seed)
+{
+	unsigned char *p = buf;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		p[i] = (unsigned char)((i * 131 + seed * 7 + (i >> 8)) ^ seed);
+}
+
+/* The offset of the first byte of @buf that differs from the pattern. */
+static ssize_t pattern_mismatch(const void *buf, size_t len,
+				unsigned int seed)
+{
+	const unsigned char *p = buf;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (p[i] != (unsigned char)((i * 131 + seed * 7 + (i >> 8)) ^
+					    seed))
+			return i;
+	return -1;
+}
+
+static void *xmalloc(struct __test_metadata *_metadata, size_t len)
+{
+	void *p = malloc(len ? len : 1);
+
+	ASSERT_NE(NULL, p);
+	return p;
+}
+
+/* ---- descriptors ------------------------------------------------------- */
+
+/* A memfd holding @text, sealed with @seals (0: none). */
+static int new_memfd(struct __test_metadata *_metadata, const char *text,
+		     unsigned int seals)
+{
+	int fd = memfd_create("pmp-test", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+
+	ASSERT_LE(0, fd)
+		TH_LOG("memfd_create: %s", strerror(errno));
+	ASSERT_EQ((ssize_t)strlen(text), write(fd, text, strlen(text)));
+	if (seals) {
+		ASSERT_EQ(0, fcntl(fd, F_ADD_SEALS, seals));
+	}
+	return fd;
+}
+
+static int sealed_memfd(struct __test_metadata *_metadata, const char *text)
+{
+	return new_memfd(_metadata, text, F_SEAL_SHRINK);
+}
+
+/* Asserts that @fd is the file @orig is, close-on-exec, holding @text. */
+static void assert_same_file(struct __test_metadata *_metadata, int fd,
+			     int orig, const char *text)
+{
+	struct stat a, b;
+	char buf[64] = "";
+
+	ASSERT_EQ(0, fstat(fd, &a))
+		TH_LOG("descriptor %d: %s", fd, strerror(errno));
+	ASSERT_EQ(0, fstat(orig, &b));
+	ASSERT_EQ(b.st_dev, a.st_dev);
+	ASSERT_EQ(b.st_ino, a.st_ino);
+	ASSERT_EQ(FD_CLOEXEC, fcntl(fd, F_GETFD) & FD_CLOEXEC)
+		TH_LOG("descriptor %d was installed without O_CLOEXEC", fd);
+	ASSERT_EQ((ssize_t)strlen(text), pread(fd, buf, sizeof(buf) - 1, 0));
+	ASSERT_STREQ(text, buf);
+}
+
+/* The lowest descriptor number free in this process. */
+static int lowest_free_fd(struct __test_metadata *_metadata)
+{
+	int fd = dup(0);
+
+	ASSERT_LE(0, fd);
+	close(fd);
+	return fd;
+}
+
+/* ---- commands ---------------------------------------------------------- */
+
+static void init_create(struct pmp_create *c, const __u8 *clsid,
+			__u32 timeout_ms)
+{
+	memset(c, 0, sizeof(*c));
+	memcpy(c->clsid, clsid, sizeof(c->clsid));
+	memcpy(c->iid, iid_test, sizeof(c->iid));
+	c->timeout_ms = timeout_ms;
+}
+
+static int create_object(int client, struct pmp_create *c)
+{
+	init_create(c, clsid_object, 0);
+	return ioctl(client, PMP_IOC_CREATE_OBJECT, c);
+}
+
+static int release_handle(int client, __u64 handle)
+{
+	struct pmp_release rel = { .handle = handle };
+
+	return ioctl(client, PMP_IOC_RELEASE, &rel);
+}
+
+/* A call of @method without payload or descriptors. */
+static void init_call(struct pmp_call *call, __u64 handle, __u32 method)
+{
+	memset(call, 0, sizeof(*call));
+	call->handle = handle;
+	call->method = method;
+}
+
+static int call_method(int client, __u64 handle, __u32 method,
+		       struct pmp_call *call)
+{
+	init_call(call, handle, method);
+	return ioctl(client, PMP_IOC_CALL, call);
+}
+
+static int recv_into(int host, struct pmp_recv *r, void *buf, __u32 size,
+		     __s32 *fds, __u32 nfds)
+{
+	memset(r, 0, sizeof(*r));
+	r->buf_ptr = ptr(buf);
+	r->buf_size = size;
+	r->fds_ptr = ptr(fds);
+	r->nfds = nfds;
+	return ioctl(host, PMP_IOC_RECV, r);
+}
+
+static int reply_status(int host, __u64 txn, __s32 status)
+{
+	struct pmp_reply rp = { .txn = txn, .status = status };
+
+	return ioctl(host, PMP_IOC_REPLY, &rp);
+}
+
+static int reply_object(int host, __u64 txn, __u64 cookie,
+			struct pmp_reply *rp)
+{
+	memset(rp, 0, sizeof(*rp));
+	rp->txn = txn;
+	rp->flags = PMP_REPLY_OBJECT;
+	rp->cookie = cookie;
+	return ioctl(host, PMP_IOC_REPLY, rp);
+}
+
+/* Waits until the (O_NONBLOCK) host endpoint has work queued. */
+static void wait_for_work(struct __test_metadata *_metadata, int host)
+{
+	ASSERT_EQ(POLLIN, poll_fd(host, WAIT_MS) & POLLIN)
+		TH_LOG("no work reached the host in %d ms", WAIT_MS);
+}
+
+/* Receives the next work item, which must be of @type. */
+static void recv_work(struct __test_metadata *_metadata, int host,
+		      __u32 type, struct pmp_recv *r, void *buf, __u32 size,
+		      __s32 *fds, __u32 nfds)
+{
+	wait_for_work(_metadata, host);
+	ASSERT_EQ(0, recv_into(host, r, buf, size, fds, nfds))
+		TH_LOG("RECV: %s", errno_name(errno));
+	ASSERT_EQ(type, r->type)
+		TH_LOG("received %s, expected %s", work_name(r->type),
+		       work_name(type));
+}
+
+/* Receives a RELEASE of (@object_id, @cookie) and checks every field. */
+static void recv_release(struct __test_metadata *_metadata, int host,
+			 __u64 object_id, __u64 cookie)
+{
+	struct pmp_recv r, expect = {
+		.type = PMP_WORK_RELEASE,
+		.object_id = object_id,
+		.cookie = cookie,
+	};
+
+	recv_work(_metadata, host, PMP_WORK_RELEASE, &r, NULL, 0, NULL, 0);
+	ASSERT_EQ(0, memcmp(&expect, &r, sizeof(r)))
+		TH_LOG("expected object %llu, got %llu cookie %llx txn %llu client %u",
+		       (unsigned long long)object_id,
+		       (unsigned long long)r.object_id,
+		       (unsigned long long)r.cookie,
+		       (unsigned long long)r.txn, r.client_id);
+}
+
+/* Receives a CLIENT_GONE of @client_id (0: any) and returns the id. */
+static __u32 recv_client_gone(struct __test_metadata *_metadata, int host,
+			      __u32 client_id)
+{
+	struct pmp_recv r, expect = { .type = PMP_WORK_CLIENT_GONE };
+
+	recv_work(_metadata, host, PMP_WORK_CLIENT_GONE, &r, NULL, 0, NULL,
+		  0);
+	ASSERT_NE(0U, r.client_id);
+	if (client_id) {
+		ASSERT_EQ(client_id, r.client_id);
+	}
+	expect.client_id = r.client_id;
+	ASSERT_EQ(0, memcmp(&expect, &r, sizeof(r)))
+		TH_LOG("CLIENT_GONE carries more than the client id");
+	return r.client_id;
+}
+
+/* Nothing is queued for the (O_NONBLOCK) host endpoint. */
+static void assert_no_work(struct __test_metadata *_metadata, int host)
+{
+	struct pmp_recv r;
+
+	ASSERT_EQ(0, poll_fd(host, 0) & POLLIN);
+	ASSERT_EQ(-1, recv_into(host, &r, NULL, 0, NULL, 0))
+		TH_LOG("RECV found %s", work_name(r.type));
+	ASSERT_EQ(EAGAIN, errno)
+		TH_LOG("RECV: %s", errno_name(errno));
+}
+
+/* Registers a host whose endpoint is O_NONBLOCK. */
+static int new_nonblock_host(struct __test_metadata *_metadata,
+			     __u64 *host_id)
+{
+	int fd = new_host(_metadata, host_id);
+
+	ASSERT_EQ(0, fcntl(fd, F_SETFL, O_NONBLOCK));
+	return fd;
+}
+
+/* ---- client commands in a thread --------------------------------------- */
+
+/*
+ * A client command running in a thread of its own.  Asyncs live in a
+ * static pool so that a thread never writes to the stack of a test that
+ * has failed; the teardown joins every one.
+ */
+struct async {
+	pthread_t thread;
+	bool started;
+	bool joined;
+	int fd;
+	unsigned long cmd;
+	union {
+		struct pmp_create create;
+		struct pmp_call call;
+		struct pmp_recv recv;
+	} arg;
+	int ret;
+	int err;
+	pid_t tid;
+};
+
+#define MAX_ASYNCS	256
+
+static struct async asyncs[MAX_ASYNCS];
+static int nr_asyncs;
+
+static void *async_main(void *p)
+{
+	struct async *a = p;
+
+	__atomic_store_n(&a->tid, gettid(), __ATOMIC_RELEASE);
+	a->ret = ioctl(a->fd, a->cmd, &a->arg);
+	a->err = a->ret ? errno : 0;
+	return NULL;
+}
+
+static struct async *async_start(struct __test_metadata *_metadata, int fd,
+				 unsigned long cmd, const void *arg,
+				 size_t size)
+{
+	struct async *a;
+
+	ASSERT_GT(MAX_ASYNCS, nr_asyncs);
+	a = &asyncs[nr_asyncs++];
+	memset(a, 0, sizeof(*a));
+	a->fd = fd;
+	a->cmd = cmd;
+	memcpy(&a->arg, arg, size);
+	ASSERT_EQ(0, pthread_create(&a->thread, NULL, async_main, a));
+	a->started = true;
+	return a;
+}
+
+/* Starts CREATE_OBJECT of @clsid on @client. */
+static struct async *async_create(struct __test_metadata *_metadata,
+				  int client, const __u8 *clsid,
+				  __u32 timeout_ms)
+{
+	struct pmp_create c;
+
+	init_create(&c, clsid, timeout_ms);
+	return async_start(_metadata, client, PMP_IOC_CREATE_OBJECT, &c,
+			   sizeof(c));
+}
+
+static struct async *async_call(struct __test_metadata *_metadata,
+				int client, const struct pmp_call *call)
+{
+	return async_start(_metadata, client, PMP_IOC_CALL, call,
+			   sizeof(*call));
+}
+
+static int join_within(pthread_t thread, int ms)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_sec += ms / 1000;
+	ts.tv_nsec += (ms % 1000) * 1000000L;
+	if (ts.tv_nsec >= 1000000000L) {
+		ts.tv_sec++;
+		ts.tv_nsec -= 1000000000L;
+	}
+	return pthread_timedjoin_np(thread, NULL, &ts);
+}
+
+/* Waits for the command to return. */
+static void async_join(struct __test_metadata *_metadata, struct async *a)
+{
+	ASSERT_EQ(0, join_within(a->thread, WAIT_MS))
+		TH_LOG("the client command did not return in %d ms", WAIT_MS);
+	a->joined = true;
+}
+
+/* Waits for the command and asserts that it returned 0. */
+static void async_done(struct __test_metadata *_metadata, struct async *a)
+{
+	async_join(_metadata, a);
+	ASSERT_EQ(0, a->ret)
+		TH_LOG("client command failed: %s", errno_name(a->err));
+}
+
+/* Waits for the command and asserts that it failed with @err. */
+static void async_failed(struct __test_metadata *_metadata, struct async *a,
+			 int err)
+{
+	async_join(_metadata, a);
+	ASSERT_EQ(-1, a->ret)
+		TH_LOG("client command succeeded, expected %s",
+		       errno_name(err));
+	ASSERT_EQ(err, a->err)
+		TH_LOG("expected %s, got %s", errno_name(err),
+		       errno_name(a->err));
+}
+
+/* In teardown, once every descriptor is closed: nothing may still wait. */
+static void join_asyncs(struct __test_metadata *_metadata)
+{
+	int i;
+
+	for (i = 0; i < nr_asyncs; i++) {
+		if (!asyncs[i].started || asyncs[i].joined)
+			continue;
+		EXPECT_EQ(0, join_within(asyncs[i].thread, WAIT_MS))
+			TH_LOG("a client command still waits after teardown");
+	}
+	nr_asyncs = 0;
+}
+
+/*
+ * Creates an object through a client thread, with the test answering as
+ * the host with @cookie; returns the handle, the object id in @id and the
+ * CREATE the host received in @r.
+ */
+static __u64 create_answered_seen(struct __test_metadata *_metadata,
+				  int host, int client, __u64 cookie,
+				  __u64 *id, struct pmp_recv *r)
+{
+	struct pmp_reply rp;
+	struct async *a;
+
+	a = async_create(_metadata, client, clsid_object, 0);
+	recv_work(_metadata, host, PMP_WORK_CREATE, r, NULL, 0, NULL, 0);
+	ASSERT_EQ(0, reply_object(host, r->txn, cookie, &rp))
+		TH_LOG("REPLY: %s", errno_name(errno));
+	ASSERT_EQ(1U, rp.object_new);
+	async_done(_metadata, a);
+	ASSERT_EQ(S_OK, a->arg.create.status);
+	ASSERT_NE(0ULL, a->arg.create.handle);
+	ASSERT_EQ(rp.object_id, a->arg.create.object_id);
+	if (id)
+		*id = rp.object_id;
+	return a->arg.create.handle;
+}
+
+static __u64 create_answered(struct __test_metadata *_metadata, int host,
+			     int client, __u64 cookie, __u64 *id)
+{
+	struct pmp_recv r;
+
+	return create_answered_seen(_metadata, host, client, cookie, id, &r);
+}
+
+/* ---- a stub host ------------------------------------------------------- */
+
+#define MAX_SERVER_THREADS	4
+#define MAX_SERVERS		2
+
+/*
+ * Threads that answer every CREATE and CALL of one O_NONBLOCK host
+ * endpoint (see the METHOD_* above) and count what they see.  They report
+ * what goes wrong in @failures; the harness' assertions work only in the
+ * test's own thread.
+ */
+struct server {
+	int host;
+	int stop;			/* eventfd: written to stop */
+	int nr_threads;
+	pthread_t threads[MAX_SERVER_THREADS];
+	unsigned long creates;		/* the counters are __atomic */
+	unsigned long calls;
+	unsigned long releases;
+	unsigned long gones;
+	unsigned long discarded;	/* replies that got ECANCELED */
+	unsigned long failures;
+	char failure[256];		/* the first failure */
+	__u64 next_cookie;
+};
+
+static struct server servers[MAX_SERVERS];
+static int nr_servers;
+
+static void server_fail(struct server *s, const char *what, int err)
+{
+	if (__atomic_fetch_add(&s->failures, 1, __ATOMIC_SEQ_CST) == 0)
+		snprintf(s->failure, sizeof(s->failure), "%s: %s", what,
+			 errno_name(err));
+}
+
+static void server_reply(struct server *s, struct pmp_reply *rp)
+{
+	if (!ioctl(s->host, PMP_IOC_REPLY, rp))
+		return;
+	if (errno == ECANCELED)
+		__atomic_fetch_add(&s->discarded, 1, __ATOMIC_SEQ_CST);
+	else
+		server_fail(s, "REPLY", errno);
+}
+
+static void server_serve(struct server *s, const struct pmp_recv *r,
+			 void *buf, const __s32 *fds)
+{
+	struct pmp_reply rp = { .txn = r->txn };
+	__u32 i;
+
+	for (i = 0; i < r->nfds; i++)
+		if (!(fcntl(fds[i], F_GETFD) & FD_CLOEXEC))
+			server_fail(s, "received descriptor not O_CLOEXEC", 0);
+
+	switch (r->type) {
+	case PMP_WORK_CREATE:
+		__atomic_fetch_add(&s->creates, 1, __ATOMIC_SEQ_CST);
+		if (!memcmp(r->clsid, clsid_failing, sizeof(r->clsid))) {
+			rp.status = E_NOINTERFACE;
+		} else {
+			rp.flags = PMP_REPLY_OBJECT;
+			rp.cookie = __atomic_add_fetch(&s->next_cookie, 1,
+						       __ATOMIC_SEQ_CST);
+		}
+		server_reply(s, &rp);
+		break;
+	case PMP_WORK_CALL:
+		__atomic_fetch_add(&s->calls, 1, __ATOMIC_SEQ_CST);
+		switch (r->method) {
+		case METHOD_ECHO:
+			rp.buf_ptr = ptr(buf);
+			rp.buf_size = r->buf_size;
+			rp.fds_ptr = ptr(fds);
+			rp.nfds = r->nfds;
+			break;
+		case METHOD_NEW_OBJECT:
+			rp.flags = PMP_REPLY_OBJECT;
+			rp.cookie = __atomic_add_fetch(&s->next_cookie, 1,
+						       __ATOMIC_SEQ_CST);
+			break;
+		case METHOD_SAME_OBJECT:
+			rp.flags = PMP_REPLY_OBJECT;
+			rp.cookie = r->cookie;
+			break;
+		default:
+			rp.status = E_NOTIMPL;
+			break;
+		}
+		server_reply(s, &rp);
+		if (r->method == METHOD_SAME_OBJECT && rp.object_new)
+			server_fail(s, "a known cookie made a new object", 0);
+		break;
+	case PMP_WORK_RELEASE:
+		__atomic_fetch_add(&s->releases, 1, __ATOMIC_SEQ_CST);
+		break;
+	case PMP_WORK_CLIENT_GONE:
+		__atomic_fetch_add(&s->gones, 1, __ATOMIC_SEQ_CST);
+		break;
+	default:
+		server_fail(s, "unknown work type", 0);
+		break;
+	}
+	for (i = 0; i < r->nfds; i++)
+		close(fds[i]);
+}
+
+static void *server_main(void *p)
+{
+	struct server *s = p;
+	__u32 size = 4096;
+	char *buf = malloc(size);
+	__s32 fds[PMP_FDS_MAX];
+	struct pmp_recv r;
+
+	for (;;) {
+		struct pollfd pfd[2] = {
+			{ .fd = s->host, .events = POLLIN },
+			{ .fd = s->stop, .events = POLLIN },
+		};
+
+		if (!buf) {
+			server_fail(s, "malloc", ENOMEM);
+			break;
+		}
+		if (poll(pfd, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			server_fail(s, "poll", errno);
+			break;
+		}
+		if (pfd[1].revents)
+			break;
+		if (!recv_into(s->host, &r, buf, size, fds, PMP_FDS_MAX)) {
+			server_serve(s, &r, buf, fds);
+			continue;
+		}
+		if (errno == EAGAIN || errno == EINTR)
+			continue;
+		if (errno == ESHUTDOWN)
+			break;
+		if (errno != EMSGSIZE) {
+			server_fail(s, "RECV", errno);
+			break;
+		}
+		size = r.buf_size;
+		free(buf);
+		buf = malloc(size);
+	}
+	free(buf);
+	return NULL;
+}
+
+/* Starts @nr threads answering the O_NONBLOCK host endpoint @host. */
+static struct server *server_start(struct __test_metadata *_metadata,
+				   int host, int nr)
+{
+	struct server *s;
+	int i;
+
+	ASSERT_GT(MAX_SERVERS, nr_servers);
+	ASSERT_GE(MAX_SERVER_THREADS, nr);
+	ASSERT_EQ(O_NONBLOCK, fcntl(host, F_GETFL) & O_NONBLOCK);
+	s = &servers[nr_servers++];
+	memset(s, 0, sizeof(*s));
+	s->stop = -1;
+	s->host = host;
+	s->next_cookie = COOKIE(0x1000);
+	s->stop = eventfd(0, EFD_CLOEXEC);
+	ASSERT_LE(0, s->stop);
+	for (i = 0; i < nr; i++) {
+		ASSERT_EQ(0, pthread_create(&s->threads[i], NULL, server_main,
+					    s));
+		s->nr_threads++;
+	}
+	return s;
+}
+
+/* Stops the server's threads; false if one would not stop. */
+static bool server_stop(struct server *s)
+{
+	__u64 one = 1;
+	bool ok = true;
+	int i;
+
+	if (s->stop < 0)
+		return true;
+	if (write(s->stop, &one, sizeof(one)) != sizeof(one))
+		ok = false;
+	for (i = 0; i < s->nr_threads; i++)
+		if (join_within(s->threads[i], WAIT_MS))
+			ok = false;
+	s->nr_threads = 0;
+	close(s->stop);
+	s->stop = -1;
+	return ok;
+}
+
+/* Stops the server and asserts that nothing went wrong in it. */
+static void server_finish(struct __test_metadata *_metadata,
+			  struct server *s)
+{
+	ASSERT_TRUE(server_stop(s));
+	ASSERT_EQ(0UL, s->failures)
+		TH_LOG("server: %s", s->failure);
+}
+
+static unsigned long server_count(unsigned long *counter)
+{
+	return __atomic_load_n(counter, __ATOMIC_SEQ_CST);
+}
+
+/* Waits until the server has counted @n in @counter. */
+static void server_wait(struct __test_metadata *_metadata,
+			unsigned long *counter, unsigned long n)
+{
+	int ms;
+
+	for (ms = 0; ms < WAIT_MS && server_count(counter) < n; ms++)
+		sleep_ms(1);
+	ASSERT_EQ(n, server_count(counter));
+}
+
+/* A handle to a new object of the running stub server. */
+static __u64 create_served(struct __test_metadata *_metadata, int client,
+			   __u64 *id)
+{
+	struct pmp_create c;
+
+	ASSERT_EQ(0, create_object(client, &c))
+		TH_LOG("CREATE_OBJECT: %s", errno_name(errno));
+	ASSERT_EQ(S_OK, c.status);
+	ASSERT_NE(0ULL, c.handle);
+	ASSERT_NE(0ULL, c.object_id);
+	if (id)
+		*id = c.object_id;
+	return c.handle;
+}
+
+/* ---- every fixture ----------------------------------------------------- */
+
+/*
+ * Stops the servers, kills the children, closes every descriptor (which
+ * ends every command still waiting), restores the parameters and checks
+ * the live counters.  No ASSERT: it would jump back into the teardown.
+ */
+static void env_teardown(struct __test_metadata *_metadata)
+{
+	int i;
+
+	/* A failed ASSERT leaves this set: it would log every EXPECT below. */
+	_metadata->trigger = 0;
+
+	for (i = 0; i < nr_servers; i++) {
+		EXPECT_TRUE(server_stop(&servers[i]))
+			TH_LOG("a server thread would not stop");
+	}
+	nr_servers = 0;
+	kill_children();
+	close_range(3, ~0U, 0);
+	join_asyncs(_metadata);
+	restore_params(_metadata);
+	expect_live_counters_back(_metadata);
+}
+
+/* ---- objects and transactions, one step at a time ---------------------- */
+
+/*
+ * A host and one client, which holds a lock: releasing the last object
+ * makes the host linger (for LINGER_FOREVER) instead of exiting.
+ */
+FIXTURE(objects) {
+	int host;
+	__u64 host_id;
+	int client;
+};
+
+FIXTURE_SETUP(objects)
+{
+	env_setup(_metadata);
+	set_param(_metadata, LINGER_MS, LINGER_FOREVER);
+	self->host = new_nonblock_host(_metadata, &self->host_id);
+	self->client = new_client(_metadata, self->host_id);
+	ASSERT_OK(ioctl(self->client, PMP_IOC_LOCK, 0UL));
+}
+
+FIXTURE_TEARDOWN(objects)
+{
+	env_teardown(_metadata);
+}
+
+TEST_F(objects, abi_version_has_objects_and_matches_header)
+{
+	/* Objects and transactions came with version 2. */
+	ASSERT_LE(2, PMP_ABI_VERSION);
+	ASSERT_EQ(PMP_ABI_VERSION, ioctl(self->client, PMP_IOC_VERSION, 0UL));
+	ASSERT_EQ(PMP_ABI_VERSION, ioctl(self->host, PMP_IOC_VERSION, 0UL));
+}
+
+TEST_F(objects, create_reaches_host_with_class_interface_and_client)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_recv r, expect;
+	struct pmp_info info;
+	struct async *a;
+
+	read_counters(_metadata, before);
+	a = async_create(_metadata, self->client, clsid_object, 0);
+	recv_work(_metadata, self->host, PMP_WORK_CREATE, &r, NULL, 0, NULL,
+		  0);
+	ASSERT_NE(0ULL, r.txn);
+	ASSERT_NE(0U, r.client_id);
+	memset(&expect, 0, sizeof(expect));
+	expect.type = PMP_WORK_CREATE;
+	expect.txn = r.txn;
+	expect.client_id = r.client_id;
+	expect.client_pid = getpid();
+	memcpy(expect.clsid, clsid_object, sizeof(expect.clsid));
+	memcpy(expect.iid, iid_test, sizeof(expect.iid));
+	ASSERT_EQ(0, memcmp(&expect, &r, sizeof(r)));
+
+	/* A creation in flight keeps the host active and is pending. */
+	info = info_of(_metadata, self->host);
+	ASSERT_EQ(PMP_HOST_ACTIVE, (int)info.host_state);
+	ASSERT_EQ(1U, info.pending);
+	ASSERT_EQ(0U, info.objects);
+	ASSERT_COUNTERS(before, [TRANSACTIONS_PENDING] = 1);
+
+	ASSERT_OK(reply_status(self->host, r.txn, E_NOINTERFACE));
+	async_done(_metadata, a);
+	ASSERT_COUNTERS(before);
+}
+
+TEST_F(objects, create_answered_with_object_gives_handle_and_object_id)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_reply rp;
+	struct pmp_info info;
+	struct pmp_recv r;
+	struct async *a;
+
+	read_counters(_metadata, before);
+	a = async_create(_metadata, self->client, clsid_object, 0);
+	recv_work(_metadata, self->host, PMP_WORK_CREATE, &r, NULL, 0, NULL,
+		  0);
+	ASSERT_OK(reply_object(self->host, r.txn, COOKIE(1), &rp));
+	ASSERT_NE(0ULL, rp.object_id);
+	ASSERT_EQ(1U, rp.object_new);
+	async_done(_metadata, a);
+	ASSERT_EQ(S_OK, a->arg.create.status);
+	ASSERT_NE(0ULL, a->arg.create.handle);
+	ASSERT_EQ(rp.object_id, a->arg.create.object_id);
+
+	info = info_of(_metadata, self->client);
+	ASSERT_EQ(PMP_HOST_ACTIVE, (int)info.host_state);
+	ASSERT_EQ(1U, info.own_handles);
+	ASSERT_EQ(1U, info.objects);
+	ASSERT_EQ(0U, info.pending);
+	info = info_of(_metadata, self->host);
+	ASSERT_EQ(0U, info.own_handles);
+	ASSERT_EQ(1U, info.objects);
+	ASSERT_COUNTERS(before, [OBJECTS] = 1, [OBJECTS_CREATED] = 1);
+}
+
+TEST_F(objects, any_non_negative_status_is_success)
+{
+	struct pmp_reply rp = { .status = S_FALSE, .flags = PMP_REPLY_OBJECT,
+				.cookie = COOKIE(1) };
+	struct pmp_recv r;
+	struct async *a;
+
+	a = async_create(_metadata, self->client, clsid_object, 0);
+	recv_work(_metadata, self->host, PMP_WORK_CREATE, &r, NULL, 0, NULL,
+		  0);
+	rp.txn = r.txn;
+	ASSERT_OK(ioctl(self->host, PMP_IOC_REPLY, &rp));
+	async_done(_metadata, a);
+	ASSERT_EQ(S_FALSE, a->arg.create.status);
+	ASSERT_NE(0ULL, a->arg.create.handle);
+	ASSERT_EQ(rp.object_id, a->arg.create.object_id);
+}
+
+TEST_F(objects, create_answered_with_failure_gives_no_handle)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_info info;
+	struct pmp_recv r;
+	struct async *a;
+
+	read_counters(_metadata, before);
+	a = async_create(_metadata, self->client, clsid_object, 0);
+	recv_work(_metadata, self->host, PMP_WORK_CREATE, &r, NULL, 0, NULL,
+		  0);
+	ASSERT_OK(reply_status(self->host, r.txn, E_NOINTERFACE));
+	async_done(_metadata, a);
+	ASSERT_EQ(E_NOINTERFACE, a->arg.create.status);
+	ASSERT_EQ(0ULL, a->arg.create.handle);
+	ASSERT_EQ(0ULL, a->arg.create.object_id);
+
+	info = info_of(_metadata, self->client);
+	ASSERT_EQ(0U, info.own_handles);
+	ASSERT_EQ(0U, info.objects);
+	ASSERT_EQ(PMP_HOST_STARTING, (int)info.host_state);
+	ASSERT_COUNTERS(before);
+}
+
+TEST_F(objects, bad_create_replies_fail_einval_and_leave_it_answerable)
+{
+	long long before[NR_COUNTERS];
+	char payload[4] = "abc";
+	struct pmp_reply rp;
+	struct pmp_recv r;
+	struct async *a;
+	__s32 memfd;
+
+	memfd = sealed_memfd(_metadata, "x");
+	a = async_create(_metadata, self->client, clsid_object, 0);
+	recv_work(_metadata, self->host, PMP_WORK_CREATE, &r, NULL, 0, NULL,
+		  0);
+	read_counters(_metadata, before);
+
+	/* Success without an object. */
+	rp = (struct pmp_reply){ .txn = r.txn, .status = S_OK };
+	ASSERT_ERRNO(EINVAL, ioctl(self->host, PMP_IOC_REPLY, &rp));
+	/* Failure with an object. */
+	rp = (struct pmp_reply){ .txn = r.txn, .status = E_FAIL,
+				 .flags = PMP_REPLY_OBJECT,
+				 .cookie = COOKIE(1) };
+	ASSERT_ERRNO(EINVAL, ioctl(self->host, PMP_IOC_REPLY, &rp));
+	/* The object flag without a cookie, a cookie without the flag. */
+	rp = (struct pmp_reply){ .txn = r.txn, .flags = PMP_REPLY_OBJECT };
+	ASSERT_ERRNO(EINVAL, ioctl(self->host, PMP_IOC_REPLY, &rp));
+	rp = (struct pmp_reply){ .txn = r.txn, .cookie = COOKIE(1) };
+	ASSERT_ERRNO(EINVAL, ioctl(self->host, PMP_IOC_REPLY, &rp));
+	/* A payload or a descriptor, with success or failure. */
+	rp = (struct pmp_reply){ .txn = r.txn, .flags = PMP_REPLY_OBJECT,
+				 .cookie = COOKIE(1), .buf_ptr = ptr(payload),
+				 .buf_size = sizeof(payload) };
+	ASSERT_ERRNO(EINVAL, ioctl(self->host, PMP_IOC_REPLY, &rp));
+	rp = (struct pmp_reply){ .txn = r.txn, .flags = PMP_REPLY_OBJECT,
+				 .cookie = COOKIE(1), .fds_ptr = ptr(&memfd),
+				 .nfds = 1 };
+	ASSERT_ERRNO(EINVAL, ioctl(self->host, PMP_IOC_REPLY, &rp));
+	rp = (struct pmp_reply){ .txn = r.txn, .status = E_FAIL,
+				 .buf_ptr = ptr(payload),
+				 .buf_size = sizeof(payload) };
+	ASSERT_ERRNO(EINVAL, ioctl(self->host, PMP_IOC_REPLY, &rp));
+	ASSERT_COUNTERS(before);
+	ASSERT_EQ(1U, info_of(_metadata, self->host).pending);
+
+	ASSERT_OK(reply_object(self->host, r.txn, COOKIE(2), &rp));
+	async_done(_metadata, a);
+	ASSERT_EQ(S_OK, a->arg.create.status);
+	ASSERT_EQ(rp.object_id, a->arg.create.object_id);
+	ASSERT_COUNTERS(before, [OBJECTS] = 1, [OBJECTS_CREATED] = 1,
+			[TRANSACTIONS_PENDING] = -1);
+}
+
+TEST_F(objects, same_cookie_gives_another_handle_to_the_same_object)
+{
+	long long before[NR_COUNTERS];
+	__u64 first, second, id;
+	struct pmp_reply rp;
+	struct pmp_recv r;
+	struct async *a;
+
+	read_counters(_metadata, before);
+	first = create_answered(_metadata, self->host, self->client,
+				COOKIE(7), &id);
+	a = async_create(_metadata, self->client, clsid_object, 0);
+	recv_work(_metadata, self->host, PMP_WORK_CREATE, &r, NULL, 0, NULL,
+		  0);
+	ASSERT_OK(reply_object(self->host, r.txn, COOKIE(7), &rp));
+	ASSERT_EQ(0U, rp.object_new);
+	ASSERT_EQ(id, rp.object_id);
+	async_done(_metadata, a);
+	second = a->arg.create.handle;
+	ASSERT_NE(0ULL, second);
+	ASSERT_NE(first, second);
+	ASSERT_EQ(id, a->arg.create.object_id);
+	ASSERT_EQ(2U, info_of(_metadata, self->client).own_handles);
+	ASSERT_EQ(1U, info_of(_metadata, self->host).objects);
+	ASSERT_COUNTERS(before, [OBJECTS] = 1, [OBJECTS_CREATED] = 1);
+
+	/* The object lives until its last handle goes. */
+	ASSERT_OK(release_handle(self->client, first));
+	assert_no_work(_metadata, self->host);
+	ASSERT_COUNTERS(before, [OBJECTS] = 1, [OBJECTS_CREATED] = 1);
+	ASSERT_OK(release_handle(self->client, second));
+	ASSERT_COUNTERS(before, [OBJECTS_CREATED] = 1, [OBJECTS_RELEASED] = 1);
+	recv_release(_metadata, self->host, id, COOKIE(7));
+	assert_no_work(_metadata, self->host);
+}
+
+TEST_F(objects, releasing_last_handle_queues_release_with_object_and_cookie)
+{
+	long long before[NR_COUNTERS];
+	__u64 handle, id;
+
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(0xfffffff), &id);
+	read_counters(_metadata, before);
+	ASSERT_OK(release_handle(self->client, handle));
+	ASSERT_COUNTERS(before, [OBJECTS] = -1, [OBJECTS_RELEASED] = 1);
+	ASSERT_EQ(0U, info_of(_metadata, self->client).own_handles);
+	recv_release(_metadata, self->host, id, COOKIE(0xfffffff));
+	assert_no_work(_metadata, self->host);
+}
+
+TEST_F(objects, object_ids_differ_and_are_never_zero)
+{
+	__u64 ids[8];
+	int i, j;
+
+	for (i = 0; i < 8; i++) {
+		create_answered(_metadata, self->host, self->client,
+				COOKIE(i), &ids[i]);
+		ASSERT_NE(0ULL, ids[i]);
+		for (j = 0; j < i; j++)
+			ASSERT_NE(ids[j], ids[i]);
+	}
+}
+
+TEST_F(objects, released_handle_is_unknown)
+{
+	struct pmp_call call;
+	__u64 handle, id;
+
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), &id);
+	ASSERT_OK(release_handle(self->client, handle));
+	recv_release(_metadata, self->host, id, COOKIE(1));
+
+	ASSERT_ERRNO(ENOENT, release_handle(self->client, handle));
+	ASSERT_ERRNO(ENOENT, call_method(self->client, handle, METHOD_ECHO,
+					 &call));
+	ASSERT_ERRNO(ENOENT, release_handle(self->client, 0));
+	ASSERT_ERRNO(ENOENT, release_handle(self->client, ~0ULL));
+	ASSERT_ERRNO(ENOENT, release_handle(self->client, handle | 1ULL << 32));
+	ASSERT_ERRNO(ENOENT, call_method(self->client, 0, METHOD_ECHO, &call));
+	ASSERT_ERRNO(ENOENT, call_method(self->client, ~0ULL, METHOD_ECHO,
+					 &call));
+	assert_no_work(_metadata, self->host);
+}
+
+TEST_F(objects, handle_of_another_client_is_unknown)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_call call;
+	__u64 handle, id;
+	int other;
+
+	other = new_client(_metadata, self->host_id);
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), &id);
+	read_counters(_metadata, before);
+	ASSERT_ERRNO(ENOENT, call_method(other, handle, METHOD_ECHO, &call));
+	ASSERT_ERRNO(ENOENT, release_handle(other, handle));
+	ASSERT_EQ(0U, info_of(_metadata, other).own_handles);
+	ASSERT_EQ(1U, info_of(_metadata, self->client).own_handles);
+	ASSERT_COUNTERS(before);
+	assert_no_work(_metadata, self->host);
+
+	/* The owner's handle still works. */
+	ASSERT_OK(release_handle(self->client, handle));
+	recv_release(_metadata, self->host, id, COOKIE(1));
+}
+
+TEST_F(objects, handle_number_names_the_callers_own_object)
+{
+	__u64 mine, theirs = 0, my_id, their_id = 0;
+	struct pmp_recv r, seen;
+	struct pmp_call call;
+	struct async *a;
+	int other, i;
+
+	mine = create_answered(_metadata, self->host, self->client, COOKIE(1),
+			       &my_id);
+	other = new_client(_metadata, self->host_id);
+	/* The other client creates until it holds the same number. */
+	for (i = 0; i < 16 && theirs != mine; i++)
+		theirs = create_answered_seen(_metadata, self->host, other,
+					      COOKIE(100 + i), &their_id,
+					      &seen);
+	ASSERT_EQ(mine, theirs)
+		TH_LOG("the other client never got handle %llu",
+		       (unsigned long long)mine);
+	ASSERT_NE(my_id, their_id);
+
+	init_call(&call, theirs, METHOD_OTHER);
+	a = async_call(_metadata, other, &call);
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, NULL, 0, NULL, 0);
+	ASSERT_EQ(their_id, r.object_id);
+	ASSERT_EQ(COOKIE(100 + i - 1), r.cookie);
+	ASSERT_EQ(seen.client_id, r.client_id);
+	ASSERT_OK(reply_status(self->host, r.txn, S_OK));
+	async_done(_metadata, a);
+
+	init_call(&call, mine, METHOD_OTHER);
+	a = async_call(_metadata, self->client, &call);
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, NULL, 0, NULL, 0);
+	ASSERT_EQ(my_id, r.object_id);
+	ASSERT_EQ(COOKIE(1), r.cookie);
+	ASSERT_NE(seen.client_id, r.client_id);
+	ASSERT_OK(reply_status(self->host, r.txn, S_OK));
+	async_done(_metadata, a);
+}
+
+TEST_F(objects, call_reaches_host_with_object_method_and_payload)
+{
+	static const char in[] = "hello, host", out[] = "hello, client!";
+	long long before[NR_COUNTERS];
+	struct pmp_recv r, seen, expect;
+	struct pmp_reply rp;
+	struct pmp_call call;
+	char buf[64] = "";
+	__u64 handle, id;
+	struct async *a;
+	char *reply;
+
+	handle = create_answered_seen(_metadata, self->host, self->client,
+				      COOKIE(3), &id, &seen);
+	reply = xmalloc(_metadata, 64);
+	memset(reply, 0, 64);
+	init_call(&call, handle, 0x12345678);
+	call.in_ptr = ptr(in);
+	call.in_size = sizeof(in);
+	call.out_ptr = ptr(reply);
+	call.out_size = 64;
+	read_counters(_metadata, before);
+	a = async_call(_metadata, self->client, &call);
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, buf, sizeof(buf),
+		  NULL, 0);
+	ASSERT_NE(0ULL, r.txn);
+	memset(&expect, 0, sizeof(expect));
+	expect.type = PMP_WORK_CALL;
+	expect.txn = r.txn;
+	expect.buf_ptr = ptr(buf);
+	expect.buf_size = sizeof(in);
+	expect.object_id = id;
+	expect.cookie = COOKIE(3);
+	expect.method = 0x12345678;
+	expect.client_id = seen.client_id;
+	expect.client_pid = getpid();
+	ASSERT_EQ(0, memcmp(&expect, &r, sizeof(r)));
+	ASSERT_STREQ(in, buf);
+	ASSERT_EQ(1U, info_of(_metadata, self->host).pending);
+	ASSERT_COUNTERS(before, [CALLS] = 1, [TRANSACTIONS_PENDING] = 1);
+
+	rp = (struct pmp_reply){ .txn = r.txn, .status = S_FALSE,
+				 .buf_ptr = ptr(out), .buf_size = sizeof(out) };
+	ASSERT_OK(ioctl(self->host, PMP_IOC_REPLY, &rp));
+	ASSERT_EQ(0ULL, rp.object_id);
+	ASSERT_EQ(0U, rp.object_new);
+	async_done(_metadata, a);
+	ASSERT_EQ(S_FALSE, a->arg.call.status);
+	ASSERT_EQ(sizeof(out), a->arg.call.out_size);
+	ASSERT_EQ(0U, a->arg.call.out_nfds);
+	ASSERT_EQ(0ULL, a->arg.call.out_handle);
+	ASSERT_EQ(0ULL, a->arg.call.out_object_id);
+	ASSERT_STREQ(out, reply);
+	ASSERT_COUNTERS(before, [CALLS] = 1);
+}
+
+TEST_F(objects, call_returns_host_failure_in_status)
+{
+	struct pmp_call call;
+	struct pmp_recv r;
+	struct async *a;
+	__u64 handle;
+
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), NULL);
+	init_call(&call, handle, METHOD_OTHER);
+	a = async_call(_metadata, self->client, &call);
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, NULL, 0, NULL, 0);
+	ASSERT_OK(reply_status(self->host, r.txn, E_NOTIMPL));
+	async_done(_metadata, a);
+	ASSERT_EQ(E_NOTIMPL, a->arg.call.status);
+	ASSERT_EQ(0U, a->arg.call.out_size);
+}
+
+TEST_F(objects, object_outlives_its_last_handle_while_a_call_is_in_flight)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_call call;
+	struct pmp_recv r;
+	struct async *a;
+	__u64 handle, id;
+
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), &id);
+	init_call(&call, handle, METHOD_OTHER);
+	a = async_call(_metadata, self->client, &call);
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, NULL, 0, NULL, 0);
+	read_counters(_metadata, before);
+
+	ASSERT_OK(release_handle(self->client, handle));
+	ASSERT_EQ(0U, info_of(_metadata, self->client).own_handles);
+	ASSERT_EQ(1U, info_of(_metadata, self->host).objects);
+	assert_no_work(_metadata, self->host);
+	ASSERT_COUNTERS(before);
+
+	ASSERT_OK(reply_status(self->host, r.txn, S_OK));
+	async_done(_metadata, a);
+	recv_release(_metadata, self->host, id, COOKIE(1));
+	ASSERT_COUNTERS(before, [OBJECTS] = -1, [OBJECTS_RELEASED] = 1,
+			[TRANSACTIONS_PENDING] = -1);
+}
+
+TEST_F(objects, reply_of_object_to_call_without_object_out_fails_einval)
+{
+	struct pmp_call call;
+	struct pmp_reply rp;
+	struct pmp_recv r;
+	struct async *a;
+	__u64 handle;
+
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), NULL);
+	init_call(&call, handle, METHOD_NEW_OBJECT);
+	a = async_call(_metadata, self->client, &call);
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, NULL, 0, NULL, 0);
+	ASSERT_EQ(0U, r.call_flags);
+	ASSERT_ERRNO(EINVAL, reply_object(self->host, r.txn, COOKIE(2), &rp));
+	ASSERT_ERRNO(EINVAL, reply_object(self->host, r.txn, COOKIE(1), &rp));
+	ASSERT_OK(reply_status(self->host, r.txn, S_OK));
+	async_done(_metadata, a);
+	ASSERT_EQ(0ULL, a->arg.call.out_handle);
+	ASSERT_EQ(1U, info_of(_metadata, self->host).objects);
+}
+
+TEST_F(objects, call_with_object_out_hands_back_a_new_object)
+{
+	long long before[NR_COUNTERS];
+	__u64 handle, id, out, out_id;
+	struct pmp_call call;
+	struct pmp_reply rp;
+	struct pmp_recv r;
+	struct async *a;
+
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), &id);
+	read_counters(_metadata, before);
+	init_call(&call, handle, METHOD_NEW_OBJECT);
+	call.flags = PMP_CALL_OBJECT_OUT;
+	a = async_call(_metadata, self->client, &call);
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, NULL, 0, NULL, 0);
+	ASSERT_EQ(PMP_CALL_OBJECT_OUT, r.call_flags);
+	ASSERT_OK(reply_object(self->host, r.txn, COOKIE(2), &rp));
+	ASSERT_EQ(1U, rp.object_new);
+	ASSERT_NE(0ULL, rp.object_id);
+	ASSERT_NE(id, rp.object_id);
+	async_done(_metadata, a);
+	out = a->arg.call.out_handle;
+	out_id = a->arg.call.out_object_id;
+	ASSERT_EQ(S_OK, a->arg.call.status);
+	ASSERT_NE(0ULL, out);
+	ASSERT_NE(handle, out);
+	ASSERT_EQ(rp.object_id, out_id);
+	ASSERT_EQ(2U, info_of(_metadata, self->client).own_handles);
+	ASSERT_EQ(2U, info_of(_metadata, self->host).objects);
+	ASSERT_COUNTERS(before, [OBJECTS] = 1, [OBJECTS_CREATED] = 1,
+			[CALLS] = 1);
+
+	ASSERT_OK(release_handle(self->client, out));
+	recv_release(_metadata, self->host, out_id, COOKIE(2));
+	ASSERT_OK(release_handle(self->client, handle));
+	recv_release(_metadata, self->host, id, COOKIE(1));
+}
+
+TEST_F(objects, call_with_object_out_and_known_cookie_gives_the_same_object)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_call call;
+	struct pmp_reply rp;
+	struct pmp_recv r;
+	__u64 handle, id;
+	struct async *a;
+
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), &id);
+	read_counters(_metadata, before);
+	init_call(&call, handle, METHOD_SAME_OBJECT);
+	call.flags = PMP_CALL_OBJECT_OUT;
+	a = async_call(_metadata, self->client, &call);
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, NULL, 0, NULL, 0);
+	ASSERT_OK(reply_object(self->host, r.txn, COOKIE(1), &rp));
+	ASSERT_EQ(0U, rp.object_new);
+	ASSERT_EQ(id, rp.object_id);
+	async_done(_metadata, a);
+	ASSERT_NE(0ULL, a->arg.call.out_handle);
+	ASSERT_NE(handle, a->arg.call.out_handle);
+	ASSERT_EQ(id, a->arg.call.out_object_id);
+	ASSERT_COUNTERS(before, [CALLS] = 1);
+
+	ASSERT_OK(release_handle(self->client, handle));
+	assert_no_work(_metadata, self->host);
+	ASSERT_OK(release_handle(self->client, a->arg.call.out_handle));
+	recv_release(_metadata, self->host, id, COOKIE(1));
+}
+
+TEST_F(objects, call_with_object_out_answered_without_object_gives_no_handle)
+{
+	struct pmp_call call;
+	struct pmp_recv r;
+	struct async *a;
+	__u64 handle;
+
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), NULL);
+	init_call(&call, handle, METHOD_OTHER);
+	call.flags = PMP_CALL_OBJECT_OUT;
+	a = async_call(_metadata, self->client, &call);
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, NULL, 0, NULL, 0);
+	ASSERT_OK(reply_status(self->host, r.txn, E_NOINTERFACE));
+	async_done(_metadata, a);
+	ASSERT_EQ(E_NOINTERFACE, a->arg.call.status);
+	ASSERT_EQ(0ULL, a->arg.call.out_handle);
+	ASSERT_EQ(0ULL, a->arg.call.out_object_id);
+	ASSERT_EQ(1U, info_of(_metadata, self->client).own_handles);
+	ASSERT_EQ(1U, info_of(_metadata, self->host).objects);
+}
+
+TEST_F(objects, closed_client_releases_its_objects_then_says_gone)
+{
+	long long before[NR_COUNTERS];
+	__u64 ids[2], seen_ids[2];
+	struct pmp_recv r, seen;
+	int other, i;
+
+	other = new_client(_metadata, self->host_id);
+	create_answered_seen(_metadata, self->host, other, COOKIE(1), &ids[0],
+			     &seen);
+	create_answered(_metadata, self->host, other, COOKIE(2), &ids[1]);
+	read_counters(_metadata, before);
+	ASSERT_EQ(0, close(other));
+	ASSERT_COUNTERS(before, [CLIENTS] = -1, [OBJECTS] = -2,
+			[OBJECTS_RELEASED] = 2);
+
+	for (i = 0; i < 2; i++) {
+		recv_work(_metadata, self->host, PMP_WORK_RELEASE, &r, NULL, 0,
+			  NULL, 0);
+		ASSERT_EQ(r.object_id == ids[0] ? COOKIE(1) : COOKIE(2),
+			  r.cookie);
+		seen_ids[i] = r.object_id;
+	}
+	ASSERT_TRUE((seen_ids[0] == ids[0] && seen_ids[1] == ids[1]) ||
+		    (seen_ids[0] == ids[1] && seen_ids[1] == ids[0]));
+	recv_client_gone(_metadata, self->host, seen.client_id);
+	assert_no_work(_metadata, self->host);
+	ASSERT_EQ(1U, info_of(_metadata, self->host).clients);
+}
+
+TEST_F(objects, closed_client_without_objects_only_says_gone)
+{
+	long long before[NR_COUNTERS];
+	int other;
+
+	other = new_client(_metadata, self->host_id);
+	read_counters(_metadata, before);
+	ASSERT_EQ(0, close(other));
+	ASSERT_COUNTERS(before, [CLIENTS] = -1);
+	recv_client_gone(_metadata, self->host, 0);
+	assert_no_work(_metadata, self->host);
+}
+
+TEST_F(objects, poll_reports_input_exactly_while_work_is_queued)
+{
+	struct pmp_recv r;
+	struct async *a;
+
+	assert_no_work(_metadata, self->host);
+	ASSERT_EQ(0, poll_fd(self->host, 0));
+	a = async_create(_metadata, self->client, clsid_object, 0);
+	wait_for_work(_metadata, self->host);
+	ASSERT_EQ(POLLIN, poll_fd(self->host, 0));
+	ASSERT_OK(recv_into(self->host, &r, NULL, 0, NULL, 0));
+	ASSERT_EQ(0, poll_fd(self->host, 0));
+	ASSERT_OK(reply_status(self->host, r.txn, E_FAIL));
+	async_done(_metadata, a);
+	ASSERT_EQ(0, poll_fd(self->host, 0));
+	assert_no_work(_metadata, self->host);
+}
+
+/* The scheduler state of thread @tid of this process ('S': asleep). */
+static char thread_state(pid_t tid)
+{
+	char path[64], buf[256], *p;
+	ssize_t len;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return '?';
+	len = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (len <= 0)
+		return '?';
+	buf[len] = '\0';
+	p = strrchr(buf, ')');
+	return p && p[1] == ' ' ? p[2] : '?';
+}
+
+/* Waits until the async's thread sleeps (in its command). */
+static void wait_asleep(struct __test_metadata *_metadata, struct async *a)
+{
+	pid_t tid = 0;
+	int ms;
+
+	for (ms = 0; ms < WAIT_MS; ms++) {
+		tid = __atomic_load_n(&a->tid, __ATOMIC_ACQUIRE);
+		if (tid && thread_state(tid) == 'S')
+			return;
+		sleep_ms(1);
+	}
+	ASSERT_TRUE(false)
+		TH_LOG("thread %d never went to sleep", tid);
+}
+
+TEST_F(objects, blocking_recv_waits_for_work)
+{
+	struct pmp_recv r;
+	struct async *rx, *a;
+
+	ASSERT_EQ(0, fcntl(self->host, F_SETFL, 0));
+	memset(&r, 0, sizeof(r));
+	rx = async_start(_metadata, self->host, PMP_IOC_RECV, &r, sizeof(r));
+	wait_asleep(_metadata, rx);
+	ASSERT_EQ(EBUSY, pthread_tryjoin_np(rx->thread, NULL));
+
+	a = async_create(_metadata, self->client, clsid_object, 0);
+	async_done(_metadata, rx);
+	ASSERT_EQ(PMP_WORK_CREATE, (int)rx->arg.recv.type);
+	ASSERT_OK(reply_status(self->host, rx->arg.recv.txn, E_FAIL));
+	async_done(_metadata, a);
+	ASSERT_EQ(E_FAIL, a->arg.create.status);
+}
+
+TEST_F(objects, reply_to_transaction_not_delivered_fails_enoent)
+{
+	struct pmp_recv r;
+	struct async *a;
+	__u64 txn, id;
+
+	a = async_create(_metadata, self->client, clsid_object, 0);
+	recv_work(_metadata, self->host, PMP_WORK_CREATE, &r, NULL, 0, NULL,
+		  0);
+	txn = r.txn;
+	ASSERT_OK(reply_status(self->host, txn, E_FAIL));
+	async_done(_metadata, a);
+
+	/* Answered already, or never known. */
+	ASSERT_ERRNO(ENOENT, reply_status(self->host, txn, E_FAIL));
+	ASSERT_ERRNO(ENOENT, reply_status(self->host, 0, E_FAIL));
+	ASSERT_ERRNO(ENOENT, reply_status(self->host, ~0ULL, E_FAIL));
+	ASSERT_ERRNO(ENOENT, reply_status(self->host, txn | 1ULL << 32,
+					  E_FAIL));
+
+	/* Queued but not received: whatever its id, no reply reaches it. */
+	a = async_create(_metadata, self->client, clsid_object, 0);
+	wait_for_work(_metadata, self->host);
+	for (id = 1; id <= txn + 64; id++) {
+		if (id == txn)
+			continue;
+		ASSERT_ERRNO(ENOENT, reply_status(self->host, id, E_FAIL));
+	}
+	recv_work(_metadata, self->host, PMP_WORK_CREATE, &r, NULL, 0, NULL,
+		  0);
+	ASSERT_NE(txn, r.txn);
+	ASSERT_GE(txn + 64, r.txn)
+		TH_LOG("transaction %llu was not among those tried",
+		       (unsigned long long)r.txn);
+	ASSERT_OK(reply_status(self->host, r.txn, E_FAIL));
+	async_done(_metadata, a);
+	ASSERT_EQ(E_FAIL, a->arg.create.status);
+}
+
+TEST_F(objects, reply_beyond_client_capacity_fails_emsgsize_stays_answerable)
+{
+	char payload[9] = "12345678", *out;
+	__s32 fds[2], out_fds[1] = { -1 };
+	long long before[NR_COUNTERS];
+	struct pmp_call call;
+	struct pmp_reply rp;
+	struct pmp_recv r;
+	struct async *a;
+	__u64 handle;
+
+	fds[0] = sealed_memfd(_metadata, "first");
+	fds[1] = sealed_memfd(_metadata, "second");
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), NULL);
+	out = xmalloc(_metadata, 8);
+	init_call(&call, handle, METHOD_ECHO);
+	call.out_ptr = ptr(out);
+	call.out_size = 8;
+	call.out_fds = ptr(out_fds);
+	call.out_nfds = 1;
+	a = async_call(_metadata, self->client, &call);
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, NULL, 0, NULL, 0);
+	read_counters(_metadata, before);
+
+	rp = (struct pmp_reply){ .txn = r.txn, .buf_ptr = ptr(payload),
+				 .buf_size = 9 };
+	ASSERT_ERRNO(EMSGSIZE, ioctl(self->host, PMP_IOC_REPLY, &rp));
+	rp = (struct pmp_reply){ .txn = r.txn, .buf_ptr = ptr(payload),
+				 .buf_size = 8, .fds_ptr = ptr(fds),
+				 .nfds = 2 };
+	ASSERT_ERRNO(EMSGSIZE, ioctl(self->host, PMP_IOC_REPLY, &rp));
+	ASSERT_COUNTERS(before);
+
+	rp = (struct pmp_reply){ .txn = r.txn, .buf_ptr = ptr(payload),
+				 .buf_size = 8, .fds_ptr = ptr(fds),
+				 .nfds = 1 };
+	ASSERT_OK(ioctl(self->host, PMP_IOC_REPLY, &rp));
+	async_done(_metadata, a);
+	ASSERT_EQ(8U, a->arg.call.out_size);
+	ASSERT_EQ(1U, a->arg.call.out_nfds);
+	ASSERT_EQ(0, memcmp(payload, out, 8));
+	assert_same_file(_metadata, out_fds[0], fds[0], "first");
+	ASSERT_COUNTERS(before, [TRANSACTIONS_PENDING] = -1);
+}
+
+TEST_F(objects, descriptors_travel_both_ways_installed_close_on_exec)
+{
+	__s32 in_fds[3], out_fds[4] = { -1, -1, -1, -1 }, got[3];
+	__s32 reply_fds[2];
+	static const char *const in_text[] = { "in-0", "in-1", "in-2" };
+	static const char *const out_text[] = { "out-0", "out-1" };
+	struct pmp_call call;
+	struct pmp_reply rp;
+	struct pmp_recv r;
+	struct async *a;
+	__u64 handle;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		in_fds[i] = sealed_memfd(_metadata, in_text[i]);
+	for (i = 0; i < 2; i++)
+		reply_fds[i] = sealed_memfd(_metadata, out_text[i]);
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), NULL);
+	init_call(&call, handle, METHOD_ECHO);
+	call.in_fds = ptr(in_fds);
+	call.in_nfds = 3;
+	call.out_fds = ptr(out_fds);
+	call.out_nfds = 4;
+	a = async_call(_metadata, self->client, &call);
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, NULL, 0, got, 3);
+	ASSERT_EQ(3U, r.nfds);
+	for (i = 0; i < 3; i++) {
+		ASSERT_NE(in_fds[i], got[i]);
+		assert_same_file(_metadata, got[i], in_fds[i], in_text[i]);
+		close(got[i]);
+	}
+
+	rp = (struct pmp_reply){ .txn = r.txn, .fds_ptr = ptr(reply_fds),
+				 .nfds = 2 };
+	ASSERT_OK(ioctl(self->host, PMP_IOC_REPLY, &rp));
+	async_done(_metadata, a);
+	ASSERT_EQ(2U, a->arg.call.out_nfds);
+	ASSERT_EQ(0U, a->arg.call.out_size);
+	for (i = 0; i < 2; i++) {
+		ASSERT_NE(reply_fds[i], out_fds[i]);
+		assert_same_file(_metadata, out_fds[i], reply_fds[i],
+				 out_text[i]);
+	}
+	/* The slots beyond what was received are left alone. */
+	ASSERT_EQ(-1, out_fds[2]);
+	ASSERT_EQ(-1, out_fds[3]);
+}
+
+TEST_F(objects, sixteen_descriptors_pass_each_way_seventeen_fail_emsgsize)
+{
+	__s32 fds[PMP_FDS_MAX + 1], got[PMP_FDS_MAX], out_fds[PMP_FDS_MAX + 1];
+	long long before[NR_COUNTERS];
+	struct pmp_call call;
+	struct pmp_reply rp;
+	struct pmp_recv r;
+	struct async *a;
+	__u64 handle;
+	int i;
+
+	for (i = 0; i <= PMP_FDS_MAX; i++)
+		fds[i] = sealed_memfd(_metadata, "fd");
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), NULL);
+	read_counters(_metadata, before);
+	init_call(&call, handle, METHOD_ECHO);
+	call.in_fds = ptr(fds);
+	call.in_nfds = PMP_FDS_MAX + 1;
+	ASSERT_ERRNO(EMSGSIZE, ioctl(self->client, PMP_IOC_CALL, &call));
+	init_call(&call, handle, METHOD_ECHO);
+	call.out_fds = ptr(out_fds);
+	call.out_nfds = PMP_FDS_MAX + 1;
+	ASSERT_ERRNO(EMSGSIZE, ioctl(self->client, PMP_IOC_CALL, &call));
+	ASSERT_COUNTERS(before);
+	assert_no_work(_metadata, self->host);
+
+	init_call(&call, handle, METHOD_ECHO);
+	call.in_fds = ptr(fds);
+	call.in_nfds = PMP_FDS_MAX;
+	call.out_fds = ptr(out_fds);
+	call.out_nfds = PMP_FDS_MAX;
+	a = async_call(_metadata, self->client, &call);
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, NULL, 0, got,
+		  PMP_FDS_MAX);
+	ASSERT_EQ(PMP_FDS_MAX, (int)r.nfds);
+	for (i = 0; i < PMP_FDS_MAX; i++)
+		assert_same_file(_metadata, got[i], fds[i], "fd");
+	rp = (struct pmp_reply){ .txn = r.txn, .fds_ptr = ptr(fds),
+				 .nfds = PMP_FDS_MAX + 1 };
+	ASSERT_ERRNO(EMSGSIZE, ioctl(self->host, PMP_IOC_REPLY, &rp));
+	rp.nfds = PMP_FDS_MAX;
+	ASSERT_OK(ioctl(self->host, PMP_IOC_REPLY, &rp));
+	async_done(_metadata, a);
+	ASSERT_EQ(PMP_FDS_MAX, (int)a->arg.call.out_nfds);
+	for (i = 0; i < PMP_FDS_MAX; i++)
+		assert_same_file(_metadata, out_fds[i], fds[i], "fd");
+}
+
+TEST_F(objects, recv_too_small_fails_emsgsize_and_keeps_the_item)
+{
+	__s32 fds[2], got[2];
+	struct pmp_call call;
+	struct pmp_recv r;
+	char in[100], buf[100];
+	struct async *a;
+	__u64 handle;
+	int free_fd;
+
+	fds[0] = sealed_memfd(_metadata, "zero");
+	fds[1] = sealed_memfd(_metadata, "one");
+	fill_pattern(in, sizeof(in), 1);
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), NULL);
+	init_call(&call, handle, METHOD_OTHER);
+	call.in_ptr = ptr(in);
+	call.in_size = sizeof(in);
+	call.in_fds = ptr(fds);
+	call.in_nfds = 2;
+	a = async_call(_metadata, self->client, &call);
+	wait_for_work(_metadata, self->host);
+	free_fd = lowest_free_fd(_metadata);
+
+	ASSERT_ERRNO(EMSGSIZE, recv_into(self->host, &r, buf, 99, got, 2));
+	ASSERT_EQ(100U, r.buf_size);
+	ASSERT_EQ(2U, r.nfds);
+	ASSERT_EQ(0U, r.type);
+	ASSERT_EQ(0ULL, r.txn);
+	ASSERT_ERRNO(EMSGSIZE, recv_into(self->host, &r, buf, 100, got, 1));
+	ASSERT_EQ(100U, r.buf_size);
+	ASSERT_EQ(2U, r.nfds);
+	ASSERT_ERRNO(EMSGSIZE, recv_into(self->host, &r, NULL, 0, NULL, 0));
+	ASSERT_EQ(100U, r.buf_size);
+	ASSERT_EQ(2U, r.nfds);
+	/* Nothing was installed, and the item is still there. */
+	ASSERT_EQ(free_fd, lowest_free_fd(_metadata));
+	ASSERT_EQ(POLLIN, poll_fd(self->host, 0));
+
+	ASSERT_OK(recv_into(self->host, &r, buf, 100, got, 2));
+	ASSERT_EQ(PMP_WORK_CALL, (int)r.type);
+	ASSERT_EQ(100U, r.buf_size);
+	ASSERT_EQ(2U, r.nfds);
+	ASSERT_EQ(-1, pattern_mismatch(buf, sizeof(buf), 1));
+	assert_same_file(_metadata, got[0], fds[0], "zero");
+	assert_same_file(_metadata, got[1], fds[1], "one");
+	ASSERT_OK(reply_status(self->host, r.txn, S_OK));
+	async_done(_metadata, a);
+}
+
+/* Makes the next descriptor allocation of this process fail with EMFILE. */
+static struct rlimit use_up_descriptors(struct __test_metadata *_metadata)
+{
+	struct rlimit old, lim;
+
+	ASSERT_EQ(0, getrlimit(RLIMIT_NOFILE, &old));
+	lim = old;
+	lim.rlim_cur = lowest_free_fd(_metadata);
+	ASSERT_EQ(0, setrlimit(RLIMIT_NOFILE, &lim));
+	return old;
+}
+
+TEST_F(objects, call_without_room_for_reply_descriptors_fails_emfile)
+{
+	long long before[NR_COUNTERS];
+	__s32 out_fds[1];
+	struct pmp_call call;
+	struct rlimit old;
+	__u64 handle;
+
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), NULL);
+	read_counters(_metadata, before);
+	old = use_up_descriptors(_metadata);
+	init_call(&call, handle, METHOD_ECHO);
+	call.out_fds = ptr(out_fds);
+	call.out_nfds = 1;
+	ASSERT_ERRNO(EMFILE, ioctl(self->client, PMP_IOC_CALL, &call));
+	ASSERT_EQ(0, setrlimit(RLIMIT_NOFILE, &old));
+	ASSERT_COUNTERS(before);
+	assert_no_work(_metadata, self->host);
+}
+
+TEST_F(objects, recv_without_room_for_descriptors_fails_emfile_and_keeps_item)
+{
+	struct pmp_call call;
+	struct rlimit old;
+	struct pmp_recv r;
+	struct async *a;
+	__s32 fd, got;
+	__u64 handle;
+
+	fd = sealed_memfd(_metadata, "data");
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), NULL);
+	init_call(&call, handle, METHOD_OTHER);
+	call.in_fds = ptr(&fd);
+	call.in_nfds = 1;
+	a = async_call(_metadata, self->client, &call);
+	wait_for_work(_metadata, self->host);
+	old = use_up_descriptors(_metadata);
+	ASSERT_ERRNO(EMFILE, recv_into(self->host, &r, NULL, 0, &got, 1));
+	ASSERT_EQ(0, setrlimit(RLIMIT_NOFILE, &old));
+	ASSERT_EQ(POLLIN, poll_fd(self->host, 0));
+
+	ASSERT_OK(recv_into(self->host, &r, NULL, 0, &got, 1));
+	ASSERT_EQ(PMP_WORK_CALL, (int)r.type);
+	assert_same_file(_metadata, got, fd, "data");
+	ASSERT_OK(reply_status(self->host, r.txn, S_OK));
+	async_done(_metadata, a);
+}
+
+TEST_F(objects, other_directions_and_numbers_fail_enotty)
+{
+	const unsigned long cmds[] = {
+		_IO(PMP_IOC_MAGIC, 0x06),
+		_IOR(PMP_IOC_MAGIC, 0x06, struct pmp_create),
+		_IOW(PMP_IOC_MAGIC, 0x06, struct pmp_create),
+		_IO(PMP_IOC_MAGIC, 0x07),
+		_IOR(PMP_IOC_MAGIC, 0x07, struct pmp_call),
+		_IOW(PMP_IOC_MAGIC, 0x07, struct pmp_call),
+		_IO(PMP_IOC_MAGIC, 0x08),
+		_IOR(PMP_IOC_MAGIC, 0x08, struct pmp_release),
+		_IOWR(PMP_IOC_MAGIC, 0x08, struct pmp_release),
+		_IO(PMP_IOC_MAGIC, 0x09),
+		_IOR(PMP_IOC_MAGIC, 0x09, struct pmp_recv),
+		_IOW(PMP_IOC_MAGIC, 0x09, struct pmp_recv),
+		_IO(PMP_IOC_MAGIC, 0x0a),
+		_IOR(PMP_IOC_MAGIC, 0x0a, struct pmp_reply),
+		_IOW(PMP_IOC_MAGIC, 0x0a, struct pmp_reply),
+		_IO(PMP_IOC_MAGIC, 0x0b),
+		_IOWR(PMP_IOC_MAGIC, 0x0c, struct pmp_call),
+		_IOWR(PMP_IOC_MAGIC, 0x0d, struct pmp_recv),
+	};
+	static __u64 zero[512];
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cmds); i++) {
+		ASSERT_EQ(-1, ioctl(self->client, cmds[i], zero))
+			TH_LOG("command %#lx succeeded on the client", cmds[i]);
+		ASSERT_EQ(ENOTTY, errno)
+			TH_LOG("command %#lx: %s", cmds[i], errno_name(errno));
+		ASSERT_EQ(-1, ioctl(self->host, cmds[i], zero))
+			TH_LOG("command %#lx succeeded on the host", cmds[i]);
+		ASSERT_EQ(ENOTTY, errno)
+			TH_LOG("command %#lx: %s", cmds[i], errno_name(errno));
+	}
+}
+
+/* ---- limits ------------------------------------------------------------ */
+
+TEST_F(objects, client_holding_max_objects_handles_fails_edquot)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_create c;
+	struct pmp_call call;
+	struct server *s;
+	__u64 first, second;
+	int other;
+
+	set_param(_metadata, MAX_OBJECTS, 2);
+	s = server_start(_metadata, self->host, 1);
+	first = create_served(_metadata, self->client, NULL);
+	second = create_served(_metadata, self->client, NULL);
+	read_counters(_metadata, before);
+	ASSERT_ERRNO(EDQUOT, create_object(self->client, &c));
+	init_call(&call, first, METHOD_NEW_OBJECT);
+	call.flags = PMP_CALL_OBJECT_OUT;
+	ASSERT_ERRNO(EDQUOT, ioctl(self->client, PMP_IOC_CALL, &call));
+	ASSERT_COUNTERS(before);
+	ASSERT_EQ(2U, info_of(_metadata, self->client).own_handles);
+
+	/* A call that cannot bring an object back needs no slot. */
+	ASSERT_OK(call_method(self->client, first, METHOD_ECHO, &call));
+	ASSERT_EQ(S_OK, call.status);
+	/* The limit is per client. */
+	other = new_client(_metadata, self->host_id);
+	create_served(_metadata, other, NULL);
+	/* A released handle frees its slot. */
+	ASSERT_OK(release_handle(self->client, second));
+	create_served(_metadata, self->client, NULL);
+	ASSERT_ERRNO(EDQUOT, create_object(self->client, &c));
+	server_finish(_metadata, s);
+}
+
+TEST_F(objects, creations_in_flight_count_against_max_objects)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_create c;
+	struct pmp_reply rp;
+	struct pmp_recv r;
+	struct async *a;
+
+	set_param(_metadata, MAX_OBJECTS, 1);
+	a = async_create(_metadata, self->client, clsid_object, 0);
+	wait_for_work(_metadata, self->host);
+	read_counters(_metadata, before);
+	ASSERT_ERRNO(EDQUOT, create_object(self->client, &c));
+	ASSERT_COUNTERS(before);
+
+	recv_work(_metadata, self->host, PMP_WORK_CREATE, &r, NULL, 0, NULL,
+		  0);
+	ASSERT_OK(reply_object(self->host, r.txn, COOKIE(1), &rp));
+	async_done(_metadata, a);
+	ASSERT_ERRNO(EDQUOT, create_object(self->client, &c));
+}
+
+TEST_F(objects, object_out_calls_in_flight_count_against_max_objects)
+{
+	struct pmp_call call, sync;
+	struct pmp_create c;
+	struct pmp_recv r;
+	struct async *a;
+	__u64 handle;
+
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), NULL);
+	set_param(_metadata, MAX_OBJECTS, 2);
+	init_call(&call, handle, METHOD_NEW_OBJECT);
+	call.flags = PMP_CALL_OBJECT_OUT;
+	a = async_call(_metadata, self->client, &call);
+	wait_for_work(_metadata, self->host);
+	ASSERT_ERRNO(EDQUOT, create_object(self->client, &c));
+	init_call(&sync, handle, METHOD_NEW_OBJECT);
+	sync.flags = PMP_CALL_OBJECT_OUT;
+	ASSERT_ERRNO(EDQUOT, ioctl(self->client, PMP_IOC_CALL, &sync));
+
+	/* Answered without an object, the call gives its slot back. */
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, NULL, 0, NULL, 0);
+	ASSERT_OK(reply_status(self->host, r.txn, E_NOINTERFACE));
+	async_done(_metadata, a);
+	ASSERT_EQ(0ULL, a->arg.call.out_handle);
+	create_answered(_metadata, self->host, self->client, COOKIE(2), NULL);
+}
+
+TEST_F(objects, own_handles_counts_live_handles_only)
+{
+	struct pmp_recv r;
+	struct async *a;
+
+	a = async_create(_metadata, self->client, clsid_object, 0);
+	wait_for_work(_metadata, self->host);
+	ASSERT_EQ(0U, info_of(_metadata, self->client).own_handles)
+		TH_LOG("a creation in flight is not a live handle");
+	recv_work(_metadata, self->host, PMP_WORK_CREATE, &r, NULL, 0, NULL,
+		  0);
+	ASSERT_OK(reply_status(self->host, r.txn, E_FAIL));
+	async_done(_metadata, a);
+	ASSERT_EQ(0U, info_of(_metadata, self->client).own_handles);
+}
+
+TEST_F(objects, client_at_max_pending_client_fails_eagain)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_call call;
+	struct pmp_create c;
+	struct pmp_recv r;
+	struct async *a, *b;
+	__u64 handle;
+	int other;
+
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), NULL);
+	other = new_client(_metadata, self->host_id);
+	set_param(_metadata, MAX_PENDING_CLIENT, 1);
+	a = async_create(_metadata, self->client, clsid_object, 0);
+	wait_for_work(_metadata, self->host);
+	read_counters(_metadata, before);
+	ASSERT_ERRNO(EAGAIN, create_object(self->client, &c));
+	ASSERT_ERRNO(EAGAIN, call_method(self->client, handle, METHOD_ECHO,
+					 &call));
+	ASSERT_COUNTERS(before);
+
+	/* Another client is not held back. */
+	b = async_create(_metadata, other, clsid_object, 0);
+	recv_work(_metadata, self->host, PMP_WORK_CREATE, &r, NULL, 0, NULL,
+		  0);
+	ASSERT_OK(reply_status(self->host, r.txn, E_FAIL));
+	recv_work(_metadata, self->host, PMP_WORK_CREATE, &r, NULL, 0, NULL,
+		  0);
+	ASSERT_OK(reply_status(self->host, r.txn, E_FAIL));
+	async_done(_metadata, a);
+	async_done(_metadata, b);
+	ASSERT_EQ(E_FAIL, a->arg.create.status);
+	ASSERT_EQ(E_FAIL, b->arg.create.status);
+}
+
+TEST_F(objects, host_at_max_pending_host_fails_eagain)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_create c;
+	struct pmp_recv r;
+	struct async *a;
+	int other;
+
+	other = new_client(_metadata, self->host_id);
+	set_param(_metadata, MAX_PENDING_HOST, 1);
+	a = async_create(_metadata, self->client, clsid_object, 0);
+	wait_for_work(_metadata, self->host);
+	read_counters(_metadata, before);
+	ASSERT_ERRNO(EAGAIN, create_object(other, &c));
+	ASSERT_ERRNO(EAGAIN, create_object(self->client, &c));
+	ASSERT_COUNTERS(before);
+	ASSERT_EQ(1U, info_of(_metadata, self->host).pending);
+
+	recv_work(_metadata, self->host, PMP_WORK_CREATE, &r, NULL, 0, NULL,
+		  0);
+	ASSERT_OK(reply_status(self->host, r.txn, E_FAIL));
+	async_done(_metadata, a);
+	/* Room again. */
+	create_answered(_metadata, self->host, other, COOKIE(1), NULL);
+}
+
+/* ---- timeouts ---------------------------------------------------------- */
+
+TEST_F(objects, create_timing_out_in_queue_never_reaches_host)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_create c;
+	struct pmp_info info;
+
+	read_counters(_metadata, before);
+	init_create(&c, clsid_object, 50);
+	ASSERT_ERRNO(ETIMEDOUT, ioctl(self->client, PMP_IOC_CREATE_OBJECT,
+				      &c));
+	ASSERT_COUNTERS(before, [TRANSACTIONS_CANCELLED] = 1, [TIMEOUTS] = 1);
+	assert_no_work(_metadata, self->host);
+	info = info_of(_metadata, self->host);
+	ASSERT_EQ(0U, info.pending);
+	ASSERT_EQ(PMP_HOST_STARTING, (int)info.host_state);
+	ASSERT_EQ(0U, info_of(_metadata, self->client).own_handles);
+}
+
+TEST_F(objects, call_timing_out_after_delivery_makes_its_reply_ecanceled)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_call call;
+	struct pmp_recv r;
+	struct async *a;
+	__u64 handle;
+
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), NULL);
+	read_counters(_metadata, before);
+	init_call(&call, handle, METHOD_OTHER);
+	call.timeout_ms = 3000;
+	a = async_call(_metadata, self->client, &call);
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, NULL, 0, NULL, 0);
+	async_failed(_metadata, a, ETIMEDOUT);
+
+	/* The host still holds it until it answers. */
+	ASSERT_EQ(1U, info_of(_metadata, self->host).pending);
+	ASSERT_COUNTERS(before, [CALLS] = 1, [TRANSACTIONS_PENDING] = 1,
+			[TRANSACTIONS_CANCELLED] = 1, [TIMEOUTS] = 1);
+	ASSERT_ERRNO(ECANCELED, reply_status(self->host, r.txn, S_OK));
+	ASSERT_EQ(0U, info_of(_metadata, self->host).pending);
+	ASSERT_COUNTERS(before, [CALLS] = 1, [TRANSACTIONS_CANCELLED] = 1,
+			[TIMEOUTS] = 1, [REPLIES_DISCARDED] = 1);
+	ASSERT_ERRNO(ENOENT, reply_status(self->host, r.txn, S_OK));
+	assert_no_work(_metadata, self->host);
+}
+
+TEST_F(objects, create_timing_out_after_delivery_keeps_no_object)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_reply rp;
+	struct pmp_recv r;
+	struct async *a;
+
+	read_counters(_metadata, before);
+	a = async_create(_metadata, self->client, clsid_object, 3000);
+	recv_work(_metadata, self->host, PMP_WORK_CREATE, &r, NULL, 0, NULL,
+		  0);
+	async_failed(_metadata, a, ETIMEDOUT);
+	ASSERT_ERRNO(ECANCELED, reply_object(self->host, r.txn, COOKIE(1),
+					     &rp));
+	ASSERT_COUNTERS(before, [TRANSACTIONS_CANCELLED] = 1, [TIMEOUTS] = 1,
+			[REPLIES_DISCARDED] = 1);
+	ASSERT_EQ(0U, info_of(_metadata, self->host).objects);
+	ASSERT_EQ(0U, info_of(_metadata, self->client).own_handles);
+	assert_no_work(_metadata, self->host);
+}
+
+TEST_F(objects, client_closed_during_call_makes_its_reply_ecanceled)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_call call;
+	struct pmp_recv r, seen;
+	struct async *a;
+	__u64 handle, id;
+	int other;
+
+	other = new_client(_metadata, self->host_id);
+	handle = create_answered_seen(_metadata, self->host, other, COOKIE(1),
+				      &id, &seen);
+	init_call(&call, handle, METHOD_OTHER);
+	a = async_call(_metadata, other, &call);
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, NULL, 0, NULL, 0);
+	read_counters(_metadata, before);
+
+	/* Its owner closing the endpoint tears the client down. */
+	ASSERT_EQ(0, close(other));
+	async_failed(_metadata, a, EBADFD);
+	ASSERT_COUNTERS(before, [CLIENTS] = -1, [OBJECTS] = -1,
+			[OBJECTS_RELEASED] = 1, [TRANSACTIONS_CANCELLED] = 1);
+	ASSERT_EQ(1U, info_of(_metadata, self->host).pending);
+	ASSERT_ERRNO(ECANCELED, reply_status(self->host, r.txn, S_OK));
+	ASSERT_COUNTERS(before, [CLIENTS] = -1, [OBJECTS] = -1,
+			[OBJECTS_RELEASED] = 1, [TRANSACTIONS_CANCELLED] = 1,
+			[REPLIES_DISCARDED] = 1, [TRANSACTIONS_PENDING] = -1);
+	recv_release(_metadata, self->host, id, COOKIE(1));
+	recv_client_gone(_metadata, self->host, seen.client_id);
+	assert_no_work(_metadata, self->host);
+}
+
+TEST_F(objects, zero_timeout_means_default_timeout_ms)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_create c;
+
+	set_param(_metadata, DEFAULT_TIMEOUT_MS, 100);
+	read_counters(_metadata, before);
+	init_create(&c, clsid_object, 0);
+	ASSERT_ERRNO(ETIMEDOUT, ioctl(self->client, PMP_IOC_CREATE_OBJECT,
+				      &c));
+	ASSERT_COUNTERS(before, [TRANSACTIONS_CANCELLED] = 1, [TIMEOUTS] = 1);
+}
+
+/* ---- lifetime ---------------------------------------------------------- */
+
+/* linger_ms of the lifetime tests: short, but long for an emulated CPU. */
+#define LINGER_SHORT	500
+
+/* poll()s @fd for hang-up only: its revents, 0 on timeout. */
+static int poll_hup(int fd, int timeout_ms)
+{
+	struct pollfd pfd = { .fd = fd, .events = 0 };
+
+	if (poll(&pfd, 1, timeout_ms) < 0)
+		return -1;
+	return pfd.revents;
+}
+
+static int host_state(struct __test_metadata *_metadata, int host)
+{
+	return info_of(_metadata, host).host_state;
+}
+
+FIXTURE(lifetime) {
+	int host;
+	__u64 host_id;
+	int client;
+};
+
+FIXTURE_SETUP(lifetime)
+{
+	env_setup(_metadata);
+	set_param(_metadata, LINGER_MS, LINGER_SHORT);
+}
+
+FIXTURE_TEARDOWN(lifetime)
+{
+	env_teardown(_metadata);
+}
+
+/*
+ * Registers the host and connects the client, which takes a lock when
+ * @locked (so that the host cannot exit before its first object).
+ */
+static void start_host(struct __test_metadata *_metadata,
+		       FIXTURE_DATA(lifetime) *self, bool locked)
+{
+	self->host = new_nonblock_host(_metadata, &self->host_id);
+	self->client = new_client(_metadata, self->host_id);
+	if (locked) {
+		ASSERT_OK(ioctl(self->client, PMP_IOC_LOCK, 0UL));
+	}
+}
+
+/* Creates an object and releases it again without locks: the host exits. */
+static void make_host_exit(struct __test_metadata *_metadata,
+			   FIXTURE_DATA(lifetime) *self, __u64 *handle,
+			   __u64 *id)
+{
+	start_host(_metadata, self, true);
+	*handle = create_answered(_metadata, self->host, self->client,
+				  COOKIE(1), id);
+	ASSERT_OK(ioctl(self->client, PMP_IOC_UNLOCK, 0UL));
+	ASSERT_OK(release_handle(self->client, *handle));
+	ASSERT_EQ(PMP_HOST_EXIT, host_state(_metadata, self->host));
+}
+
+TEST_F(lifetime, registered_host_is_starting)
+{
+	start_host(_metadata, self, true);
+	ASSERT_EQ(PMP_HOST_STARTING, host_state(_metadata, self->host));
+	ASSERT_EQ(PMP_HOST_STARTING, host_state(_metadata, self->client));
+	ASSERT_EQ(0, poll_hup(self->host, 0));
+}
+
+TEST_F(lifetime, object_makes_host_active_and_unlocking_keeps_it_so)
+{
+	start_host(_metadata, self, true);
+	create_answered(_metadata, self->host, self->client, COOKIE(1), NULL);
+	ASSERT_EQ(PMP_HOST_ACTIVE, host_state(_metadata, self->host));
+	ASSERT_OK(ioctl(self->client, PMP_IOC_UNLOCK, 0UL));
+	ASSERT_EQ(PMP_HOST_ACTIVE, host_state(_metadata, self->host));
+	ASSERT_EQ(0, poll_hup(self->host, 0));
+}
+
+TEST_F(lifetime, last_release_without_locks_exits_host_at_once)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_recv r;
+	__u64 handle, id;
+
+	start_host(_metadata, self, true);
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), &id);
+	ASSERT_OK(ioctl(self->client, PMP_IOC_UNLOCK, 0UL));
+	read_counters(_metadata, before);
+	ASSERT_OK(release_handle(self->client, handle));
+	ASSERT_EQ(PMP_HOST_EXIT, host_state(_metadata, self->host));
+	ASSERT_COUNTERS(before, [OBJECTS] = -1, [OBJECTS_RELEASED] = 1,
+			[HOSTS_EXITED] = 1);
+	ASSERT_EQ(POLLIN | POLLHUP, poll_fd(self->host, 0));
+
+	/* What was queued still comes, then the end. */
+	recv_release(_metadata, self->host, id, COOKIE(1));
+	ASSERT_EQ(POLLHUP, poll_fd(self->host, 0));
+	ASSERT_ERRNO(ESHUTDOWN, recv_into(self->host, &r, NULL, 0, NULL, 0));
+	ASSERT_EQ(0, fcntl(self->host, F_SETFL, 0));
+	ASSERT_ERRNO(ESHUTDOWN, recv_into(self->host, &r, NULL, 0, NULL, 0));
+	ASSERT_EQ(PMP_HOST_EXIT, host_state(_metadata, self->host));
+}
+
+TEST_F(lifetime, exited_host_refuses_its_clients)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_create c;
+	struct pmp_info info;
+	__u64 handle, id;
+	int fd;
+
+	make_host_exit(_metadata, self, &handle, &id);
+	read_counters(_metadata, before);
+	ASSERT_EQ(POLLHUP, poll_fd(self->client, 0) & POLLHUP);
+	ASSERT_ERRNO(ESHUTDOWN, ioctl(self->client, PMP_IOC_LOCK, 0UL));
+	ASSERT_ERRNO(ESHUTDOWN, ioctl(self->client, PMP_IOC_UNLOCK, 0UL));
+	ASSERT_ERRNO(ESHUTDOWN, get_info(self->client, &info));
+	ASSERT_ERRNO(ESHUTDOWN, create_object(self->client, &c));
+	/* RELEASE is not refused: the handle is simply gone. */
+	ASSERT_ERRNO(ENOENT, release_handle(self->client, handle));
+	fd = pmp_open();
+	ASSERT_LE(0, fd);
+	ASSERT_ERRNO(ECONNREFUSED, connect_host(fd, self->host_id));
+	ASSERT_COUNTERS(before);
+}
+
+TEST_F(lifetime, exited_host_refuses_calls_with_eshutdown)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_call call;
+	__u64 handle, id;
+
+	make_host_exit(_metadata, self, &handle, &id);
+	read_counters(_metadata, before);
+	/* No handle outlives an exit: every CALL names one that is gone. */
+	ASSERT_ERRNO(ESHUTDOWN, call_method(self->client, handle, METHOD_ECHO,
+					    &call));
+	ASSERT_ERRNO(ESHUTDOWN, call_method(self->client, handle + 1,
+					    METHOD_ECHO, &call));
+	ASSERT_COUNTERS(before);
+}
+
+TEST_F(lifetime, locked_host_lingers_after_last_release_until_unlocked)
+{
+	long long before[NR_COUNTERS];
+	__u64 handle, id;
+
+	start_host(_metadata, self, true);
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), &id);
+	read_counters(_metadata, before);
+	ASSERT_OK(release_handle(self->client, handle));
+	ASSERT_EQ(PMP_HOST_LINGER, host_state(_metadata, self->host));
+	ASSERT_EQ(PMP_HOST_LINGER, host_state(_metadata, self->client));
+	ASSERT_EQ(0, poll_hup(self->host, 0));
+	ASSERT_EQ(0, poll_hup(self->client, 0));
+	ASSERT_COUNTERS(before, [OBJECTS] = -1, [OBJECTS_RELEASED] = 1);
+
+	ASSERT_OK(ioctl(self->client, PMP_IOC_UNLOCK, 0UL));
+	ASSERT_EQ(PMP_HOST_EXIT, host_state(_metadata, self->host));
+	ASSERT_EQ(POLLHUP, poll_hup(self->host, 0));
+	ASSERT_EQ(POLLHUP, poll_hup(self->client, 0));
+	ASSERT_COUNTERS(before, [OBJECTS] = -1, [OBJECTS_RELEASED] = 1,
+			[LOCKS_HELD] = -1, [UNLOCK_CALLS] = 1,
+			[HOSTS_EXITED] = 1);
+}
+
+TEST_F(lifetime, locked_host_exits_when_linger_ms_passes)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_info info;
+	__u64 handle, id;
+
+	start_host(_metadata, self, true);
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), &id);
+	read_counters(_metadata, before);
+	ASSERT_OK(release_handle(self->client, handle));
+	ASSERT_EQ(PMP_HOST_LINGER, host_state(_metadata, self->host));
+	ASSERT_EQ(0, poll_hup(self->host, LINGER_SHORT / 2))
+		TH_LOG("the host exited before linger_ms passed");
+	ASSERT_EQ(POLLHUP, poll_hup(self->host, 20 * LINGER_SHORT))
+		TH_LOG("the host did not exit after linger_ms");
+	ASSERT_EQ(PMP_HOST_EXIT, host_state(_metadata, self->host));
+	ASSERT_EQ(POLLHUP, poll_hup(self->client, 0));
+	ASSERT_ERRNO(ESHUTDOWN, get_info(self->client, &info));
+	ASSERT_COUNTERS(before, [OBJECTS] = -1, [OBJECTS_RELEASED] = 1,
+			[HOSTS_EXITED] = 1);
+}
+
+TEST_F(lifetime, object_created_while_lingering_makes_host_active_again)
+{
+	long long before[NR_COUNTERS];
+	__u64 handle, id;
+
+	start_host(_metadata, self, true);
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(1), &id);
+	ASSERT_OK(release_handle(self->client, handle));
+	ASSERT_EQ(PMP_HOST_LINGER, host_state(_metadata, self->host));
+	recv_release(_metadata, self->host, id, COOKIE(1));
+
+	read_counters(_metadata, before);
+	handle = create_answered(_metadata, self->host, self->client,
+				 COOKIE(2), &id);
+	ASSERT_EQ(PMP_HOST_ACTIVE, host_state(_metadata, self->host));
+	/* An active host never exits, whatever the time. */
+	ASSERT_EQ(0, poll_hup(self->host, 3 * LINGER_SHORT));
+	ASSERT_EQ(PMP_HOST_ACTIVE, host_state(_metadata, self->host));
+
+	ASSERT_OK(release_handle(self->client, handle));
+	ASSERT_EQ(PMP_HOST_LINGER, host_state(_metadata, self->host));
+	ASSERT_OK(ioctl(self->client, PMP_IOC_UNLOCK, 0UL));
+	ASSERT_EQ(PMP_HOST_EXIT, host_state(_metadata, self->host));
+	ASSERT_COUNTERS(before, [OBJECTS_CREATED] = 1, [OBJECTS_RELEASED] = 1,
+			[LOCKS_HELD] = -1, [UNLOCK_CALLS] = 1,
+			[HOSTS_EXITED] = 1);
+}
+
+TEST_F(lifetime, unused_host_without_locks_exits_after_linger_ms)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_recv r;
+
+	self->host = new_nonblock_host(_metadata, &self->host_id);
+	read_counters(_metadata, before);
+	ASSERT_EQ(0, poll_hup(self->host, LINGER_SHORT / 2))
+		TH_LOG("the host exited before linger_ms passed");
+	ASSERT_EQ(POLLHUP, poll_hup(self->host, 20 * LINGER_SHORT))
+		TH_LOG("the unused host did not exit after linger_ms");
+	ASSERT_EQ(PMP_HOST_EXIT, host_state(_metadata, self->host));
+	ASSERT_ERRNO(ESHUTDOWN, recv_into(self->host, &r, NULL, 0, NULL, 0));
+	ASSERT_COUNTERS(before, [HOSTS_EXITED] = 1);
+}
+
+TEST_F(lifetime, unused_locked_host_lingers_then_exits)
+{
+	long long before[NR_COUNTERS];
+	int state = PMP_HOST_STARTING, ms;
+
+	start_host(_metadata, self, true);
+	read_counters(_metadata, before);
+	for (ms = 0; ms < 20 * LINGER_SHORT; ms++) {
+		state = host_state(_metadata, self->host);
+		if (state != PMP_HOST_STARTING)
+			break;
+		sleep_ms(1);
+	}
+	ASSERT_EQ(PMP_HOST_LINGER, state);
+	ASSERT_EQ(POLLHUP, poll_hup(self->host, 20 * LINGER_SHORT))
+		TH_LOG("the lingering host did not exit after linger_ms");
+	ASSERT_EQ(PMP_HOST_EXIT, host_state(_metadata, self->host));
+	ASSERT_COUNTERS(before, [HOSTS_EXITED] = 1);
+}
+
+TEST_F(lifetime, failed_creation_before_any_object_leaves_host_starting)
+{
+	struct pmp_recv r;
+	struct async *a;
+
+	/* Not about the timer: keep the host from getting ready meanwhile. */
+	set_param(_metadata, LINGER_MS, LINGER_FOREVER);
+	start_host(_metadata, self, false);
+	a = async_create(_metadata, self->client, clsid_object, 0);
+	recv_work(_metadata, self->host, PMP_WORK_CREATE, &r, NULL, 0, NULL,
+		  0);
+	ASSERT_EQ(PMP_HOST_ACTIVE, host_state(_metadata, self->host));
+	ASSERT_OK(reply_status(self->host, r.txn, E_NOINTERFACE));
+	async_done(_metadata, a);
+	ASSERT_EQ(PMP_HOST_STARTING, host_state(_metadata, self->host));
+	ASSERT_EQ(0, poll_hup(self->host, 0));
+}
+
+TEST_F(lifetime, creation_in_flight_keeps_host_from_exiting)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_recv r;
+	struct async *a;
+
+	/* The lock only keeps the host from exiting before it has the work. */
+	start_host(_metadata, self, true);
+	a = async_create(_metadata, self->client, clsid_object, 0);
+	recv_work(_metadata, self->host, PMP_WORK_CREATE, &r, NULL, 0, NULL,
+		  0);
+	ASSERT_OK(ioctl(self->client, PMP_IOC_UNLOCK, 0UL));
+	read_counters(_metadata, before);
+	/* linger_ms passes while the host creates. */
+	ASSERT_EQ(0, poll_hup(self->host, 3 * LINGER_SHORT));
+	ASSERT_EQ(PMP_HOST_ACTIVE, host_state(_metadata, self->host));
+
+	/* It failed, and no object came within linger_ms: ready, no locks. */
+	ASSERT_OK(reply_status(self->host, r.txn, E_FAIL));
+	async_done(_metadata, a);
+	ASSERT_EQ(E_FAIL, a->arg.create.status);
+	ASSERT_EQ(PMP_HOST_EXIT, host_state(_metadata, self->host));
+	ASSERT_COUNTERS(before, [TRANSACTIONS_PENDING] = -1,
+			[HOSTS_EXITED] = 1);
+}
+
+/* ---- signals while a client waits -------------------------------------- */
+
+static volatile sig_atomic_t sigusr1_handled;
+
+static void count_sigusr1(int sig)
+{
+	(void)sig;
+	sigusr1_handled++;
+}
+
+/* Whether @sig is pending for thread @tid of this process. */
+static bool signal_pending_for(pid_t tid, int sig)
+{
+	char path[64], line[256];
+	unsigned long long mask = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/status", tid);
+	f = fopen(path, "re");
+	if (!f)
+		return false;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, "SigPnd:", 7))
+			mask = strtoull(line + 7, NULL, 16);
+	fclose(f);
+	return mask & (1ULL << (sig - 1));
+}
+
+FIXTURE(signal) {
+	int host;
+	__u64 host_id;
+	int client;
+	__u64 handle;
+	__u64 id;
+};
+
+FIXTURE_VARIANT(signal) {
+	bool call;		/* a CALL, else a CREATE_OBJECT */
+	int sa_flags;
+};
+
+FIXTURE_VARIANT_ADD(signal, create_with_sa_restart) {
+	.call = false,
+	.sa_flags = SA_RESTART,
+};
+
+FIXTURE_VARIANT_ADD(signal, create_without_sa_restart) {
+	.call = false,
+	.sa_flags = 0,
+};
+
+FIXTURE_VARIANT_ADD(signal, call_with_sa_restart) {
+	.call = true,
+	.sa_flags = SA_RESTART,
+};
+
+FIXTURE_VARIANT_ADD(signal, call_without_sa_restart) {
+	.call = true,
+	.sa_flags = 0,
+};
+
+FIXTURE_SETUP(signal)
+{
+	struct sigaction sa = { .sa_handler = count_sigusr1 };
+
+	env_setup(_metadata);
+	set_param(_metadata, LINGER_MS, LINGER_FOREVER);
+	self->host = new_nonblock_host(_metadata, &self->host_id);
+	self->client = new_client(_metadata, self->host_id);
+	ASSERT_OK(ioctl(self->client, PMP_IOC_LOCK, 0UL));
+	if (variant->call)
+		self->handle = create_answered(_metadata, self->host,
+					       self->client, COOKIE(1),
+					       &self->id);
+	sa.sa_flags = variant->sa_flags;
+	sigemptyset(&sa.sa_mask);
+	ASSERT_EQ(0, sigaction(SIGUSR1, &sa, NULL));
+	sigusr1_handled = 0;
+}
+
+FIXTURE_TEARDOWN(signal)
+{
+	env_teardown(_metadata);
+}
+
+static struct async *start_signalled(struct __test_metadata *_metadata,
+				     FIXTURE_DATA(signal) *self,
+				     const FIXTURE_VARIANT(signal) *variant)
+{
+	struct pmp_call call;
+
+	if (!variant->call)
+		return async_create(_metadata, self->client, clsid_object, 0);
+	init_call(&call, self->handle, METHOD_OTHER);
+	return async_call(_metadata, self->client, &call);
+}
+
+/* Sends SIGUSR1 to the waiting thread and checks it stays pending. */
+static void signal_waiter(struct __test_metadata *_metadata, struct async *a)
+{
+	pid_t tid = __atomic_load_n(&a->tid, __ATOMIC_ACQUIRE);
+	int ms;
+
+	ASSERT_EQ(0, pthread_kill(a->thread, SIGUSR1));
+	for (ms = 0; ms < WAIT_MS && !signal_pending_for(tid, SIGUSR1); ms++)
+		sleep_ms(1);
+	ASSERT_TRUE(signal_pending_for(tid, SIGUSR1))
+		TH_LOG("SIGUSR1 is not pending for the waiting thread");
+	ASSERT_EQ(0, sigusr1_handled);
+	ASSERT_EQ(EBUSY, pthread_tryjoin_np(a->thread, NULL));
+}
+
+static __u32 signalled_work(const FIXTURE_VARIANT(signal) *variant)
+{
+	return variant->call ? PMP_WORK_CALL : PMP_WORK_CREATE;
+}
+
+/*
+ * Answers the CREATE or CALL received in @r, then checks that the command
+ * returned the answer, that the handler ran once after it, and that the
+ * host saw the command exactly once.
+ */
+static void finish_signalled(struct __test_metadata *_metadata,
+			     FIXTURE_DATA(signal) *self,
+			     const FIXTURE_VARIANT(signal) *variant,
+			     struct async *a, const struct pmp_recv *r,
+			     const long long *before)
+{
+	struct pmp_reply rp;
+
+	if (variant->call) {
+		ASSERT_OK(reply_status(self->host, r->txn, S_FALSE));
+	} else {
+		ASSERT_OK(reply_object(self->host, r->txn, COOKIE(2), &rp));
+	}
+	async_done(_metadata, a);
+	ASSERT_EQ(1, sigusr1_handled);
+	if (variant->call) {
+		ASSERT_EQ(S_FALSE, a->arg.call.status);
+		ASSERT_COUNTERS(before, [CALLS] = 1);
+	} else {
+		ASSERT_EQ(S_OK, a->arg.create.status);
+		ASSERT_EQ(rp.object_id, a->arg.create.object_id);
+		ASSERT_COUNTERS(before, [OBJECTS] = 1, [OBJECTS_CREATED] = 1);
+	}
+	assert_no_work(_metadata, self->host);
+}
+
+TEST_F(signal, signal_while_queued_neither_interrupts_nor_repeats)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_recv r;
+	struct async *a;
+
+	read_counters(_metadata, before);
+	a = start_signalled(_metadata, self, variant);
+	wait_for_work(_metadata, self->host);
+	signal_waiter(_metadata, a);
+	recv_work(_metadata, self->host, signalled_work(variant), &r, NULL, 0,
+		  NULL, 0);
+	finish_signalled(_metadata, self, variant, a, &r, before);
+}
+
+TEST_F(signal, signal_while_host_works_neither_interrupts_nor_repeats)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_recv r;
+	struct async *a;
+
+	read_counters(_metadata, before);
+	a = start_signalled(_metadata, self, variant);
+	recv_work(_metadata, self->host, signalled_work(variant), &r, NULL, 0,
+		  NULL, 0);
+	signal_waiter(_metadata, a);
+	finish_signalled(_metadata, self, variant, a, &r, before);
+}
+
+/* ---- a client dies ----------------------------------------------------- */
+
+/* In a child: closes every descriptor from 3 up but @keep. */
+static void close_fds_except(int keep)
+{
+	if (keep > 3)
+		close_range(3, keep - 1, 0);
+	close_range(keep + 1, ~0U, 0);
+}
+
+enum death_point {
+	WHILE_QUEUED,		/* before the host receives the transaction */
+	WHILE_RECEIVED,		/* after it received it, before it answers */
+	AFTER_ANSWER,		/* nothing in flight any more */
+};
+
+/* What the dying client reports. */
+struct client_report {
+	int ret;
+	int err;
+	__u64 handle;		/* of the object a CALL goes to */
+	__s32 status;
+	__u64 result_handle;	/* of the object a CREATE made */
+};
+
+/*
+ * A child client: creates the object to call if @call, reports, issues its
+ * CREATE_OBJECT or CALL, reports its outcome and waits to be killed.
+ */
+static int dying_client(__u64 host_id, bool call, int up)
+{
+	struct client_report rep = { 0 };
+	struct pmp_create c;
+	struct pmp_call cl;
+	int fd;
+
+	fd = pmp_open();
+	if (fd < 0 || connect_host(fd, host_id))
+		return 10;
+	if (call) {
+		if (create_object(fd, &c) || c.status != S_OK)
+			return 11;
+		rep.handle = c.handle;
+	}
+	if (write_full(up, &rep, sizeof(rep)))
+		return 12;
+	if (call) {
+		rep.ret = call_method(fd, rep.handle, METHOD_OTHER, &cl);
+		rep.status = cl.status;
+	} else {
+		rep.ret = create_object(fd, &c);
+		rep.status = c.status;
+		rep.result_handle = c.handle;
+	}
+	rep.err = rep.ret ? errno : 0;
+	if (write_full(up, &rep, sizeof(rep)))
+		return 13;
+	for (;;)
+		pause();
+}
+
+FIXTURE(client_death) {
+	int host;
+	__u64 host_id;
+	int keeper;		/* a client holding a lock on the host */
+	int up[2];
+	pid_t pid;
+};
+
+FIXTURE_VARIANT(client_death) {
+	bool call;
+	enum death_point when;
+};
+
+FIXTURE_VARIANT_ADD(client_death, create_queued) {
+	.call = false,
+	.when = WHILE_QUEUED,
+};
+
+FIXTURE_VARIANT_ADD(client_death, create_received) {
+	.call = false,
+	.when = WHILE_RECEIVED,
+};
+
+FIXTURE_VARIANT_ADD(client_death, create_answered) {
+	.call = false,
+	.when = AFTER_ANSWER,
+};
+
+FIXTURE_VARIANT_ADD(client_death, call_queued) {
+	.call = true,
+	.when = WHILE_QUEUED,
+};
+
+FIXTURE_VARIANT_ADD(client_death, call_received) {
+	.call = true,
+	.when = WHILE_RECEIVED,
+};
+
+FIXTURE_VARIANT_ADD(client_death, call_answered) {
+	.call = true,
+	.when = AFTER_ANSWER,
+};
+
+FIXTURE_SETUP(client_death)
+{
+	env_setup(_metadata);
+	set_param(_metadata, LINGER_MS, LINGER_FOREVER);
+	self->host = new_nonblock_host(_metadata, &self->host_id);
+	self->keeper = new_client(_metadata, self->host_id);
+	ASSERT_OK(ioctl(self->keeper, PMP_IOC_LOCK, 0UL));
+	ASSERT_EQ(0, pipe2(self->up, O_CLOEXEC));
+}
+
+FIXTURE_TEARDOWN(client_death)
+{
+	env_teardown(_metadata);
+}
+
+TEST_F(client_death, killed_client_leaves_nothing_behind)
+{
+	__u32 type = variant->call ? PMP_WORK_CALL : PMP_WORK_CREATE;
+	long long before[NR_COUNTERS], objects;
+	struct client_report rep;
+	struct pmp_reply rp;
+	struct pmp_recv r, first;
+	__u64 id = 0, made = 0;
+	__u32 client_id = 0;
+
+	read_counters(_metadata, before);
+	self->pid = spawn(_metadata);
+	if (self->pid == 0) {
+		close_fds_except(self->up[1]);
+		_exit(dying_client(self->host_id, variant->call,
+				   self->up[1]));
+	}
+	close(self->up[1]);
+	if (variant->call) {
+		recv_work(_metadata, self->host, PMP_WORK_CREATE, &first, NULL,
+			  0, NULL, 0);
+		ASSERT_EQ(self->pid, (pid_t)first.client_pid);
+		client_id = first.client_id;
+		ASSERT_OK(reply_object(self->host, first.txn, COOKIE(1), &rp));
+		id = rp.object_id;
+	}
+	ASSERT_EQ(0, read_full(self->up[0], &rep, sizeof(rep)))
+		TH_LOG("the client died before it was ready");
+
+	switch (variant->when) {
+	case WHILE_QUEUED:
+		wait_for_work(_metadata, self->host);
+		break;
+	case WHILE_RECEIVED:
+		recv_work(_metadata, self->host, type, &r, NULL, 0, NULL, 0);
+		ASSERT_EQ(self->pid, (pid_t)r.client_pid);
+		client_id = r.client_id;
+		break;
+	case AFTER_ANSWER:
+		recv_work(_metadata, self->host, type, &r, NULL, 0, NULL, 0);
+		client_id = r.client_id;
+		if (variant->call) {
+			ASSERT_OK(reply_status(self->host, r.txn, S_FALSE));
+		} else {
+			ASSERT_OK(reply_object(self->host, r.txn, COOKIE(2),
+					       &rp));
+			made = rp.object_id;
+		}
+		ASSERT_EQ(0, read_full(self->up[0], &rep, sizeof(rep)));
+		ASSERT_EQ(0, rep.ret)
+			TH_LOG("the client's command failed: %s",
+			       errno_name(rep.err));
+		ASSERT_EQ(variant->call ? S_FALSE : S_OK, rep.status);
+		break;
+	}
+
+	ASSERT_EQ(0, kill(self->pid, SIGKILL));
+	ASSERT_EQ(128 + SIGKILL, reap(self->pid));
+
+	if (variant->when == WHILE_RECEIVED) {
+		/* The host still holds the transaction until it answers. */
+		ASSERT_EQ(1U, info_of(_metadata, self->host).pending);
+		if (variant->call) {
+			ASSERT_ERRNO(ECANCELED, reply_status(self->host, r.txn,
+							     S_OK));
+		} else {
+			ASSERT_ERRNO(ECANCELED,
+				     reply_object(self->host, r.txn,
+						  COOKIE(2), &rp));
+		}
+		ASSERT_EQ(0U, info_of(_metadata, self->host).pending);
+	}
+
+	/* Only the release of its objects, then word that it has gone. */
+	if (id)
+		recv_release(_metadata, self->host, id, COOKIE(1));
+	if (made)
+		recv_release(_metadata, self->host, made, COOKIE(2));
+	recv_client_gone(_metadata, self->host, client_id);
+	assert_no_work(_metadata, self->host);
+
+	objects = (variant->call || made) ? 1 : 0;
+	ASSERT_COUNTERS(before, [OBJECTS_CREATED] = objects,
+			[OBJECTS_RELEASED] = objects,
+			[CALLS] = variant->call ? 1 : 0,
+			[TRANSACTIONS_CANCELLED] =
+				variant->when == AFTER_ANSWER ? 0 : 1,
+			[REPLIES_DISCARDED] =
+				variant->when == WHILE_RECEIVED ? 1 : 0);
+	ASSERT_EQ(1U, info_of(_metadata, self->host).clients);
+	ASSERT_EQ(0U, info_of(_metadata, self->host).objects);
+}
+
+/* ---- the host dies ----------------------------------------------------- */
+
+/* The call the child host receives and then sits on. */
+#define METHOD_HOLD		0x40
+
+/*
+ * A child host: answers CREATE_OBJECT with a new object and CALL with
+ * S_OK, until a call of METHOD_HOLD, which it reports on @up and never
+ * answers.  It then stops receiving; if @close_fd, it closes its endpoint
+ * once @down reads a byte, and reports that.  Then it waits to be killed.
+ */
+static int dying_host(int up, int down, bool close_fd)
+{
+	struct pmp_host_register reg;
+	__u64 cookie = COOKIE(0x100);
+	struct pmp_reply rp;
+	struct pmp_recv r;
+	char c;
+	int fd;
+
+	fd = pmp_open();
+	if (fd < 0 || host_register(fd, PMP_HOST_UNPROTECTED, &reg))
+		return 10;
+	if (write_full(up, &reg.host_id, sizeof(reg.host_id)))
+		return 11;
+	for (;;) {
+		if (recv_into(fd, &r, NULL, 0, NULL, 0))
+			return 12;
+		if (r.type == PMP_WORK_CREATE) {
+			if (reply_object(fd, r.txn, ++cookie, &rp))
+				return 13;
+		} else if (r.type == PMP_WORK_CALL) {
+			if (r.method == METHOD_HOLD)
+				break;
+			if (reply_status(fd, r.txn, S_OK))
+				return 14;
+		}
+	}
+	if (write_full(up, &r.txn, sizeof(r.txn)))
+		return 15;
+	if (close_fd) {
+		if (read_full(down, &c, 1))
+			return 16;
+		close(fd);
+		if (write_full(up, &c, 1))
+			return 17;
+	}
+	for (;;)
+		pause();
+}
+
+#define DEATH_CLIENTS	3
+
+FIXTURE(host_death) {
+	__u64 host_id;
+	pid_t pid;
+	int up[2];
+	int down[2];
+	int clients[DEATH_CLIENTS];
+	__u64 handles[2];
+};
+
+FIXTURE_VARIANT(host_death) {
+	bool close_fd;		/* the host closes its endpoint, else dies */
+};
+
+FIXTURE_VARIANT_ADD(host_death, host_killed) {
+	.close_fd = false,
+};
+
+FIXTURE_VARIANT_ADD(host_death, host_closes_its_endpoint) {
+	.close_fd = true,
+};
+
+FIXTURE_SETUP(host_death)
+{
+	struct pmp_create c;
+	int i;
+
+	env_setup(_metadata);
+	set_param(_metadata, LINGER_MS, LINGER_FOREVER);
+	ASSERT_EQ(0, pipe2(self->up, O_CLOEXEC));
+	ASSERT_EQ(0, pipe2(self->down, O_CLOEXEC));
+	self->pid = spawn(_metadata);
+	if (self->pid == 0) {
+		close(self->up[0]);
+		close(self->down[1]);
+		_exit(dying_host(self->up[1], self->down[0],
+				 variant->close_fd));
+	}
+	close(self->up[1]);
+	close(self->down[0]);
+	ASSERT_EQ(0, read_full(self->up[0], &self->host_id,
+			       sizeof(self->host_id)))
+		TH_LOG("the host died before it registered");
+	for (i = 0; i < DEATH_CLIENTS; i++)
+		self->clients[i] = new_client(_metadata, self->host_id);
+	for (i = 0; i < 2; i++) {
+		ASSERT_OK(create_object(self->clients[i], &c));
+		ASSERT_EQ(S_OK, c.status);
+		self->handles[i] = c.handle;
+	}
+}
+
+FIXTURE_TEARDOWN(host_death)
+{
+	env_teardown(_metadata);
+}
+
+/* Waits until the host holds @n transactions. */
+static void wait_pending(struct __test_metadata *_metadata, int client,
+			 __u32 n)
+{
+	__u32 pending = 0;
+	int ms;
+
+	for (ms = 0; ms < WAIT_MS; ms++) {
+		pending = info_of(_metadata, client).pending;
+		if (pending == n)
+			return;
+		sleep_ms(1);
+	}
+	ASSERT_EQ(n, pending);
+}
+
+TEST_F(host_death, waiting_clients_get_eshutdown_and_handles_stay_releasable)
+{
+	long long before[NR_COUNTERS];
+	struct async *held, *queued, *creating;
+	struct pmp_create c;
+	struct pmp_call call;
+	struct pmp_info info;
+	__u64 txn;
+	int i, fd;
+	char go = 'c';
+
+	read_counters(_metadata, before);
+	init_call(&call, self->handles[0], METHOD_HOLD);
+	held = async_call(_metadata, self->clients[0], &call);
+	ASSERT_EQ(0, read_full(self->up[0], &txn, sizeof(txn)));
+	init_call(&call, self->handles[1], METHOD_HOLD);
+	queued = async_call(_metadata, self->clients[1], &call);
+	wait_pending(_metadata, self->clients[2], 2);
+	creating = async_create(_metadata, self->clients[2], clsid_object, 0);
+	wait_pending(_metadata, self->clients[2], 3);
+
+	if (variant->close_fd) {
+		ASSERT_EQ(1, write(self->down[1], &go, 1));
+		ASSERT_EQ(0, read_full(self->up[0], &go, 1));
+	} else {
+		ASSERT_EQ(0, kill(self->pid, SIGKILL));
+		ASSERT_EQ(128 + SIGKILL, reap(self->pid));
+	}
+	async_failed(_metadata, held, ESHUTDOWN);
+	async_failed(_metadata, queued, ESHUTDOWN);
+	async_failed(_metadata, creating, ESHUTDOWN);
+	ASSERT_COUNTERS(before, [HOSTS] = -1, [CALLS] = 2);
+
+	for (i = 0; i < DEATH_CLIENTS; i++) {
+		fd = self->clients[i];
+		ASSERT_EQ(POLLHUP, poll_fd(fd, 0) & POLLHUP);
+		ASSERT_ERRNO(ESHUTDOWN, get_info(fd, &info));
+		ASSERT_ERRNO(ESHUTDOWN, ioctl(fd, PMP_IOC_LOCK, 0UL));
+		ASSERT_ERRNO(ESHUTDOWN, create_object(fd, &c));
+	}
+	ASSERT_ERRNO(ESHUTDOWN, call_method(self->clients[0],
+					    self->handles[0], METHOD_ECHO,
+					    &call));
+	ASSERT_COUNTERS(before, [HOSTS] = -1, [CALLS] = 2);
+
+	/* Handles outlive the host, until released. */
+	for (i = 0; i < 2; i++) {
+		ASSERT_OK(release_handle(self->clients[i], self->handles[i]));
+		ASSERT_ERRNO(ENOENT, release_handle(self->clients[i],
+						    self->handles[i]));
+	}
+	ASSERT_COUNTERS(before, [HOSTS] = -1, [CALLS] = 2, [OBJECTS] = -2,
+			[OBJECTS_RELEASED] = 2);
+	fd = pmp_open();
+	ASSERT_LE(0, fd);
+	ASSERT_ERRNO(ECONNREFUSED, connect_host(fd, self->host_id));
+}
+
+TEST_F(host_death, closing_clients_afterwards_brings_counters_back)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_call call;
+	struct async *held;
+	__u64 txn;
+	char go = 'c';
+	int i;
+
+	init_call(&call, self->handles[0], METHOD_HOLD);
+	held = async_call(_metadata, self->clients[0], &call);
+	ASSERT_EQ(0, read_full(self->up[0], &txn, sizeof(txn)));
+	read_counters(_metadata, before);
+	if (variant->close_fd) {
+		ASSERT_EQ(1, write(self->down[1], &go, 1));
+		ASSERT_EQ(0, read_full(self->up[0], &go, 1));
+	} else {
+		ASSERT_EQ(0, kill(self->pid, SIGKILL));
+		ASSERT_EQ(128 + SIGKILL, reap(self->pid));
+	}
+	async_failed(_metadata, held, ESHUTDOWN);
+	for (i = 0; i < DEATH_CLIENTS; i++)
+		ASSERT_EQ(0, close(self->clients[i]));
+	ASSERT_COUNTERS(before, [HOSTS] = -1, [CLIENTS] = -DEATH_CLIENTS,
+			[OBJECTS] = -2, [OBJECTS_RELEASED] = 2,
+			[TRANSACTIONS_PENDING] = -1);
+	for (i = 0; i < NR_LIVE_COUNTERS; i++) {
+		ASSERT_EQ(start_counters[i], counter_now(_metadata, i))
+			TH_LOG("%s is not back at its start",
+			       counter_names[i]);
+	}
+}
+
+/* ---- payload sizes ----------------------------------------------------- */
+
+FIXTURE(payload) {
+	int host;
+	__u64 host_id;
+	int client;
+	__u64 handle;
+	__u32 limit;		/* max_payload */
+	__u32 size;		/* the size under test */
+	char *in;		/* limit + 1 bytes each */
+	char *out;
+	char *buf;
+};
+
+FIXTURE_VARIANT(payload) {
+	long long max_payload;	/* to set; 0: leave it */
+	long long size;		/* -1: max_payload */
+};
+
+FIXTURE_VARIANT_ADD(payload, empty) {
+	.max_payload = 0,
+	.size = 0,
+};
+
+FIXTURE_VARIANT_ADD(payload, one_byte) {
+	.max_payload = 0,
+	.size = 1,
+};
+
+FIXTURE_VARIANT_ADD(payload, max_payload) {
+	.max_payload = 0,
+	.size = -1,
+};
+
+FIXTURE_VARIANT_ADD(payload, lowered_max_payload) {
+	.max_payload = 100,
+	.size = -1,
+};
+
+FIXTURE_VARIANT_ADD(payload, raised_max_payload) {
+	.max_payload = 1 << 20,
+	.size = -1,
+};
+
+FIXTURE_SETUP(payload)
+{
+	env_setup(_metadata);
+	set_param(_metadata, LINGER_MS, LINGER_FOREVER);
+	if (variant->max_payload)
+		set_param(_metadata, MAX_PAYLOAD, variant->max_payload);
+	self->limit = param_now(_metadata, MAX_PAYLOAD);
+	self->size = variant->size < 0 ? self->limit : variant->size;
+	ASSERT_GE(self->limit, self->size);
+	self->in = xmalloc(_metadata, self->limit + 1);
+	self->out = xmalloc(_metadata, self->limit + 1);
+	self->buf = xmalloc(_metadata, self->limit + 1);
+	self->host = new_nonblock_host(_metadata, &self->host_id);
+	self->client = new_client(_metadata, self->host_id);
+	ASSERT_OK(ioctl(self->client, PMP_IOC_LOCK, 0UL));
+	self->handle = create_answered(_metadata, self->host, self->client,
+				       COOKIE(1), NULL);
+}
+
+FIXTURE_TEARDOWN(payload)
+{
+	env_teardown(_metadata);
+}
+
+TEST_F(payload, call_payload_reaches_host_byte_for_byte)
+{
+	struct pmp_call call;
+	struct pmp_recv r;
+	struct async *a;
+
+	fill_pattern(self->in, self->size, 3);
+	memset(self->buf, 0, self->limit + 1);
+	init_call(&call, self->handle, METHOD_ECHO);
+	call.in_ptr = ptr(self->in);
+	call.in_size = self->size;
+	a = async_call(_metadata, self->client, &call);
+	/* A buffer of exactly the payload's size is enough. */
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, self->buf,
+		  self->size, NULL, 0);
+	ASSERT_EQ(self->size, r.buf_size);
+	ASSERT_EQ(-1, pattern_mismatch(self->buf, self->size, 3))
+		TH_LOG("byte %zd differs",
+		       pattern_mismatch(self->buf, self->size, 3));
+	ASSERT_OK(reply_status(self->host, r.txn, S_OK));
+	async_done(_metadata, a);
+	ASSERT_EQ(0U, a->arg.call.out_size);
+}
+
+TEST_F(payload, reply_payload_reaches_client_byte_for_byte)
+{
+	struct pmp_call call;
+	struct pmp_reply rp;
+	struct pmp_recv r;
+	struct async *a;
+
+	memset(self->out, 0x5a, self->limit + 1);
+	init_call(&call, self->handle, METHOD_ECHO);
+	call.out_ptr = ptr(self->out);
+	call.out_size = self->size;
+	a = async_call(_metadata, self->client, &call);
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, NULL, 0, NULL, 0);
+	ASSERT_EQ(0U, r.buf_size);
+	fill_pattern(self->buf, self->size, 5);
+	rp = (struct pmp_reply){ .txn = r.txn, .buf_ptr = ptr(self->buf),
+				 .buf_size = self->size };
+	ASSERT_OK(ioctl(self->host, PMP_IOC_REPLY, &rp));
+	async_done(_metadata, a);
+	ASSERT_EQ(self->size, a->arg.call.out_size);
+	ASSERT_EQ(-1, pattern_mismatch(self->out, self->size, 5))
+		TH_LOG("byte %zd differs",
+		       pattern_mismatch(self->out, self->size, 5));
+	/* Nothing beyond it is written. */
+	ASSERT_EQ(0x5a, self->out[self->size]);
+}
+
+TEST_F(payload, one_byte_over_max_payload_fails_emsgsize)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_call call;
+	struct pmp_reply rp;
+	struct pmp_recv r;
+	struct async *a;
+
+	read_counters(_metadata, before);
+	init_call(&call, self->handle, METHOD_ECHO);
+	call.in_ptr = ptr(self->in);
+	call.in_size = self->limit + 1;
+	ASSERT_ERRNO(EMSGSIZE, ioctl(self->client, PMP_IOC_CALL, &call));
+	init_call(&call, self->handle, METHOD_ECHO);
+	call.out_ptr = ptr(self->out);
+	call.out_size = self->limit + 1;
+	ASSERT_ERRNO(EMSGSIZE, ioctl(self->client, PMP_IOC_CALL, &call));
+	ASSERT_COUNTERS(before);
+	assert_no_work(_metadata, self->host);
+
+	/* A reply over max_payload, even to a client that could take it. */
+	init_call(&call, self->handle, METHOD_ECHO);
+	call.out_ptr = ptr(self->out);
+	call.out_size = self->limit;
+	a = async_call(_metadata, self->client, &call);
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, NULL, 0, NULL, 0);
+	fill_pattern(self->buf, self->limit + 1, 9);
+	rp = (struct pmp_reply){ .txn = r.txn, .buf_ptr = ptr(self->buf),
+				 .buf_size = self->limit + 1 };
+	ASSERT_ERRNO(EMSGSIZE, ioctl(self->host, PMP_IOC_REPLY, &rp));
+	rp.buf_size = self->limit;
+	ASSERT_OK(ioctl(self->host, PMP_IOC_REPLY, &rp));
+	async_done(_metadata, a);
+	ASSERT_EQ(self->limit, a->arg.call.out_size);
+	ASSERT_EQ(-1, pattern_mismatch(self->out, self->limit, 9));
+	ASSERT_COUNTERS(before, [CALLS] = 1);
+}
+
+/* ---- descriptors that may not be sent ---------------------------------- */
+
+enum fd_kind {
+	FD_REGULAR_FILE,
+	FD_TMPFS_FILE,
+	FD_PIPE,
+	FD_UNSEALED_MEMFD,
+	FD_MEMFD_SEALED_AGAINST_GROWTH,
+	FD_NOT_OPEN,
+	FD_NEGATIVE,
+};
+
+FIXTURE(bad_fd) {
+	int host;
+	__u64 host_id;
+	int client;
+	__u64 handle;
+	__s32 fds[2];		/* a good one, then the one under test */
+};
+
+FIXTURE_VARIANT(bad_fd) {
+	enum fd_kind kind;
+	int err;
+};
+
+FIXTURE_VARIANT_ADD(bad_fd, regular_file) {
+	.kind = FD_REGULAR_FILE,
+	.err = EPERM,
+};
+
+FIXTURE_VARIANT_ADD(bad_fd, tmpfs_file) {
+	.kind = FD_TMPFS_FILE,
+	.err = EPERM,
+};
+
+FIXTURE_VARIANT_ADD(bad_fd, pipe) {
+	.kind = FD_PIPE,
+	.err = EPERM,
+};
+
+FIXTURE_VARIANT_ADD(bad_fd, unsealed_memfd) {
+	.kind = FD_UNSEALED_MEMFD,
+	.err = EPERM,
+};
+
+FIXTURE_VARIANT_ADD(bad_fd, memfd_sealed_against_growth_only) {
+	.kind = FD_MEMFD_SEALED_AGAINST_GROWTH,
+	.err = EPERM,
+};
+
+FIXTURE_VARIANT_ADD(bad_fd, descriptor_not_open) {
+	.kind = FD_NOT_OPEN,
+	.err = EBADF,
+};
+
+FIXTURE_VARIANT_ADD(bad_fd, negative_descriptor) {
+	.kind = FD_NEGATIVE,
+	.err = EBADF,
+};
+
+FIXTURE_SETUP(bad_fd)
+{
+	int p[2];
+
+	env_setup(_metadata);
+	set_param(_metadata, LINGER_MS, LINGER_FOREVER);
+	self->host = new_nonblock_host(_metadata, &self->host_id);
+	self->client = new_client(_metadata, self->host_id);
+	ASSERT_OK(ioctl(self->client, PMP_IOC_LOCK, 0UL));
+	self->handle = create_answered(_metadata, self->host, self->client,
+				       COOKIE(1), NULL);
+	self->fds[0] = sealed_memfd(_metadata, "good");
+	switch (variant->kind) {
+	case FD_REGULAR_FILE:
+		self->fds[1] = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+		break;
+	case FD_TMPFS_FILE:
+		self->fds[1] = open("/dev/shm", O_TMPFILE | O_RDWR | O_CLOEXEC,
+				    0600);
+		break;
+	case FD_PIPE:
+		ASSERT_EQ(0, pipe2(p, O_CLOEXEC));
+		self->fds[1] = p[0];
+		break;
+	case FD_UNSEALED_MEMFD:
+		self->fds[1] = new_memfd(_metadata, "bad", 0);
+		break;
+	case FD_MEMFD_SEALED_AGAINST_GROWTH:
+		self->fds[1] = new_memfd(_metadata, "bad", F_SEAL_GROW);
+		break;
+	case FD_NOT_OPEN:
+		self->fds[1] = lowest_free_fd(_metadata);
+		break;
+	case FD_NEGATIVE:
+		self->fds[1] = -1;
+		break;
+	}
+	if (variant->err == EPERM) {
+		ASSERT_LE(0, self->fds[1])
+			TH_LOG("cannot open the descriptor: %s",
+			       strerror(errno));
+	}
+}
+
+FIXTURE_TEARDOWN(bad_fd)
+{
+	env_teardown(_metadata);
+}
+
+TEST_F(bad_fd, call_sending_it_fails)
+{
+	long long before[NR_COUNTERS];
+	struct pmp_call call;
+
+	read_counters(_metadata, before);
+	init_call(&call, self->handle, METHOD_ECHO);
+	call.in_fds = ptr(self->fds);
+	call.in_nfds = 2;
+	ASSERT_ERRNO(variant->err, ioctl(self->client, PMP_IOC_CALL, &call));
+	call.in_fds = ptr(&self->fds[1]);
+	call.in_nfds = 1;
+	ASSERT_ERRNO(variant->err, ioctl(self->client, PMP_IOC_CALL, &call));
+	ASSERT_COUNTERS(before);
+	assert_no_work(_metadata, self->host);
+}
+
+TEST_F(bad_fd, reply_sending_it_fails_and_call_stays_answerable)
+{
+	long long before[NR_COUNTERS];
+	__s32 out_fds[2] = { -1, -1 };
+	struct pmp_call call;
+	struct pmp_reply rp;
+	struct pmp_recv r;
+	struct async *a;
+	int free_fd;
+
+	init_call(&call, self->handle, METHOD_ECHO);
+	call.out_fds = ptr(out_fds);
+	call.out_nfds = 2;
+	a = async_call(_metadata, self->client, &call);
+	recv_work(_metadata, self->host, PMP_WORK_CALL, &r, NULL, 0, NULL, 0);
+	read_counters(_metadata, before);
+	free_fd = lowest_free_fd(_metadata);
+	rp = (struct pmp_reply){ .txn = r.txn, .fds_ptr = ptr(self->fds),
+				 .nfds = 2 };
+	ASSERT_ERRNO(variant->err, ioctl(self->host, PMP_IOC_REPLY, &rp));
+	ASSERT_COUNTERS(before);
+	ASSERT_EQ(free_fd, lowest_free_fd(_metadata));
+
+	rp.nfds = 1;
+	ASSERT_OK(ioctl(self->host, PMP_IOC_REPLY, &rp));
+	async_done(_metadata, a);
+	ASSERT_EQ(1U, a->arg.call.out_nfds);
+	assert_same_file(_metadata, out_fds[0], self->fds[0], "good");
+	ASSERT_EQ(-1, out_fds[1]);
+}
+
+/* ---- many clients and host threads at once ----------------------------- */
+
+#define STRESS_THREADS	4
+#define STRESS_ROUNDS	2000
+#define STRESS_SERVERS	3
+/* Every STRESS_FAILING-th round asks for a class the host cannot make. */
+#define STRESS_FAILING	8
+
+/*
+ * One client thread's rounds: create an object, call it with a payload,
+ * ask it for itself (a second handle to the same object), release both.
+ */
+struct stress_worker {
+	pthread_t thread;
+	int fd;
+	unsigned int seed;
+	unsigned long creates;		/* successful ones */
+	unsigned long calls;
+	int failed_round;		/* -1: none */
+	char failure[128];
+};
+
+static bool stress_round(struct stress_worker *w, unsigned int round)
+{
+	struct pmp_call call;
+	struct pmp_create c;
+	char in[32], out[32];
+
+	if (round % STRESS_FAILING == STRESS_FAILING - 1) {
+		init_create(&c, clsid_failing, 0);
+		if (ioctl(w->fd, PMP_IOC_CREATE_OBJECT, &c) ||
+		    c.status != E_NOINTERFACE || c.handle || c.object_id) {
+			snprintf(w->failure, sizeof(w->failure),
+				 "failing CREATE_OBJECT: %s, status %#x",
+				 errno_name(errno), (unsigned int)c.status);
+			return false;
+		}
+		return true;
+	}
+	if (create_object(w->fd, &c) || c.status != S_OK || !c.handle ||
+	    !c.object_id) {
+		snprintf(w->failure, sizeof(w->failure),
+			 "CREATE_OBJECT: %s, status %#x", errno_name(errno),
+			 (unsigned int)c.status);
+		return false;
+	}
+	w->creates++;
+
+	fill_pattern(in, sizeof(in), w->seed + round);
+	memset(out, 0, sizeof(out));
+	init_call(&call, c.handle, METHOD_ECHO);
+	call.in_ptr = ptr(in);
+	call.in_size = sizeof(in);
+	call.out_ptr = ptr(out);
+	call.out_size = sizeof(out);
+	if (ioctl(w->fd, PMP_IOC_CALL, &call) || call.status != S_OK ||
+	    call.out_size != sizeof(out) || memcmp(in, out, sizeof(in))) {
+		snprintf(w->failure, sizeof(w->failure),
+			 "CALL: %s, status %#x, %u bytes back",
+			 errno_name(errno), (unsigned int)call.status,
+			 call.out_size);
+		return false;
+	}
+	w->calls++;
+
+	init_call(&call, c.handle, METHOD_SAME_OBJECT);
+	call.flags = PMP_CALL_OBJECT_OUT;
+	if (ioctl(w->fd, PMP_IOC_CALL, &call) || call.status != S_OK ||
+	    !call.out_handle || call.out_handle == c.handle ||
+	    call.out_object_id != c.object_id) {
+		snprintf(w->failure, sizeof(w->failure),
+			 "CALL for the same object: %s, object %llu",
+			 errno_name(errno),
+			 (unsigned long long)call.out_object_id);
+		return false;
+	}
+	w->calls++;
+
+	if (release_handle(w->fd, c.handle) ||
+	    release_handle(w->fd, call.out_handle)) {
+		snprintf(w->failure, sizeof(w->failure), "RELEASE: %s",
+			 errno_name(errno));
+		return false;
+	}
+	return true;
+}
+
+static void *stress_main(void *p)
+{
+	struct stress_worker *w = p;
+	unsigned int round;
+
+	w->failed_round = -1;
+	for (round = 0; round < STRESS_ROUNDS; round++) {
+		if (!stress_round(w, round)) {
+			w->failed_round = round;
+			break;
+		}
+	}
+	return NULL;
+}
+
+FIXTURE(stress) {
+	int host;
+	__u64 host_id;
+	int clients[STRESS_THREADS];
+	struct stress_worker workers[STRESS_THREADS];
+};
+
+FIXTURE_VARIANT(stress) {
+	int nr_clients;		/* endpoints the threads share */
+};
+
+FIXTURE_VARIANT_ADD(stress, client_per_thread) {
+	.nr_clients = STRESS_THREADS,
+};
+
+FIXTURE_VARIANT_ADD(stress, one_client_for_all_threads) {
+	.nr_clients = 1,
+};
+
+FIXTURE_SETUP(stress)
+{
+	int i;
+
+	env_setup(_metadata);
+	set_param(_metadata, LINGER_MS, LINGER_FOREVER);
+	self->host = new_nonblock_host(_metadata, &self->host_id);
+	for (i = 0; i < variant->nr_clients; i++)
+		self->clients[i] = new_client(_metadata, self->host_id);
+	ASSERT_OK(ioctl(self->clients[0], PMP_IOC_LOCK, 0UL));
+}
+
+FIXTURE_TEARDOWN(stress)
+{
+	env_teardown(_metadata);
+}
+
+TEST_F_TIMEOUT(stress, every_transaction_and_object_is_counted_exactly, 900)
+{
+	const unsigned long failing = STRESS_ROUNDS / STRESS_FAILING;
+	const unsigned long made = STRESS_THREADS * (STRESS_ROUNDS - failing);
+	long long before[NR_COUNTERS];
+	unsigned long creates = 0, calls = 0;
+	struct server *s;
+	int i;
+
+	read_counters(_metadata, before);
+	s = server_start(_metadata, self->host, STRESS_SERVERS);
+	for (i = 0; i < STRESS_THREADS; i++) {
+		self->workers[i].fd = self->clients[i % variant->nr_clients];
+		self->workers[i].seed = i * 7919;
+		ASSERT_EQ(0, pthread_create(&self->workers[i].thread, NULL,
+					    stress_main, &self->workers[i]));
+	}
+	for (i = 0; i < STRESS_THREADS; i++) {
+		ASSERT_EQ(0, pthread_join(self->workers[i].thread, NULL));
+		ASSERT_EQ(-1, self->workers[i].failed_round)
+			TH_LOG("thread %d, round %d: %s", i,
+			       self->workers[i].failed_round,
+			       self->workers[i].failure);
+		creates += self->workers[i].creates;
+		calls += self->workers[i].calls;
+	}
+	ASSERT_EQ(made, creates);
+	ASSERT_EQ(2 * made, calls);
+	server_wait(_metadata, &s->releases, made);
+	server_finish(_metadata, s);
+	ASSERT_EQ((unsigned long)STRESS_THREADS * STRESS_ROUNDS, s->creates);
+	ASSERT_EQ(calls, s->calls);
+	ASSERT_EQ(0UL, s->discarded);
+	ASSERT_EQ(0UL, s->gones);
+	ASSERT_COUNTERS(before, [OBJECTS_CREATED] = creates,
+			[OBJECTS_RELEASED] = creates, [CALLS] = calls);
+	assert_no_work(_metadata, self->host);
+	for (i = 0; i < variant->nr_clients; i++)
+		ASSERT_EQ(0U, info_of(_metadata, self->clients[i]).own_handles);
+}
+
+/* ---- the structures of the object commands ----------------------------- */
+
+/* The kernel reads at most a page of any structure. */
+#define MAX_STRUCT_SIZE	4096
+/* The largest size an ioctl command can carry (14 bits). */
+#define MAX_IOC_SIZE	((1U << _IOC_SIZEBITS) - 1)
+
+struct field {
+	const char *name;
+	unsigned int offset;
+	unsigned int size;
+};
+
+#define FIELD(type, member) \
+	{ #member, offsetof(type, member), sizeof(((type *)0)->member) }
+
+enum command {
+	CMD_CREATE,
+	CMD_CALL,
+	CMD_RELEASE,
+	CMD_RECV,
+	CMD_REPLY,
+};
+
+FIXTURE(object_struct) {
+	int host;
+	__u64 host_id;
+	int client;
+	int fd;			/* the endpoint the command goes to */
+	int other;		/* the endpoint of the other kind */
+	__u64 handle;		/* a handle of the client (CALL, RELEASE) */
+	__u64 txn;		/* a transaction the host holds (REPLY) */
+	struct async *waiting;	/* the CREATE_OBJECT @txn answers */
+	__u64 buf[(MAX_IOC_SIZE + 1) / sizeof(__u64)];
+};
+
+FIXTURE_VARIANT(object_struct) {
+	enum command command;
+	unsigned long cmd;		/* as the uapi header spells it */
+	unsigned int nr;
+	unsigned int dir;
+	unsigned int ver0;
+	bool on_host;			/* issued on the host endpoint */
+	struct field flags;
+	__u64 known_flags;
+	struct field must_be_zero[12];	/* on input; ends at NULL name */
+};
+
+FIXTURE_VARIANT_ADD(object_struct, create_object) {
+	.command = CMD_CREATE,
+	.cmd = PMP_IOC_CREATE_OBJECT,
+	.nr = 0x06,
+	.dir = _IOC_READ | _IOC_WRITE,
+	.ver0 = PMP_CREATE_SIZE_VER0,
+	.on_host = false,
+	.flags = FIELD(struct pmp_create, flags),
+	.known_flags = 0,
+	.must_be_zero = {
+		FIELD(struct pmp_create, status),
+		FIELD(struct pmp_create, reserved),
+		FIELD(struct pmp_create, handle),
+		FIELD(struct pmp_create, object_id),
+	},
+};
+
+FIXTURE_VARIANT_ADD(object_struct, call) {
+	.command = CMD_CALL,
+	.cmd = PMP_IOC_CALL,
+	.nr = 0x07,
+	.dir = _IOC_READ | _IOC_WRITE,
+	.ver0 = PMP_CALL_SIZE_VER0,
+	.on_host = false,
+	.flags = FIELD(struct pmp_call, flags),
+	.known_flags = PMP_CALL_OBJECT_OUT,
+	.must_be_zero = {
+		FIELD(struct pmp_call, status),
+		FIELD(struct pmp_call, out_handle),
+		FIELD(struct pmp_call, out_object_id),
+	},
+};
+
+FIXTURE_VARIANT_ADD(object_struct, release) {
+	.command = CMD_RELEASE,
+	.cmd = PMP_IOC_RELEASE,
+	.nr = 0x08,
+	.dir = _IOC_WRITE,
+	.ver0 = PMP_RELEASE_SIZE_VER0,
+	.on_host = false,
+	.flags = FIELD(struct pmp_release, flags),
+	.known_flags = 0,
+};
+
+FIXTURE_VARIANT_ADD(object_struct, recv) {
+	.command = CMD_RECV,
+	.cmd = PMP_IOC_RECV,
+	.nr = 0x09,
+	.dir = _IOC_READ | _IOC_WRITE,
+	.ver0 = PMP_RECV_SIZE_VER0,
+	.on_host = true,
+	.flags = FIELD(struct pmp_recv, flags),
+	.known_flags = 0,
+	.must_be_zero = {
+		FIELD(struct pmp_recv, type),
+		FIELD(struct pmp_recv, txn),
+		FIELD(struct pmp_recv, object_id),
+		FIELD(struct pmp_recv, cookie),
+		FIELD(struct pmp_recv, method),
+		FIELD(struct pmp_recv, call_flags),
+		FIELD(struct pmp_recv, client_id),
+		FIELD(struct pmp_recv, client_pid),
+		FIELD(struct pmp_recv, clsid),
+		FIELD(struct pmp_recv, iid),
+	},
+};
+
+FIXTURE_VARIANT_ADD(object_struct, reply) {
+	.command = CMD_REPLY,
+	.cmd = PMP_IOC_REPLY,
+	.nr = 0x0a,
+	.dir = _IOC_READ | _IOC_WRITE,
+	.ver0 = PMP_REPLY_SIZE_VER0,
+	.on_host = true,
+	.flags = FIELD(struct pmp_reply, flags),
+	.known_flags = PMP_REPLY_OBJECT,
+	.must_be_zero = {
+		FIELD(struct pmp_reply, object_id),
+		FIELD(struct pmp_reply, object_new),
+		FIELD(struct pmp_reply, reserved),
+	},
+};
+
+static unsigned long sized_cmd(const FIXTURE_VARIANT(object_struct) *variant,
+			       unsigned int size)
+{
+	return _IOC(variant->dir, PMP_IOC_MAGIC, variant->nr, size);
+}
+
+/* A CREATE_OBJECT the host has received and not yet answered. */
+static void hold_creation(struct __test_metadata *_metadata,
+			  FIXTURE_DATA(object_struct) *self)
+{
+	struct pmp_recv r;
+
+	self->waiting = async_create(_metadata, self->client, clsid_object, 0);
+	recv_work(_metadata, self->host, PMP_WORK_CREATE, &r, NULL, 0, NULL,
+		  0);
+	self->txn = r.txn;
+}
+
+FIXTURE_SETUP(object_struct)
+{
+	env_setup(_metadata);
+	set_param(_metadata, LINGER_MS, LINGER_FOREVER);
+	self->host = new_nonblock_host(_metadata, &self->host_id);
+	self->client = new_client(_metadata, self->host_id);
+	ASSERT_OK(ioctl(self->client, PMP_IOC_LOCK, 0UL));
+	if (variant->on_host) {
+		self->fd = self->host;
+		self->other = self->client;
+		if (variant->command == CMD_REPLY)
+			hold_creation(_metadata, self);
+	} else {
+		self->fd = self->client;
+		self->other = self->host;
+		server_start(_metadata, self->host, 1);
+		self->handle = create_served(_metadata, self->client, NULL);
+	}
+}
+
+FIXTURE_TEARDOWN(object_struct)
+{
+	env_teardown(_metadata);
+}
+
+/* Prepares what one successful command consumes. */
+static void make_ready(struct __test_metadata *_metadata,
+		       FIXTURE_DATA(object_struct) *self,
+		       const FIXTURE_VARIANT(object_struct) *variant)
+{
+	switch (variant->command) {
+	case CMD_RELEASE:
+		self->handle = create_served(_metadata, self->client, NULL);
+		break;
+	case CMD_RECV:
+		/* A client that comes and goes leaves a CLIENT_GONE. */
+		ASSERT_EQ(0, close(new_client(_metadata, self->host_id)));
+		wait_for_work(_metadata, self->host);
+		break;
+	case CMD_REPLY:
+		hold_creation(_metadata, self);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Writes a valid structure, zero beyond its fields. */
+static void fill_valid(FIXTURE_DATA(object_struct) *self,
+		       const FIXTURE_VARIANT(object_struct) *variant)
+{
+	struct pmp_release *rel = (struct pmp_release *)self->buf;
+	struct pmp_reply *rp = (struct pmp_reply *)self->buf;
+
+	memset(self->buf, 0, sizeof(self->buf));
+	switch (variant->command) {
+	case CMD_CREATE:
+		init_create((struct pmp_create *)self->buf, clsid_object, 0);
+		break;
+	case CMD_CALL:
+		init_call((struct pmp_call *)self->buf, self->handle,
+			  METHOD_ECHO);
+		break;
+	case CMD_RELEASE:
+		rel->handle = self->handle;
+		break;
+	case CMD_RECV:
+		break;
+	case CMD_REPLY:
+		rp->txn = self->txn;
+		rp->flags = PMP_REPLY_OBJECT;
+		/* A new cookie for each transaction: a new object each time. */
+		rp->cookie = COOKIE(self->txn);
+		break;
+	}
+}
+
+/* Checks what a successful command did, from @before on. */
+static void assert_done(struct __test_metadata *_metadata,
+			FIXTURE_DATA(object_struct) *self,
+			const FIXTURE_VARIANT(object_struct) *variant,
+			const long long *before)
+{
+	const struct pmp_create *c = (const void *)self->buf;
+	const struct pmp_call *call = (const void *)self->buf;
+	const struct pmp_recv *r = (const void *)self->buf;
+	const struct pmp_reply *rp = (const void *)self->buf;
+
+	switch (variant->command) {
+	case CMD_CREATE:
+		ASSERT_EQ(S_OK, c->status);
+		ASSERT_NE(0ULL, c->handle);
+		ASSERT_NE(0ULL, c->object_id);
+		ASSERT_COUNTERS(before, [OBJECTS] = 1, [OBJECTS_CREATED] = 1);
+		break;
+	case CMD_CALL:
+		ASSERT_EQ(S_OK, call->status);
+		ASSERT_EQ(0U, call->out_size);
+		ASSERT_EQ(0U, call->out_nfds);
+		ASSERT_EQ(0ULL, call->out_handle);
+		ASSERT_COUNTERS(before, [CALLS] = 1);
+		break;
+	case CMD_RELEASE:
+		ASSERT_COUNTERS(before, [OBJECTS] = -1,
+				[OBJECTS_RELEASED] = 1);
+		ASSERT_ERRNO(ENOENT, release_handle(self->client,
+						    self->handle));
+		break;
+	case CMD_RECV:
+		ASSERT_EQ(PMP_WORK_CLIENT_GONE, (int)r->type);
+		ASSERT_NE(0U, r->client_id);
+		ASSERT_COUNTERS(before);
+		break;
+	case CMD_REPLY:
+		ASSERT_NE(0ULL, rp->object_id);
+		ASSERT_EQ(1U, rp->object_new);
+		async_done(_metadata, self->waiting);
+		ASSERT_EQ(S_OK, self->waiting->arg.create.status);
+		ASSERT_EQ(rp->object_id, self->waiting->arg.create.object_id);
+		ASSERT_COUNTERS(before, [OBJECTS] = 1, [OBJECTS_CREATED] = 1,
+				[TRANSACTIONS_PENDING] = -1);
+		break;
+	}
+}
+
+/* What a refused command must leave exactly as it was. */
+struct snapshot {
+	long long counters[NR_COUNTERS];
+	struct pmp_info host;
+	struct pmp_info client;
+};
+
+static void take_snapshot(struct __test_metadata *_metadata,
+			  FIXTURE_DATA(object_struct) *self,
+			  struct snapshot *s)
+{
+	read_counters(_metadata, s->counters);
+	s->host = info_of(_metadata, self->host);
+	s->client = info_of(_metadata, self->client);
+}
+
+static void assert_unchanged(struct __test_metadata *_metadata,
+			     FIXTURE_DATA(object_struct) *self,
+			     const struct snapshot *before, const char *what)
+{
+	struct snapshot now;
+
+	take_snapshot(_metadata, self, &now);
+	assert_counters(_metadata, before->counters,
+			(const long long[NR_COUNTERS]){ 0 }, __LINE__);
+	ASSERT_EQ(0, memcmp(&before->host, &now.host, sizeof(now.host)))
+		TH_LOG("%s: INFO of the host changed", what);
+	ASSERT_EQ(0, memcmp(&before->client, &now.client,
+			    sizeof(now.client)))
+		TH_LOG("%s: INFO of the client changed", what);
+}
+
+/*
+ * Asserts that the command of @size bytes at @arg on @fd fails with @err
+ * and changes nothing; @what says what is wrong with it.
+ */
+static void assert_refused_on(struct __test_metadata *_metadata,
+			      FIXTURE_DATA(object_struct) *self,
+			      const FIXTURE_VARIANT(object_struct) *variant,
+			      int fd, unsigned int size, void *arg, int err,
+			      const char *what)
+{
+	struct snapshot snap;
+	int got;
+
+	take_snapshot(_metadata, self, &snap);
+	ASSERT_EQ(-1, ioctl(fd, sized_cmd(variant, size), arg))
+		TH_LOG("%s, size %u: succeeded", what, size);
+	got = errno;
+	ASSERT_EQ(err, got)
+		TH_LOG("%s, size %u: expected %s, got %s", what, size,
+		       errno_name(err), errno_name(got));
+	assert_unchanged(_metadata, self, &snap, what);
+}
+
+static void assert_refused(struct __test_metadata *_metadata,
+			   FIXTURE_DATA(object_struct) *self,
+			   const FIXTURE_VARIANT(object_struct) *variant,
+			   unsigned int size, void *arg, int err,
+			   const char *what)
+{
+	assert_refused_on(_metadata, self, variant, self->fd, size, arg, err,
+			  what);
+}
+
+TEST_F(object_struct, first_version_size_works)
+{
+	long long before[NR_COUNTERS];
+
+	ASSERT_EQ(variant->cmd, sized_cmd(variant, variant->ver0));
+	make_ready(_metadata, self, variant);
+	fill_valid(self, variant);
+	read_counters(_metadata, before);
+	ASSERT_OK(ioctl(self->fd, variant->cmd, self->buf));
+	assert_done(_metadata, self, variant, before);
+}
+
+TEST_F(object_struct, shorter_than_first_version_fails_with_einval)
+{
+	unsigned int size;
+
+	for (size = 0; size < variant->ver0; size++) {
+		fill_valid(self, variant);
+		assert_refused(_metadata, self, variant, size, self->buf,
+			       EINVAL, "short");
+	}
+}
+
+TEST_F(object_struct, longer_with_zero_tail_works)
+{
+	const unsigned int sizes[] = {
+		variant->ver0 + 1, variant->ver0 + 8, 2 * variant->ver0,
+		MAX_STRUCT_SIZE,
+	};
+	unsigned char *bytes = (unsigned char *)self->buf;
+	long long before[NR_COUNTERS];
+	unsigned int i, j;
+
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		make_ready(_metadata, self, variant);
+		fill_valid(self, variant);
+		read_counters(_metadata, before);
+		ASSERT_EQ(0, ioctl(self->fd, sized_cmd(variant, sizes[i]),
+				   self->buf))
+			TH_LOG("size %u: %s", sizes[i], errno_name(errno));
+		for (j = variant->ver0; j < sizeof(self->buf); j++) {
+			ASSERT_EQ(0, bytes[j])
+				TH_LOG("size %u: byte %u of the tail written",
+				       sizes[i], j);
+		}
+		assert_done(_metadata, self, variant, before);
+	}
+}
+
+TEST_F(object_struct, longer_with_nonzero_tail_fails_with_e2big)
+{
+	const unsigned int sizes[] = {
+		variant->ver0 + 1, variant->ver0 + 8, MAX_STRUCT_SIZE,
+	};
+	unsigned char *bytes = (unsigned char *)self->buf;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		fill_valid(self, variant);
+		bytes[variant->ver0] = 0x01;
+		assert_refused(_metadata, self, variant, sizes[i], self->buf,
+			       E2BIG, "first tail byte set");
+		fill_valid(self, variant);
+		bytes[sizes[i] - 1] = 0x80;
+		assert_refused(_metadata, self, variant, sizes[i], self->buf,
+			       E2BIG, "last tail byte set");
+	}
+}
+
+TEST_F(object_struct, larger_than_a_page_fails_with_e2big)
+{
+	const unsigned int sizes[] = {
+		MAX_STRUCT_SIZE + 1, 2 * MAX_STRUCT_SIZE, MAX_IOC_SIZE,
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		fill_valid(self, variant);
+		assert_refused(_metadata, self, variant, sizes[i], self->buf,
+			       E2BIG, "zero tail");
+	}
+}
+
+TEST_F(object_struct, null_pointer_fails_with_efault)
+{
+	assert_refused(_metadata, self, variant, variant->ver0, NULL, EFAULT,
+		       "NULL");
+}
+
+TEST_F(object_struct, inaccessible_pointer_fails_with_efault)
+{
+	void *page = mmap(NULL, MAX_STRUCT_SIZE, PROT_NONE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	ASSERT_NE(MAP_FAILED, page);
+	assert_refused(_metadata, self, variant, variant->ver0, page, EFAULT,
+		       "PROT_NONE page");
+	assert_refused(_metadata, self, variant, variant->ver0,
+		       (void *)-4096L, EFAULT, "kernel address");
+}
+
+TEST_F(object_struct, unknown_flag_bits_fail_with_einval)
+{
+	unsigned char *bytes = (unsigned char *)self->buf;
+	unsigned int bit;
+	char what[64];
+	__u64 flags;
+
+	for (bit = 0; bit < variant->flags.size * 8; bit++) {
+		flags = 1ULL << bit;
+		if (flags & variant->known_flags)
+			continue;
+		fill_valid(self, variant);
+		if (variant->flags.size == sizeof(__u64)) {
+			memcpy(bytes + variant->flags.offset, &flags, 8);
+		} else {
+			__u32 flags32 = flags;
+
+			memcpy(bytes + variant->flags.offset, &flags32, 4);
+		}
+		snprintf(what, sizeof(what), "flag bit %u", bit);
+		assert_refused(_metadata, self, variant, variant->ver0,
+			       self->buf, EINVAL, what);
+	}
+}
+
+TEST_F(object_struct, nonzero_output_or_reserved_field_fails_with_einval)
+{
+	unsigned char *bytes = (unsigned char *)self->buf;
+	struct field fields[ARRAY_SIZE(variant->must_be_zero) + 1];
+	unsigned int i, n = 0;
+	char what[64];
+
+	for (i = 0; i < ARRAY_SIZE(variant->must_be_zero); i++)
+		if (variant->must_be_zero[i].name)
+			fields[n++] = variant->must_be_zero[i];
+	/* A field of flags none of which are known must be zero too. */
+	if (!variant->known_flags)
+		fields[n++] = variant->flags;
+	ASSERT_LT(0U, n);
+
+	for (i = 0; i < n; i++) {
+		fill_valid(self, variant);
+		bytes[fields[i].offset] = 0x01;
+		snprintf(what, sizeof(what), "%s = 1", fields[i].name);
+		assert_refused(_metadata, self, variant, variant->ver0,
+			       self->buf, EINVAL, what);
+		fill_valid(self, variant);
+		memset(bytes + fields[i].offset, 0xff, fields[i].size);
+		snprintf(what, sizeof(what), "%s all ones", fields[i].name);
+		assert_refused(_metadata, self, variant, variant->ver0,
+			       self->buf, EINVAL, what);
+	}
+}
+
+TEST_F(object_struct, garbage_fails_with_einval)
+{
+	unsigned char *bytes = (unsigned char *)self->buf;
+	const int fills[] = { 0xff, 0xa5, 0x5a, -1, -2, -3 };
+	unsigned int i, j, seed;
+
+	for (i = 0; i < ARRAY_SIZE(fills); i++) {
+		memset(self->buf, 0, sizeof(self->buf));
+		seed = -fills[i];
+		for (j = 0; j < variant->ver0; j++)
+			bytes[j] = fills[i] >= 0 ? fills[i] : rand_r(&seed);
+		assert_refused(_metadata, self, variant, variant->ver0,
+			       self->buf, EINVAL, "garbage");
+	}
+}
+
+TEST_F(object_struct, on_new_endpoint_fails_with_enotconn)
+{
+	int fd = pmp_open();
+
+	ASSERT_LE(0, fd);
+	fill_valid(self, variant);
+	assert_refused_on(_metadata, self, variant, fd, variant->ver0,
+			  self->buf, ENOTCONN, "new endpoint");
+}
+
+TEST_F(object_struct, on_other_kind_of_endpoint_fails_with_eopnotsupp)
+{
+	fill_valid(self, variant);
+	assert_refused_on(_metadata, self, variant, self->other,
+			  variant->ver0, self->buf, EOPNOTSUPP,
+			  variant->on_host ? "client" : "host");
+}
+
+TEST_F(object_struct, from_forked_child_fails_with_ebadfd)
+{
+	struct snapshot snap;
+	int up[2], res[2];
+	pid_t pid;
+
+	fill_valid(self, variant);
+	ASSERT_EQ(0, pipe2(up, O_CLOEXEC));
+	take_snapshot(_metadata, self, &snap);
+	pid = spawn(_metadata);
+	if (pid == 0) {
+		res[0] = ioctl(self->fd, variant->cmd, self->buf);
+		res[1] = res[0] ? errno : 0;
+		_exit(write_full(up[1], res, sizeof(res)) ? 1 : 0);
+	}
+	close(up[1]);
+	ASSERT_EQ(0, read_full(up[0], res, sizeof(res)));
+	ASSERT_EQ(0, reap(pid));
+	ASSERT_EQ(-1, res[0]);
+	ASSERT_EQ(EBADFD, res[1])
+		TH_LOG("expected EBADFD, got %s", errno_name(res[1]));
+	assert_unchanged(_metadata, self, &snap, "forked child");
+}
+
+TEST_HARNESS_MAIN
