@@ -81,6 +81,7 @@ int pmp_client_connect(struct pmp_endpoint *ep, const struct pmp_connect *conn)
 	/* The lookup's reference now belongs to the endpoint. */
 	ep->gone = gone;
 	ep->host = host;
+	/* Pairs with pmp_endpoint_check(): @host is set before the kind. */
 	smp_store_release(&ep->kind, PMP_EP_CLIENT);
 	pmp_stat_inc(PMP_STAT_CLIENTS);
 	return 0;

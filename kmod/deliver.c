@@ -38,6 +38,13 @@ static bool recv_ready(struct pmp_host *host)
 	       READ_ONCE(host->state) >= PMP_HS_EXIT;
 }
 
+/* Receivers wait exclusively: one item wakes one of them. */
+static int recv_wait(struct pmp_host *host)
+{
+	return wait_event_interruptible_exclusive(host->wait,
+						  recv_ready(host));
+}
+
 /* Describes @work in @r; the host's lock is held. */
 static void recv_describe(struct pmp_host *host, struct pmp_work *work,
 			  struct pmp_recv *r)
@@ -170,8 +177,7 @@ int pmp_host_recv(struct pmp_endpoint *ep, bool nonblock, struct pmp_recv *r,
 
 	for (;;) {
 		if (!nonblock) {
-			err = wait_event_interruptible_exclusive(host->wait,
-							recv_ready(host));
+			err = recv_wait(host);
 			if (err)
 				return err;
 		}
@@ -232,9 +238,10 @@ static int reply_check(const struct pmp_txn *txn, const struct pmp_reply *rp,
 		       const struct pmp_msg *out)
 {
 	bool object = rp->flags & PMP_REPLY_OBJECT;
+	bool success = rp->status >= 0;
 
 	if (txn->work.type == PMP_WORK_CREATE) {
-		if (out || object != (rp->status >= 0))
+		if (out || object != success)
 			return -EINVAL;
 		return 0;
 	}

@@ -65,6 +65,7 @@ int pmp_endpoint_check(struct pmp_endpoint *ep, enum pmp_endpoint_kind kind)
 {
 	int err;
 
+	/* Pairs with the release in registration, connection, teardown. */
 	if (smp_load_acquire(&ep->kind) == kind)
 		return 0;
 	mutex_lock(&ep->lock);
@@ -115,6 +116,7 @@ static void endpoint_teardown(struct pmp_endpoint *ep)
 	default:
 		break;
 	}
+	/* Pairs with pmp_endpoint_check(), which then takes @lock. */
 	smp_store_release(&ep->kind, PMP_EP_DEAD);
 	mutex_unlock(&ep->lock);
 }

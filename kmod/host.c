@@ -237,6 +237,7 @@ int pmp_host_register(struct pmp_endpoint *ep, struct pmp_host_register *reg)
 
 	pmp_obj_get(PMP_OBJ_HOST);
 	ep->host = host;
+	/* Pairs with pmp_endpoint_check(): @host is set before the kind. */
 	smp_store_release(&ep->kind, PMP_EP_HOST);
 	reg->host_id = host->id;
 	pmp_stat_inc(PMP_STAT_HOSTS);

@@ -134,10 +134,12 @@ static void object_released(struct pmp_host *host, struct pmp_object *obj)
  */
 void pmp_object_put(struct pmp_host *host, struct pmp_object *obj)
 {
-	if (refcount_dec_and_lock(&obj->ref, &host->lock)) {
-		object_released(host, obj);
-		spin_unlock(&host->lock);
-	}
+	/* Only the last reference needs the lock. */
+	if (refcount_dec_not_one(&obj->ref))
+		return;
+	spin_lock(&host->lock);
+	pmp_object_put_locked(host, obj);
+	spin_unlock(&host->lock);
 }
 
 /**

@@ -11,7 +11,8 @@
 
 /*
  * Live figures (hosts, clients, locks held, objects, pending transactions)
- * go up and down; the others are totals and only go up.  Documentation/ABI/testing/sysfs-class-misc-pmp describes each.
+ * go up and down; the others are totals and only go up.
+ * Documentation/ABI/testing/sysfs-class-misc-pmp describes each.
  */
 enum pmp_stat {
 	PMP_STAT_HOSTS,
