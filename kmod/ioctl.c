@@ -238,6 +238,10 @@ static long ioctl_reply(struct file *file, struct pmp_endpoint *ep,
 	if (rp.flags & ~PMP_REPLY_FLAGS || rp.reserved || rp.object_id ||
 	    rp.object_new || !(rp.flags & PMP_REPLY_OBJECT) != !rp.cookie)
 		return -EINVAL;
+	/* As for registration: a host must learn what became of its object. */
+	err = copy_arg_out(arg, cmd, &rp, sizeof(rp));
+	if (err)
+		return err;
 
 	err = pmp_host_reply(ep, &rp);
 	if (err)

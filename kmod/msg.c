@@ -8,7 +8,9 @@
  * process that did not ask.  Only memfds sealed against shrinking may be
  * sent: bulk media data travels in them, and the seal guarantees that a
  * receiver who maps one cannot be made to fault by the sender.  (The LSM
- * file_receive hook is not called: Linux 6.1 does not export it.)
+ * file_receive hook is not called: only receive_fd() calls it, and that
+ * installs the descriptor at once, before the rest of a receive could still
+ * fail; security_file_receive() itself is not exported.)
  */
 
 #include "common.h"

@@ -128,21 +128,6 @@ static void object_released(struct pmp_host *host, struct pmp_object *obj)
 }
 
 /**
- * pmp_object_put - drop a reference to an object
- * @host: the object's host, its lock not held
- * @obj: the object
- */
-void pmp_object_put(struct pmp_host *host, struct pmp_object *obj)
-{
-	/* Only the last reference needs the lock. */
-	if (refcount_dec_not_one(&obj->ref))
-		return;
-	spin_lock(&host->lock);
-	pmp_object_put_locked(host, obj);
-	spin_unlock(&host->lock);
-}
-
-/**
  * pmp_object_put_locked - drop a reference to an object, host lock held
  * @host: the object's host, its lock held
  * @obj: the object

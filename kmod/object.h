@@ -42,7 +42,6 @@ struct pmp_object *pmp_object_alloc(void);
 void pmp_object_free(struct pmp_object *obj);
 struct pmp_object *pmp_object_adopt(struct pmp_host *host, u64 cookie,
 				    struct pmp_object **prealloc);
-void pmp_object_put(struct pmp_host *host, struct pmp_object *obj);
 void pmp_object_put_locked(struct pmp_host *host, struct pmp_object *obj);
 
 int pmp_handle_add(struct pmp_endpoint *ep, struct pmp_object *obj, u32 *id);

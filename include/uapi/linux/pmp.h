@@ -417,7 +417,7 @@ struct pmp_host_entry {
  * @entries: in: pointer to @capacity entries.
  * @capacity: in: how many entries fit at @entries.
  * @count: out: how many hosts the caller may see; only the first
- *	@capacity are written.  Must be zero on input.
+ *	@capacity (at most 4096) are written.  Must be zero on input.
  */
 struct pmp_list_hosts {
 	__u32 flags;
@@ -458,9 +458,9 @@ struct pmp_list_hosts {
  * under its own effective uid, or to any host with CAP_SYS_ADMIN; the host's
  * owner must be visible in the caller's pid namespace.
  *
- * Errors: ECONNREFUSED (no live host with that id visible to the caller),
- * EACCES (the host belongs to another uid), EISCONN (already a host or a
- * client).
+ * Errors: ECONNREFUSED (no live host with that id visible to the caller,
+ * or the host was told to exit), EACCES (the host belongs to another uid),
+ * EISCONN (already a host or a client), ENOMEM.
  */
 #define PMP_IOC_CONNECT		_IOW(PMP_IOC_MAGIC, 0x02, struct pmp_connect)
 
@@ -518,10 +518,12 @@ struct pmp_list_hosts {
  * memfds sealed with at least F_SEAL_SHRINK, are referenced when sent and
  * installed O_CLOEXEC in the receiver when it receives them.
  *
- * Errors: as %PMP_IOC_CREATE_OBJECT, and ENOENT (no such handle),
- * EMSGSIZE (a payload or descriptor count over its limit), EBADF (an
- * input descriptor is not open), EPERM (a descriptor of a type that may
- * not be sent), EMFILE (no room for @out_nfds descriptors).
+ * Errors: as %PMP_IOC_CREATE_OBJECT (EDQUOT only with
+ * %PMP_CALL_OBJECT_OUT), and ENOENT (no such handle), EMSGSIZE (a payload
+ * or descriptor count over its limit), EBADF (an input descriptor is not
+ * open), EPERM (a descriptor of a type that may not be sent), EMFILE (no
+ * room for @out_nfds descriptors), EFAULT (the output could not be written:
+ * the call ran and its reply is dropped).
  */
 #define PMP_IOC_CALL		_IOWR(PMP_IOC_MAGIC, 0x07, struct pmp_call)
 
@@ -544,10 +546,12 @@ struct pmp_list_hosts {
  * receive at once; each item goes to one of them.  On any error the item
  * stays queued.
  *
- * Errors: EOPNOTSUPP (not a host endpoint), EAGAIN (O_NONBLOCK and no
- * work), ESHUTDOWN (no work left and the host was told to exit), EMSGSIZE
- * (the buffer or the descriptor slots are too small; @buf_size and @nfds
- * say what is needed), EMFILE, EINTR/ERESTARTSYS (a signal).
+ * Errors: EOPNOTSUPP (not a host endpoint), ENOTCONN (not registered yet),
+ * EBADFD (the endpoint was torn down), EAGAIN (O_NONBLOCK and no work),
+ * ESHUTDOWN (no work left and the host was told to exit), EMSGSIZE (the
+ * buffer or the descriptor slots are too small; @buf_size and @nfds say
+ * what is needed), EMFILE, EFAULT, EINTR (a signal; restarted with
+ * SA_RESTART).
  */
 #define PMP_IOC_RECV		_IOWR(PMP_IOC_MAGIC, 0x09, struct pmp_recv)
 
@@ -561,16 +565,18 @@ struct pmp_list_hosts {
  * waiting for an answer: unknown, or answered already), ECANCELED (the
  * client gave up: timeout, fatal signal or death; nothing of the reply is
  * kept and the host still owns what it tried to send), EINVAL (an object
- * where none may go, or none where one must), EMSGSIZE (more payload or
- * descriptors than the client can take), EBADF, EPERM (as for
- * %PMP_IOC_CALL).
+ * where none may go, or none where one must, or a payload or descriptors
+ * in the answer to a CREATE), EMSGSIZE (more payload or descriptors than
+ * the client can take), EBADF, EPERM (as for %PMP_IOC_CALL), EFAULT (the
+ * structure cannot be written back: checked before anything happens).
  */
 #define PMP_IOC_REPLY		_IOWR(PMP_IOC_MAGIC, 0x0a, struct pmp_reply)
 
 /**
  * define PMP_IOC_LIST_HOSTS - describe the hosts the caller may see
  *
- * Argument: &struct pmp_list_hosts.  Works on any endpoint (ABI version 3).
+ * Argument: &struct pmp_list_hosts.  Works on any endpoint the caller owns,
+ * of any kind (ABI version 3).
  * A caller sees the hosts whose owner is visible in its pid namespace and
  * that were registered under its effective uid; with CAP_SYS_ADMIN, every
  * host visible in its pid namespace.  Hosts are listed by increasing id.
