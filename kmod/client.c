@@ -342,10 +342,11 @@ int pmp_client_release(struct pmp_endpoint *ep, const struct pmp_release *rel)
  * @ep: the endpoint, its lock held
  *
  * Once @detached is set no object reference can be taken any more; its
- * handles are released and its transactions in flight cancelled, which
- * drops the rest (the host hears of each object no client holds any more),
- * its share leaves the host's count (it is already zero if the host went
- * first), and last the host is told that the client has gone.
+ * handles are released and its transactions in flight cancelled (the host
+ * hears of each object no client holds any more, except objects of calls
+ * it is serving: those follow its answer), its share leaves the host's
+ * count (it is already zero if the host went first), and the host is told
+ * that the client has gone.
  */
 void pmp_client_detach(struct pmp_endpoint *ep)
 {

@@ -72,7 +72,7 @@ static void txn_release(struct kref *ref)
 {
 	struct pmp_txn *txn = container_of(ref, struct pmp_txn, ref);
 
-	/* @target went when it finished; the client consumed @out_obj. */
+	/* @target went when the host let go; the client took @out_obj. */
 	WARN_ON_ONCE(txn->target || txn->out_obj);
 	pmp_msg_free(txn->in);
 	pmp_msg_free(txn->out);
@@ -117,15 +117,19 @@ void pmp_txn_forget_locked(struct pmp_host *host, struct pmp_txn *txn,
 	xa_erase(&host->txns, txn->id);
 	host->nr_pending--;
 	pmp_stat_dec(PMP_STAT_PENDING);
+	/*
+	 * The object called goes only now that the host is done with the
+	 * call: a host never hears of an object's release while it may still
+	 * be serving a call on it, even one its client gave up on.
+	 */
+	if (txn->target) {
+		pmp_object_put_locked(host, txn->target);
+		txn->target = NULL;
+	}
 	list_add_tail(&txn->work.entry, to_put);
 }
 
-/*
- * The transaction is over for its client: undo what it holds in client and
- * host.  The object called is let go here, under the lock, so that a client
- * being torn down has dropped every object reference before the host hears
- * that it has gone.
- */
+/* The transaction is over for its client: undo what it holds there. */
 static void txn_detach_client(struct pmp_host *host, struct pmp_txn *txn)
 {
 	struct pmp_endpoint *ep = txn->client;
@@ -140,10 +144,6 @@ static void txn_detach_client(struct pmp_host *host, struct pmp_txn *txn)
 	}
 	if (txn->work.type == PMP_WORK_CREATE)
 		host->nr_creating--;
-	if (txn->target) {
-		pmp_object_put_locked(host, txn->target);
-		txn->target = NULL;
-	}
 }
 
 /**

@@ -51,8 +51,8 @@ enum pmp_txn_state {
  * @client_id: the client's id, for the host.
  * @has_slot: the transaction holds one of the client's object slots.
  * @target: the object called, with a reference, taken under the host's
- *	lock when queued and dropped under it when the transaction finishes
- *	or is cancelled.
+ *	lock when queued and dropped under it when the transaction leaves the
+ *	host's table (answered, cancelled before delivery, or the host gone).
  * @clsid: the class to create.
  * @iid: the interface wanted.
  * @in: what the client sent, or NULL.

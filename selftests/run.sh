@@ -12,7 +12,7 @@
 set -u
 summary=${1:-}
 here=$(cd "$(dirname "$0")" && pwd)
-progs="pmp/pmp_test pmp/objects_test"
+progs="pmp/pmp_test pmp/objects_test pmp/list_test"
 expected="$here/expected-skips"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

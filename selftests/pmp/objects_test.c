@@ -2015,7 +2015,7 @@ TEST_F(objects, create_timing_out_after_delivery_keeps_no_object)
 	assert_no_work(_metadata, self->host);
 }
 
-TEST_F(objects, client_closed_during_call_makes_its_reply_ecanceled)
+TEST_F(objects, client_closed_during_call_keeps_object_until_host_answers)
 {
 	long long before[NR_COUNTERS];
 	struct pmp_call call;
@@ -2035,15 +2035,18 @@ TEST_F(objects, client_closed_during_call_makes_its_reply_ecanceled)
 	/* Its owner closing the endpoint tears the client down. */
 	ASSERT_EQ(0, close(other));
 	async_failed(_metadata, a, EBADFD);
-	ASSERT_COUNTERS(before, [CLIENTS] = -1, [OBJECTS] = -1,
-			[OBJECTS_RELEASED] = 1, [TRANSACTIONS_CANCELLED] = 1);
+	/* The call the host is serving keeps its object alive... */
+	ASSERT_COUNTERS(before, [CLIENTS] = -1, [TRANSACTIONS_CANCELLED] = 1);
 	ASSERT_EQ(1U, info_of(_metadata, self->host).pending);
+	ASSERT_EQ(1U, info_of(_metadata, self->host).objects);
+	recv_client_gone(_metadata, self->host, seen.client_id);
+	assert_no_work(_metadata, self->host);
+	/* ...until the host answers it: then the object is released. */
 	ASSERT_ERRNO(ECANCELED, reply_status(self->host, r.txn, S_OK));
 	ASSERT_COUNTERS(before, [CLIENTS] = -1, [OBJECTS] = -1,
 			[OBJECTS_RELEASED] = 1, [TRANSACTIONS_CANCELLED] = 1,
 			[REPLIES_DISCARDED] = 1, [TRANSACTIONS_PENDING] = -1);
 	recv_release(_metadata, self->host, id, COOKIE(1));
-	recv_client_gone(_metadata, self->host, seen.client_id);
 	assert_no_work(_metadata, self->host);
 }
 
@@ -2733,12 +2736,21 @@ TEST_F(client_death, killed_client_leaves_nothing_behind)
 		ASSERT_EQ(0U, info_of(_metadata, self->host).pending);
 	}
 
-	/* Only the release of its objects, then word that it has gone. */
-	if (id)
+	/*
+	 * Only the release of its objects, then word that it has gone; but
+	 * the object of a call the host was serving is released when the
+	 * host answers, after that word.
+	 */
+	if (variant->call && variant->when == WHILE_RECEIVED) {
+		recv_client_gone(_metadata, self->host, client_id);
 		recv_release(_metadata, self->host, id, COOKIE(1));
-	if (made)
-		recv_release(_metadata, self->host, made, COOKIE(2));
-	recv_client_gone(_metadata, self->host, client_id);
+	} else {
+		if (id)
+			recv_release(_metadata, self->host, id, COOKIE(1));
+		if (made)
+			recv_release(_metadata, self->host, made, COOKIE(2));
+		recv_client_gone(_metadata, self->host, client_id);
+	}
 	assert_no_work(_metadata, self->host);
 
 	objects = (variant->call || made) ? 1 : 0;
