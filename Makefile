@@ -6,6 +6,9 @@
 #   make demo       run the demo inside the VM
 #   make bench      run the benchmark inside the VM (build/results/)
 #   make lint       sparse, W=1 and checkpatch.pl on the module
+#   make install    libpmp, pmphost, pmpctl, components, headers, manual
+#                   pages, the udev rule and the module (PREFIX, default
+#                   /usr/local, and DESTDIR as usual)
 #   make clean
 #
 # KVER selects the kernel release (default: the one Debian's
@@ -51,10 +54,55 @@ bench: deps
 lint: deps
 	@sh tools/lint.sh $(KDIR)
 
+# The module goes through DKMS when dkms is installed: its source tree is
+# copied to /usr/src/pmp-VERSION and, unless DESTDIR is set (a package
+# build), added, built and installed.  A package build always gets the DKMS
+# tree; a direct install without dkms builds the module for KVER and
+# installs it with modules_install.
+PREFIX ?= /usr/local
+UDEVRULESDIR ?= /etc/udev/rules.d
+PMP_VERSION := $(shell cat VERSION)
+DKMS_SRC = $(DESTDIR)/usr/src/pmp-$(PMP_VERSION)
+DKMS := $(shell command -v dkms 2>/dev/null)
+KMOD_SOURCES = $(filter-out %.mod.c,$(wildcard kmod/*.c)) $(wildcard kmod/*.h) \
+	kmod/Kbuild kmod/Makefile
+
+install: install-userspace install-udev install-module
+
+install-userspace:
+	$(MAKE) -C userspace install PREFIX=$(PREFIX)
+
+install-udev:
+	install -D -m 0644 kmod/99-pmp.rules $(DESTDIR)$(UDEVRULESDIR)/99-pmp.rules
+	@if [ -z "$(DESTDIR)" ] && command -v udevadm >/dev/null; then \
+		udevadm control --reload 2>/dev/null || :; fi
+
+install-module:
+ifneq ($(DKMS)$(DESTDIR),)
+	rm -rf $(DKMS_SRC)
+	install -d $(DKMS_SRC)/kmod $(DKMS_SRC)/include/uapi/linux
+	install -m 0644 $(KMOD_SOURCES) $(DKMS_SRC)/kmod/
+	install -m 0644 include/uapi/linux/pmp.h $(DKMS_SRC)/include/uapi/linux/
+	install -m 0644 VERSION $(DKMS_SRC)/
+	sed 's/@VERSION@/$(PMP_VERSION)/' kmod/dkms.conf > $(DKMS_SRC)/dkms.conf
+ifeq ($(DESTDIR),)
+	dkms remove -m pmp -v $(PMP_VERSION) --all >/dev/null 2>&1 || :
+	dkms add -m pmp -v $(PMP_VERSION)
+	dkms build -m pmp -v $(PMP_VERSION)
+	dkms install -m pmp -v $(PMP_VERSION)
+endif
+else
+	$(MAKE) module
+	$(MAKE) -C kmod KDIR=$(KDIR) modules_install
+	@# Kbuild skips depmod when the build tree has no System.map (Debian's).
+	depmod -a $(KVER)
+endif
+
 clean:
 	$(MAKE) -C kmod KDIR=$(KDIR) clean
 	$(MAKE) -C selftests/pmp clean
 	$(MAKE) -C userspace clean
 	rm -rf build
 
-.PHONY: all deps module selftests userspace check demo bench lint clean
+.PHONY: all deps module selftests userspace check demo bench lint clean \
+	install install-userspace install-udev install-module

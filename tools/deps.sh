@@ -7,7 +7,7 @@
 # machine that already has everything.
 set -eu
 
-PKGS="make gcc libc6-dev pkg-config kmod cpio busybox-static
+PKGS="make gcc g++ libc6-dev pkg-config kmod cpio busybox-static
 qemu-system-x86 linux-image-amd64 linux-headers-amd64 linux-source-6.1
 libseccomp-dev libcap-dev libssl-dev sparse xz-utils"
 

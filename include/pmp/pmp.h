@@ -57,15 +57,22 @@ typedef struct pmp_host pmp_host;
  *
  * The host is started with a clean environment and only the descriptors
  * it needs; it registers with the kernel itself and reports its host id.
- * Environment read by the spawner (never passed on): PMP_HOST_PATH (the
- * pmphost binary, default under the install prefix), PMP_REGISTRY_DIR
- * (class registry, honoured for unprotected hosts only), PMP_HOST_LOG_FD
- * (a descriptor for the host's log; default: none).
+ * Environment read by the spawner (never passed on; ignored in setuid
+ * programs): PMP_HOST_PATH (the pmphost binary, default under the install
+ * prefix), PMP_REGISTRY_DIR (class registry, honoured for unprotected hosts
+ * only), PMP_HOST_LOG_FD (a descriptor for the host's log; default: none).
  *
- * Return: 0, -EINVAL, -ENOENT (no pmphost), -EPROTO (the kernel's ABI is
- * not one this library speaks), -ENODEV (no /dev/pmp), -ECHILD (the host
- * died before reporting; for a protected host usually a refused
- * registration), -ENOMEM.
+ * The host is not the caller's child: it runs in a session of its own and
+ * exits when the kernel tells it to.  Like every host, it exits when no
+ * object is created in it and no lock taken within the module's linger_ms
+ * (3 s by default) of its start.
+ *
+ * Return: 0, -EINVAL (unknown flags; PMP_HOST_LOG_FD not a number), -EBADF
+ * (PMP_HOST_LOG_FD not open), -ENOENT or -EACCES (no pmphost to run),
+ * -EPERM (the kernel refused the protected registration), -EPROTO (the
+ * kernel's ABI is not one this library speaks), -ENODEV (no /dev/pmp),
+ * -ECHILD (the host died before reporting), -ETIMEDOUT (no report within
+ * 30 s), -ENOMEM.
  */
 int pmp_server_spawn(unsigned int flags, pmp_server **out);
 
@@ -75,7 +82,8 @@ int pmp_server_spawn(unsigned int flags, pmp_server **out);
  * @out: a server reference; the process's existing connection to that host
  *	if it has one.
  *
- * Return: 0, -ECONNREFUSED, -EACCES, -EPROTO, -ENODEV, -ENOMEM.
+ * Return: 0, -EINVAL, -ECONNREFUSED (no such host, or it has gone),
+ * -EACCES (another user's host), -EPROTO, -ENODEV, -ENOMEM.
  */
 int pmp_server_join(uint64_t host_id, pmp_server **out);
 
@@ -113,11 +121,14 @@ int pmp_server_unlock(pmp_server *srv);
  * pmp_server_fd - a descriptor to poll() for the host's death
  *
  * POLLHUP once the host has gone or was told to exit.  Owned by the
- * library: do not close it.
+ * library: do not close it.  Return: the descriptor, or -EBADFD after fork.
  */
 int pmp_server_fd(const pmp_server *srv);
 
-/** pmp_server_alive - 1 while the host serves, 0 once it has gone. */
+/**
+ * pmp_server_alive - 1 while the host serves, 0 once it has gone or was
+ * told to exit, -EBADFD after fork.
+ */
 int pmp_server_alive(pmp_server *srv);
 
 /* ---- objects ---- */
@@ -215,14 +226,46 @@ int pmp_obj_release(pmp_obj *obj);
  *	lacks (also on -EPERM)
  * @out: the host endpoint
  *
- * Return: 0, -EPERM (protected, not hardened), -EPROTO, -ENODEV, -ENOMEM.
+ * Opens a new endpoint and registers it: pmp_host_new() then
+ * pmp_host_start().
+ *
+ * Return: 0, -EINVAL, -EPERM (protected, not hardened), -EPROTO, -ENODEV,
+ * -ENOMEM.
  */
 int pmp_host_register(unsigned int flags, uint32_t *missing, pmp_host **out);
 
-/** pmp_host_id - the id clients join with. */
+/**
+ * pmp_host_new - open a host endpoint, to register it later
+ * @out: the endpoint, not registered yet
+ *
+ * For a host whose seccomp filter forbids open(): the kernel registers a
+ * protected host only once the filter is in place, so the endpoint is
+ * opened before and registered after (pmp_host_start()).
+ *
+ * Return: 0, -EINVAL, -EPROTO, -ENODEV, -EACCES, -ENOMEM, -EMFILE.
+ */
+int pmp_host_new(pmp_host **out);
+
+/**
+ * pmp_host_start - register an endpoint from pmp_host_new()
+ * @host: the endpoint
+ * @flags: as for pmp_host_register()
+ * @missing: as for pmp_host_register()
+ *
+ * After -EPERM the endpoint may be registered again.
+ *
+ * Return: 0, -EINVAL, -EPERM, -EISCONN (registered already), -ENOMEM,
+ * -ENOSPC, -EBADFD.
+ */
+int pmp_host_start(pmp_host *host, unsigned int flags, uint32_t *missing);
+
+/** pmp_host_id - the id clients join with; 0 before registration. */
 uint64_t pmp_host_id(const pmp_host *host);
 
-/** pmp_host_fd - the endpoint: POLLIN when work waits, POLLHUP on exit. */
+/**
+ * pmp_host_fd - the endpoint: POLLIN when work waits, POLLHUP on exit;
+ * -EBADFD after fork.
+ */
 int pmp_host_fd(const pmp_host *host);
 
 /* Work item types, as the kernel's PMP_WORK_*. */
@@ -266,8 +309,9 @@ struct pmp_host_work {
  *	enough)
  * @work: filled in
  *
- * Return: 0, -ESHUTDOWN (nothing left and the host was told to exit: time
- * to exit), -EMSGSIZE (@buf too small), -EINTR, -EBADFD.
+ * Return: 0, -EINVAL, -ESHUTDOWN (nothing left and the host was told to
+ * exit: time to exit), -EMSGSIZE (@buf too small: @work->in_size says what
+ * is needed; the item stays queued), -EINTR (a signal), -EMFILE, -EBADFD.
  */
 int pmp_host_recv(pmp_host *host, void *buf, size_t size,
 		  struct pmp_host_work *work);
@@ -299,7 +343,7 @@ struct pmp_host_reply_args {
  *
  * Return: 0, -ECANCELED (the client gave up; the reply was discarded and
  * the host keeps what it tried to hand over), -ENOENT, -EINVAL, -EMSGSIZE,
- * -EPERM, -EBADF.
+ * -EPERM, -EBADF, -EBADFD.
  */
 int pmp_host_reply(pmp_host *host, uint64_t txn,
 		   struct pmp_host_reply_args *args);
@@ -310,7 +354,10 @@ int pmp_host_reply(pmp_host *host, uint64_t txn,
  */
 int pmp_host_state(pmp_host *host);
 
-/** pmp_host_close - unregister (close the endpoint) and free @host. */
+/**
+ * pmp_host_close - unregister (close the endpoint) and free @host.  In a
+ * child of fork() it only frees the child's copy.
+ */
 void pmp_host_close(pmp_host *host);
 
 /* ---- errors ---- */

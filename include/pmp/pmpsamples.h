@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * pmpsamples.h - the interfaces and classes of pmp's own components
+ *
+ * CLSID_PmpTestCounter (libpmp-counter.so): a counter with a label, to
+ * test and demonstrate objects living in a PMP host.
+ * CLSID_PmpClearKeyDecryptor (libpmp-clearkey.so): AES-128-CTR decryption
+ * of ClearKey/CENC content with keys that never leave the host.
+ *
+ * libpmp carries the proxy/stub pairs of both interfaces, so that their
+ * objects can be called across processes.
+ */
+
+#ifndef PMP_PMPSAMPLES_H
+#define PMP_PMPSAMPLES_H
+
+#include "objbase.h"
+#include "mferror.h"
+
+#ifndef __IPmpTestCounter_FWD_DEFINED__
+#define __IPmpTestCounter_FWD_DEFINED__
+typedef interface IPmpTestCounter IPmpTestCounter;
+#endif
+
+#ifndef __IPmpClearKeyDecryptor_FWD_DEFINED__
+#define __IPmpClearKeyDecryptor_FWD_DEFINED__
+typedef interface IPmpClearKeyDecryptor IPmpClearKeyDecryptor;
+#endif
+
+/* {FAF3E009-C63E-4892-801B-B9EB60F6AD80} */
+DEFINE_GUID(CLSID_PmpTestCounter, 0xfaf3e009, 0xc63e, 0x4892, 0x80, 0x1b,
+	    0xb9, 0xeb, 0x60, 0xf6, 0xad, 0x80);
+
+/* {D864FEE0-9D3D-452F-B35E-2E330F706D62} */
+DEFINE_GUID(CLSID_PmpClearKeyDecryptor, 0xd864fee0, 0x9d3d, 0x452f, 0xb3,
+	    0x5e, 0x2e, 0x33, 0x0f, 0x70, 0x6d, 0x62);
+
+/* Longest label of a counter, without its terminating NUL. */
+#define PMP_TEST_COUNTER_LABEL_MAX 63
+
+/* ---- IPmpTestCounter ---- */
+
+/*
+ * Add(delta, result): adds @delta (wrapping) and returns the new value.
+ * Get(value): the value.
+ * SetLabel(label): a NUL-terminated label of at most
+ *	PMP_TEST_COUNTER_LABEL_MAX bytes (else E_INVALIDARG; NULL: E_POINTER).
+ * GetLabel(buffer, size): copies the label and its NUL;
+ *	MF_E_INSUFFICIENT_BUFFER when @size is too small.
+ * Fail(hr): returns @hr, whatever it is.
+ * GetProcessId(pid): the process the object lives in.
+ * Clone(copy): a new, independent counter with the same value and label.
+ */
+#ifndef __IPmpTestCounter_INTERFACE_DEFINED__
+#define __IPmpTestCounter_INTERFACE_DEFINED__
+
+/* {ECB836C3-56A8-4B9B-B2D9-69BA2DBA8934} */
+DEFINE_GUID(IID_IPmpTestCounter, 0xecb836c3, 0x56a8, 0x4b9b, 0xb2, 0xd9, 0x69,
+	    0xba, 0x2d, 0xba, 0x89, 0x34);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("ECB836C3-56A8-4B9B-B2D9-69BA2DBA8934")
+IPmpTestCounter : public IUnknown
+{
+	virtual HRESULT STDMETHODCALLTYPE Add(LONG delta, LONG *result) = 0;
+	virtual HRESULT STDMETHODCALLTYPE Get(LONG *value) = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetLabel(LPCSTR label) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetLabel(LPSTR buffer,
+						   DWORD size) = 0;
+	virtual HRESULT STDMETHODCALLTYPE Fail(HRESULT hr) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetProcessId(DWORD *pid) = 0;
+	virtual HRESULT STDMETHODCALLTYPE Clone(IPmpTestCounter **copy) = 0;
+};
+__CRT_UUID_DECL(IPmpTestCounter, 0xecb836c3, 0x56a8, 0x4b9b, 0xb2, 0xd9, 0x69,
+		0xba, 0x2d, 0xba, 0x89, 0x34)
+#else
+typedef struct IPmpTestCounterVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IPmpTestCounter *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IPmpTestCounter *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IPmpTestCounter *This);
+
+	/* IPmpTestCounter */
+	HRESULT(STDMETHODCALLTYPE *Add)
+	(IPmpTestCounter *This, LONG delta, LONG *result);
+	HRESULT(STDMETHODCALLTYPE *Get)(IPmpTestCounter *This, LONG *value);
+	HRESULT(STDMETHODCALLTYPE *SetLabel)
+	(IPmpTestCounter *This, LPCSTR label);
+	HRESULT(STDMETHODCALLTYPE *GetLabel)
+	(IPmpTestCounter *This, LPSTR buffer, DWORD size);
+	HRESULT(STDMETHODCALLTYPE *Fail)(IPmpTestCounter *This, HRESULT hr);
+	HRESULT(STDMETHODCALLTYPE *GetProcessId)
+	(IPmpTestCounter *This, DWORD *pid);
+	HRESULT(STDMETHODCALLTYPE *Clone)
+	(IPmpTestCounter *This, IPmpTestCounter **copy);
+
+	END_INTERFACE
+} IPmpTestCounterVtbl;
+
+interface IPmpTestCounter {
+	CONST_VTBL IPmpTestCounterVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IPmpTestCounter_QueryInterface(This, riid, ppvObject)                  \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IPmpTestCounter_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IPmpTestCounter_Release(This) ((This)->lpVtbl->Release(This))
+#define IPmpTestCounter_Add(This, delta, result)                               \
+	((This)->lpVtbl->Add(This, delta, result))
+#define IPmpTestCounter_Get(This, value) ((This)->lpVtbl->Get(This, value))
+#define IPmpTestCounter_SetLabel(This, label)                                  \
+	((This)->lpVtbl->SetLabel(This, label))
+#define IPmpTestCounter_GetLabel(This, buffer, size)                           \
+	((This)->lpVtbl->GetLabel(This, buffer, size))
+#define IPmpTestCounter_Fail(This, hr) ((This)->lpVtbl->Fail(This, hr))
+#define IPmpTestCounter_GetProcessId(This, pid)                                \
+	((This)->lpVtbl->GetProcessId(This, pid))
+#define IPmpTestCounter_Clone(This, copy) ((This)->lpVtbl->Clone(This, copy))
+#endif
+#endif
+
+#endif /* __IPmpTestCounter_INTERFACE_DEFINED__ */
+
+/* ---- IPmpClearKeyDecryptor ---- */
+
+/*
+ * SetKey(kid, key): stores (or replaces) the 16-byte @key of key id @kid.
+ *	At most 64 keys: E_OUTOFMEMORY beyond.
+ * Decrypt(kid, iv, in_memfd, size, out_memfd): AES-128-CTR of the first
+ *	@size bytes of @in_memfd, with the key of @kid and the 16-byte
+ *	initial counter block @iv.  @in_memfd must be a memfd sealed with at
+ *	least F_SEAL_SHRINK and F_SEAL_WRITE, at least @size bytes long; the
+ *	caller keeps it.  *@out_memfd is a new memfd of @size bytes
+ *	sealed with F_SEAL_SHRINK, F_SEAL_GROW, F_SEAL_WRITE and F_SEAL_SEAL,
+ *	owned by the caller (-1 on failure).  MF_E_NOT_FOUND for an unknown
+ *	@kid, E_INVALIDARG for a descriptor that is not such a memfd or too
+ *	short.
+ * Keys and payloads are never logged.
+ */
+#ifndef __IPmpClearKeyDecryptor_INTERFACE_DEFINED__
+#define __IPmpClearKeyDecryptor_INTERFACE_DEFINED__
+
+/* {D72C2B1B-03DB-4CA2-89DA-796B0CA30D55} */
+DEFINE_GUID(IID_IPmpClearKeyDecryptor, 0xd72c2b1b, 0x03db, 0x4ca2, 0x89, 0xda,
+	    0x79, 0x6b, 0x0c, 0xa3, 0x0d, 0x55);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("D72C2B1B-03DB-4CA2-89DA-796B0CA30D55")
+IPmpClearKeyDecryptor : public IUnknown
+{
+	virtual HRESULT STDMETHODCALLTYPE SetKey(const BYTE kid[16],
+						 const BYTE key[16]) = 0;
+	virtual HRESULT STDMETHODCALLTYPE Decrypt(const BYTE kid[16],
+						  const BYTE iv[16],
+						  int in_memfd, DWORD size,
+						  int *out_memfd) = 0;
+};
+__CRT_UUID_DECL(IPmpClearKeyDecryptor, 0xd72c2b1b, 0x03db, 0x4ca2, 0x89, 0xda,
+		0x79, 0x6b, 0x0c, 0xa3, 0x0d, 0x55)
+#else
+typedef struct IPmpClearKeyDecryptorVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IPmpClearKeyDecryptor *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IPmpClearKeyDecryptor *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IPmpClearKeyDecryptor *This);
+
+	/* IPmpClearKeyDecryptor */
+	HRESULT(STDMETHODCALLTYPE *SetKey)
+	(IPmpClearKeyDecryptor *This, const BYTE kid[16], const BYTE key[16]);
+	HRESULT(STDMETHODCALLTYPE *Decrypt)
+	(IPmpClearKeyDecryptor *This, const BYTE kid[16], const BYTE iv[16],
+	 int in_memfd, DWORD size, int *out_memfd);
+
+	END_INTERFACE
+} IPmpClearKeyDecryptorVtbl;
+
+interface IPmpClearKeyDecryptor {
+	CONST_VTBL IPmpClearKeyDecryptorVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IPmpClearKeyDecryptor_QueryInterface(This, riid, ppvObject)            \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IPmpClearKeyDecryptor_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IPmpClearKeyDecryptor_Release(This) ((This)->lpVtbl->Release(This))
+#define IPmpClearKeyDecryptor_SetKey(This, kid, key)                           \
+	((This)->lpVtbl->SetKey(This, kid, key))
+#define IPmpClearKeyDecryptor_Decrypt(This, kid, iv, in_memfd, size,           \
+				      out_memfd)                               \
+	((This)->lpVtbl->Decrypt(This, kid, iv, in_memfd, size, out_memfd))
+#endif
+#endif
+
+#endif /* __IPmpClearKeyDecryptor_INTERFACE_DEFINED__ */
+
+#endif /* PMP_PMPSAMPLES_H */

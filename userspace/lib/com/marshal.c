@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * marshal.c - packing and unpacking call messages, and the table of
+ * proxy/stub pairs
+ */
+
+#include <string.h>
+#include <unistd.h>
+
+#include "marshal.h"
+
+/* Every interface that can cross a process boundary. */
+static const struct pmp_ps_pair *const pmp_ps_pairs[] = {
+	&pmp_ps_IUnknown,
+	&pmp_ps_IPmpTestCounter,
+	&pmp_ps_IPmpClearKeyDecryptor,
+};
+
+const struct pmp_ps_pair *pmp_ps_find(const IID *iid)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(pmp_ps_pairs) / sizeof(pmp_ps_pairs[0]); i++)
+		if (IsEqualIID(pmp_ps_pairs[i]->iid, iid))
+			return pmp_ps_pairs[i];
+	return NULL;
+}
+
+/* ---- packing ---- */
+
+static uint8_t *wmsg_reserve(struct pmp_wmsg *m, uint32_t n)
+{
+	uint8_t *p;
+
+	if (m->overflow || n > m->cap - m->size) {
+		m->overflow = true;
+		return NULL;
+	}
+	p = m->buf + m->size;
+	m->size += n;
+	return p;
+}
+
+void pmp_put_u32(struct pmp_wmsg *m, uint32_t v)
+{
+	uint8_t *p = wmsg_reserve(m, 4);
+	int i;
+
+	if (p)
+		for (i = 0; i < 4; i++)
+			p[i] = v >> (8 * i);
+}
+
+void pmp_put_u64(struct pmp_wmsg *m, uint64_t v)
+{
+	pmp_put_u32(m, (uint32_t)v);
+	pmp_put_u32(m, (uint32_t)(v >> 32));
+}
+
+void pmp_put_bytes(struct pmp_wmsg *m, const void *src, uint32_t n)
+{
+	uint8_t *p = wmsg_reserve(m, n);
+
+	if (p && n)
+		memcpy(p, src, n);
+}
+
+void pmp_put_guid(struct pmp_wmsg *m, const GUID *guid)
+{
+	uint8_t b[16];
+	int i;
+
+	for (i = 0; i < 4; i++)
+		b[i] = guid->Data1 >> (8 * i);
+	b[4] = guid->Data2;
+	b[5] = guid->Data2 >> 8;
+	b[6] = guid->Data3;
+	b[7] = guid->Data3 >> 8;
+	memcpy(b + 8, guid->Data4, 8);
+	pmp_put_bytes(m, b, sizeof(b));
+}
+
+void pmp_put_str(struct pmp_wmsg *m, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len > UINT32_MAX) {
+		m->overflow = true;
+		return;
+	}
+	pmp_put_u32(m, (uint32_t)len);
+	pmp_put_bytes(m, s, (uint32_t)len);
+}
+
+void pmp_put_fd(struct pmp_wmsg *m, int fd)
+{
+	if (m->nfds >= PMP_MAX_FDS || fd < 0) {
+		if (m->own_fds && fd >= 0)
+			close(fd);
+		m->overflow = true;
+		return;
+	}
+	pmp_put_u32(m, m->nfds);
+	m->fds[m->nfds++] = fd;
+}
+
+void pmp_put_object(struct pmp_wmsg *m, IUnknown *obj, const IID *iid)
+{
+	if (m->obj || !obj) {
+		if (obj)
+			obj->lpVtbl->Release(obj);
+		m->overflow = true;
+		return;
+	}
+	m->obj = obj;
+	m->obj_iid = iid;
+}
+
+void pmp_wmsg_cleanup(struct pmp_wmsg *m)
+{
+	uint32_t i;
+
+	if (m->own_fds)
+		for (i = 0; i < m->nfds; i++)
+			close(m->fds[i]);
+	m->nfds = 0;
+	if (m->obj)
+		m->obj->lpVtbl->Release(m->obj);
+	m->obj = NULL;
+	m->size = 0;
+}
+
+/* ---- unpacking ---- */
+
+static const uint8_t *rmsg_take(struct pmp_rmsg *m, uint32_t n)
+{
+	const uint8_t *p;
+
+	if (m->bad || n > m->size - m->pos) {
+		m->bad = true;
+		return NULL;
+	}
+	p = m->buf + m->pos;
+	m->pos += n;
+	return p;
+}
+
+uint32_t pmp_get_u32(struct pmp_rmsg *m)
+{
+	const uint8_t *p = rmsg_take(m, 4);
+
+	if (!p)
+		return 0;
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+uint64_t pmp_get_u64(struct pmp_rmsg *m)
+{
+	uint64_t lo = pmp_get_u32(m);
+
+	return lo | (uint64_t)pmp_get_u32(m) << 32;
+}
+
+void pmp_get_bytes(struct pmp_rmsg *m, void *dst, uint32_t n)
+{
+	const uint8_t *p = rmsg_take(m, n);
+
+	if (p)
+		memcpy(dst, p, n);
+	else
+		memset(dst, 0, n);
+}
+
+void pmp_get_guid(struct pmp_rmsg *m, GUID *guid)
+{
+	uint8_t b[16];
+
+	pmp_get_bytes(m, b, sizeof(b));
+	guid->Data1 = (uint32_t)b[0] | (uint32_t)b[1] << 8 |
+		      (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+	guid->Data2 = b[4] | b[5] << 8;
+	guid->Data3 = b[6] | b[7] << 8;
+	memcpy(guid->Data4, b + 8, 8);
+}
+
+void pmp_get_str(struct pmp_rmsg *m, char *buf, uint32_t cap)
+{
+	uint32_t len = pmp_get_u32(m);
+	const uint8_t *p;
+
+	if (!cap) {
+		m->bad = true;
+		return;
+	}
+	buf[0] = '\0';
+	if (m->bad)
+		return;
+	if (len >= cap) {
+		m->bad = true;
+		return;
+	}
+	p = rmsg_take(m, len);
+	if (!p)
+		return;
+	if (memchr(p, '\0', len)) {
+		m->bad = true;
+		return;
+	}
+	memcpy(buf, p, len);
+	buf[len] = '\0';
+}
+
+int pmp_get_fd(struct pmp_rmsg *m)
+{
+	uint32_t i = pmp_get_u32(m);
+
+	if (m->bad)
+		return -1;
+	if (i >= m->nfds || m->fds[i] < 0) {
+		m->bad = true;
+		return -1;
+	}
+	return m->fds[i];
+}
+
+int pmp_take_fd(struct pmp_rmsg *m)
+{
+	uint32_t i = pmp_get_u32(m);
+	int fd;
+
+	if (m->bad)
+		return -1;
+	if (i >= m->nfds || m->fds[i] < 0) {
+		m->bad = true;
+		return -1;
+	}
+	fd = m->fds[i];
+	m->fds[i] = -1;
+	return fd;
+}
+
+bool pmp_rmsg_done(struct pmp_rmsg *m)
+{
+	return !m->bad && m->pos == m->size;
+}
+
+void pmp_rmsg_cleanup(struct pmp_rmsg *m)
+{
+	uint32_t i;
+
+	for (i = 0; i < m->nfds; i++)
+		if (m->fds[i] >= 0)
+			close(m->fds[i]);
+	m->nfds = 0;
+	if (m->obj)
+		pmp_obj_release(m->obj);
+	m->obj = NULL;
+}

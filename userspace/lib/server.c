@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * server.c - the process-wide table of host connections
+ *
+ * A process holds one client endpoint per host, shared by every reference
+ * to that host, so that all of them share one lock count as the
+ * IMFPMPServer pointers of a Windows process do.  The table is keyed by
+ * host id and belongs to one process: a child of fork() finds it empty (the
+ * pthread_atfork() handler, or the getpid() check for children made without
+ * it) and the connections it inherited answer -EBADFD, exactly as the
+ * kernel does for endpoints that are not the caller's.
+ */
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "export.h"
+#include "server.h"
+#include "sys.h"
+
+static struct {
+	pthread_mutex_t lock; /* the table */
+	pid_t pid;
+	struct pmp_server *head;
+} table = {
+	.lock = PTHREAD_MUTEX_INITIALIZER,
+};
+
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+/*
+ * Whoever holds the lock while another thread forks would leave it locked
+ * forever in the child: fork() waits for it.
+ */
+static void table_prepare(void)
+{
+	pthread_mutex_lock(&table.lock);
+}
+
+static void table_parent(void)
+{
+	pthread_mutex_unlock(&table.lock);
+}
+
+static void table_child(void)
+{
+	table.head = NULL;
+	table.pid = getpid();
+	pthread_mutex_unlock(&table.lock);
+}
+
+static void table_init(void)
+{
+	pthread_atfork(table_prepare, table_parent, table_child);
+}
+
+static void table_lock(void)
+{
+	pthread_once(&table_once, table_init);
+	pthread_mutex_lock(&table.lock);
+	/* The parent's connections are not this process's. */
+	if (table.pid != getpid()) {
+		table.head = NULL;
+		table.pid = getpid();
+	}
+}
+
+static void table_unlock(void)
+{
+	pthread_mutex_unlock(&table.lock);
+}
+
+/* A reference, unless the last one is being dropped right now. */
+static bool server_tryget(pmp_server *srv)
+{
+	unsigned int refs = atomic_load(&srv->refs);
+
+	while (refs)
+		if (atomic_compare_exchange_weak(&srv->refs, &refs, refs + 1))
+			return true;
+	return false;
+}
+
+/* Connects a new endpoint to @host_id; the table's lock is held. */
+static int server_connect(uint64_t host_id, pmp_server **out)
+{
+	_cleanup_close_ int fd = -1;
+	struct pmp_info info;
+	pmp_server *srv;
+	int ret;
+
+	fd = pmp_sys_open(NULL);
+	if (fd < 0)
+		return fd;
+	ret = pmp_sys_connect(fd, host_id);
+	if (!ret)
+		ret = pmp_sys_info(fd, &info);
+	if (ret == -ESHUTDOWN)
+		ret = -ECONNREFUSED;
+	if (ret)
+		return ret;
+
+	srv = calloc(1, sizeof(*srv));
+	if (!srv)
+		return -ENOMEM;
+	atomic_init(&srv->refs, 1);
+	srv->fd = take_fd(&fd);
+	srv->pid = table.pid;
+	srv->host_id = host_id;
+	srv->host_pid = info.host_pid;
+	srv->host_flags = info.host_flags;
+	srv->next = table.head;
+	table.head = srv;
+	*out = srv;
+	return 0;
+}
+
+/**
+ * pmp_server_get - the process's connection to a host, made if needed
+ * @host_id: the host
+ * @out: a new reference
+ *
+ * A connection whose host has gone is not handed out: a new connection is
+ * tried, which the kernel refuses unless the id names a new host.
+ *
+ * Return: 0, or the errors of pmp_server_join().
+ */
+int pmp_server_get(uint64_t host_id, pmp_server **out)
+{
+	pmp_server *srv;
+	int ret;
+
+	table_lock();
+	for (srv = table.head; srv; srv = srv->next) {
+		if (srv->host_id == host_id && pmp_sys_hung_up(srv->fd) == 0 &&
+		    server_tryget(srv))
+			break;
+	}
+	ret = srv ? 0 : server_connect(host_id, &srv);
+	table_unlock();
+	*out = ret ? NULL : srv;
+	return ret;
+}
+
+/* Takes @srv out of the table, if it is in this process's table. */
+static void table_remove(pmp_server *srv)
+{
+	pmp_server **p;
+
+	table_lock();
+	for (p = &table.head; *p; p = &(*p)->next) {
+		if (*p == srv) {
+			*p = srv->next;
+			break;
+		}
+	}
+	table_unlock();
+}
+
+/**
+ * pmp_server_join - connect to an existing host by id
+ * @host_id: the host's id
+ * @out: a server reference; the process's existing connection to that host
+ *	if it has one
+ *
+ * Return: 0, -EINVAL, -ECONNREFUSED (no such host, or it has gone), -EACCES
+ * (another user's host), -EPROTO, -ENODEV, -ENOMEM.
+ */
+PMP_EXPORT int pmp_server_join(uint64_t host_id, pmp_server **out)
+{
+	if (!out)
+		return -EINVAL;
+	*out = NULL;
+	if (!host_id)
+		return -ECONNREFUSED;
+	return pmp_server_get(host_id, out);
+}
+
+/**
+ * pmp_server_ref - take another reference
+ * @srv: the server
+ *
+ * Return: @srv.
+ */
+PMP_EXPORT pmp_server *pmp_server_ref(pmp_server *srv)
+{
+	if (srv)
+		atomic_fetch_add(&srv->refs, 1);
+	return srv;
+}
+
+/**
+ * pmp_server_unref - drop a reference
+ * @srv: the server, or NULL
+ *
+ * The connection closes with the last reference, which drops whatever lock
+ * it still holds, as the kernel does for every closed endpoint.
+ */
+PMP_EXPORT void pmp_server_unref(pmp_server *srv)
+{
+	if (!srv || atomic_fetch_sub(&srv->refs, 1) != 1)
+		return;
+	table_remove(srv);
+	close(srv->fd);
+	free(srv);
+}
+
+/**
+ * pmp_server_host_id - the host's id
+ * @srv: the server
+ */
+PMP_EXPORT uint64_t pmp_server_host_id(const pmp_server *srv)
+{
+	return srv ? srv->host_id : 0;
+}
+
+/**
+ * pmp_server_host_pid - the host's process id
+ * @srv: the server
+ *
+ * Return: the pid, 0 when the host is not visible in the caller's pid
+ * namespace.
+ */
+PMP_EXPORT int pmp_server_host_pid(const pmp_server *srv)
+{
+	return srv ? srv->host_pid : 0;
+}
+
+/**
+ * pmp_server_lock - IMFPMPServer::LockProcess: keep the host from exiting
+ * @srv: the server
+ *
+ * Return: 0, -EINVAL, -ESHUTDOWN (the host has gone), -EOVERFLOW,
+ * -EBADFD (after fork).
+ */
+PMP_EXPORT int pmp_server_lock(pmp_server *srv)
+{
+	if (!srv)
+		return -EINVAL;
+	if (pmp_server_forked(srv))
+		return -EBADFD;
+	return pmp_sys_lock(srv->fd);
+}
+
+/**
+ * pmp_server_unlock - IMFPMPServer::UnlockProcess
+ * @srv: the server
+ *
+ * Return: 0, -EINVAL, -ENOLCK (this process holds no lock on the host),
+ * -ESHUTDOWN, -EBADFD.
+ */
+PMP_EXPORT int pmp_server_unlock(pmp_server *srv)
+{
+	if (!srv)
+		return -EINVAL;
+	if (pmp_server_forked(srv))
+		return -EBADFD;
+	return pmp_sys_unlock(srv->fd);
+}
+
+/**
+ * pmp_server_fd - a descriptor to poll() for the host's death
+ * @srv: the server
+ *
+ * Return: the descriptor, -EINVAL, or -EBADFD after fork.
+ */
+PMP_EXPORT int pmp_server_fd(const pmp_server *srv)
+{
+	if (!srv)
+		return -EINVAL;
+	if (pmp_server_forked(srv))
+		return -EBADFD;
+	return srv->fd;
+}
+
+/**
+ * pmp_server_alive - whether the host still serves
+ * @srv: the server
+ *
+ * Return: 1 while it does, 0 once it has gone or was told to exit,
+ * -EINVAL, -EBADFD after fork.
+ */
+PMP_EXPORT int pmp_server_alive(pmp_server *srv)
+{
+	int ret;
+
+	if (!srv)
+		return -EINVAL;
+	if (pmp_server_forked(srv))
+		return -EBADFD;
+	ret = pmp_sys_hung_up(srv->fd);
+	return ret < 0 ? ret : !ret;
+}

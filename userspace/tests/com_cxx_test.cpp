@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * com_cxx_test.cpp - the C++ half of com_cxx_test: the COM headers
+ * compiled as C++ (interfaces as abstract classes), for com_cxx_view.c to
+ * check against the C view
+ *
+ * The harness is C, so the checks live in com_cxx_view.c; this file
+ * exports what only C++ can see: vtable slots of pointers to virtual
+ * members (Itanium C++ ABI), a C++ implementation of IMFPMPServer, and a
+ * C++ client of libpmp's C objects.
+ */
+
+#include <cstddef>
+#include <cstring>
+
+#include <mfidl.h>
+#include <pmpsamples.h>
+
+#include "com_cxx.h"
+
+/* Itanium C++ ABI: a pointer to a virtual member is 1 + its vtable offset. */
+template <typename T> static long vtable_offset(T pmf)
+{
+	struct {
+		ptrdiff_t ptr;
+		ptrdiff_t adj;
+	} raw;
+
+	static_assert(sizeof(pmf) == sizeof(raw), "Itanium member pointer");
+	memcpy(&raw, &pmf, sizeof(raw));
+	return (raw.ptr & 1) ? (long)(raw.ptr - 1) : -1;
+}
+
+typedef HRESULT (STDMETHODCALLTYPE IUnknown::*qi_fn)(REFIID, void **);
+
+extern "C" long cxx_vtable_offset(enum cxx_method m)
+{
+	switch (m) {
+	case CXX_QUERY_INTERFACE:
+		return vtable_offset(
+			static_cast<qi_fn>(&IMFPMPServer::QueryInterface));
+	case CXX_ADD_REF:
+		return vtable_offset(&IMFPMPServer::AddRef);
+	case CXX_RELEASE:
+		return vtable_offset(&IMFPMPServer::Release);
+	case CXX_LOCK_PROCESS:
+		return vtable_offset(&IMFPMPServer::LockProcess);
+	case CXX_UNLOCK_PROCESS:
+		return vtable_offset(&IMFPMPServer::UnlockProcess);
+	case CXX_CREATE_OBJECT_BY_CLSID:
+		return vtable_offset(&IMFPMPServer::CreateObjectByCLSID);
+	case CXX_CREATE_INSTANCE:
+		return vtable_offset(&IClassFactory::CreateInstance);
+	case CXX_LOCK_SERVER:
+		return vtable_offset(&IClassFactory::LockServer);
+	case CXX_GET_SERVICE:
+		return vtable_offset(&IMFGetService::GetService);
+	case CXX_COUNTER_ADD:
+		return vtable_offset(&IPmpTestCounter::Add);
+	case CXX_COUNTER_CLONE:
+		return vtable_offset(&IPmpTestCounter::Clone);
+	case CXX_DECRYPTOR_DECRYPT:
+		return vtable_offset(&IPmpClearKeyDecryptor::Decrypt);
+	}
+	return -1;
+}
+
+extern "C" size_t cxx_sizeof_interface(void)
+{
+	return sizeof(IMFPMPServer);
+}
+
+extern "C" const GUID *cxx_uuidof_server(void)
+{
+	return &__uuidof(IMFPMPServer);
+}
+
+extern "C" const GUID *cxx_uuidof_counter(void)
+{
+	IPmpTestCounter *counter = NULL;
+
+	return &__uuidof(counter);
+}
+
+/* An IMFPMPServer written in C++, recording what reaches it. */
+class RecordingServer final : public IMFPMPServer
+{
+      public:
+	struct cxx_record rec;
+
+	RecordingServer()
+	{
+		memset(&rec, 0, sizeof(rec));
+		rec.refs = 1;
+	}
+
+	HRESULT STDMETHODCALLTYPE QueryInterface(REFIID riid,
+						 void **ppv) override
+	{
+		note(CXX_QUERY_INTERFACE, &riid, ppv);
+		*ppv = NULL;
+		if (riid != IID_IUnknown && riid != IID_IMFPMPServer)
+			return E_NOINTERFACE;
+		AddRef();
+		*ppv = static_cast<IMFPMPServer *>(this);
+		return S_OK;
+	}
+	ULONG STDMETHODCALLTYPE AddRef() override
+	{
+		note(CXX_ADD_REF, NULL, NULL);
+		return ++rec.refs;
+	}
+	ULONG STDMETHODCALLTYPE Release() override
+	{
+		note(CXX_RELEASE, NULL, NULL);
+		ULONG refs = --rec.refs;
+
+		if (!refs)
+			delete this;
+		return refs;
+	}
+	HRESULT STDMETHODCALLTYPE LockProcess() override
+	{
+		note(CXX_LOCK_PROCESS, NULL, NULL);
+		return S_OK;
+	}
+	HRESULT STDMETHODCALLTYPE UnlockProcess() override
+	{
+		note(CXX_UNLOCK_PROCESS, NULL, NULL);
+		return MF_E_INVALIDREQUEST;
+	}
+	HRESULT STDMETHODCALLTYPE CreateObjectByCLSID(REFCLSID clsid,
+						      REFIID riid,
+						      void **ppv) override
+	{
+		note(CXX_CREATE_OBJECT_BY_CLSID, &clsid, ppv);
+		rec.arg2 = &riid;
+		*ppv = NULL;
+		return REGDB_E_CLASSNOTREG;
+	}
+
+      private:
+	void note(enum cxx_method m, const void *a0, const void *a1)
+	{
+		rec.method = m;
+		rec.calls++;
+		rec.self = this;
+		rec.arg0 = a0;
+		rec.arg1 = a1;
+	}
+};
+
+extern "C" void *cxx_new_recording_server(void)
+{
+	return static_cast<IMFPMPServer *>(new RecordingServer());
+}
+
+extern "C" const struct cxx_record *cxx_record_of(void *server)
+{
+	IMFPMPServer *iface = static_cast<IMFPMPServer *>(server);
+
+	return &static_cast<RecordingServer *>(iface)->rec;
+}
+
+/* libpmp's C objects through the C++ view; the failed step, or 0. */
+extern "C" int cxx_use_in_process_server(void)
+{
+	IMFPMPServer *server = NULL;
+	IPmpTestCounter *counter = NULL, *again = NULL;
+	IUnknown *unk = NULL;
+	LONG value = 0;
+	int step = 0;
+
+	if (MFCreatePMPServer(MFPMPSESSION_IN_PROCESS, &server) != S_OK)
+		return 1;
+	if (server->LockProcess() != S_OK)
+		step = 2;
+	else if (server->UnlockProcess() != S_OK)
+		step = 3;
+	else if (server->UnlockProcess() != MF_E_INVALIDREQUEST)
+		step = 4;
+	else if (server->CreateObjectByCLSID(CLSID_PmpTestCounter,
+					     IID_PPV_ARGS(&counter)) != S_OK)
+		step = 5;
+	else if (counter->Add(20, &value) != S_OK || value != 20)
+		step = 6;
+	else if (counter->QueryInterface(&unk) != S_OK)
+		step = 7;
+	else if (unk->QueryInterface(IID_PPV_ARGS(&again)) != S_OK ||
+		 again != counter)
+		step = 8;
+	else if (again->Add(1, &value) != S_OK || value != 21)
+		step = 9;
+	if (again)
+		again->Release();
+	if (unk)
+		unk->Release();
+	if (counter && counter->Release() != 0 && !step)
+		step = 10;
+	if (server->Release() != 0 && !step)
+		step = 11;
+	return step;
+}

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * com_helpers.h - HRESULT assertions, sealed memfds and AES-128-CTR for the
+ * COM API tests
+ *
+ * Include it after defining _GNU_SOURCE and COBJMACROS.  It brings the
+ * kselftest harness in.
+ */
+
+#ifndef PMP_COM_HELPERS_H
+#define PMP_COM_HELPERS_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <openssl/evp.h>
+
+#include <mfidl.h>
+#include <mferror.h>
+#include <pmpsamples.h>
+#include <pmp.h>
+
+/*
+ * The harness, copied unchanged, has an unused parameter, and so has every
+ * function its TEST() defines.
+ */
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#include "kselftest_harness.h"
+
+/*
+ * A class registered with a digest that matches nothing (the build tree's
+ * registry/test-untrusted.class; the VM test writes its own).
+ */
+/* {E799E593-7154-493D-8A6D-1BB36FA7B2C4} */
+static const CLSID CLSID_PmpTestUntrusted = {
+	0xe799e593, 0x7154, 0x493d,
+	{ 0x8a, 0x6d, 0x1b, 0xb3, 0x6f, 0xa7, 0xb2, 0xc4 }
+};
+
+/* A class nobody registered. */
+static const CLSID CLSID_PmpTestUnknown = {
+	0x00112233, 0x4455, 0x6677,
+	{ 0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff }
+};
+
+/* An interface no pmp class implements, and no pair carries. */
+static const IID IID_PmpTestNothing = {
+	0x0badf00d, 0x1234, 0x5678,
+	{ 0x9a, 0xbc, 0xde, 0xf0, 0x12, 0x34, 0x56, 0x78 }
+};
+
+/*
+ * PMP_REGISTRY_DIR, unless the caller chose one: the build tree's registry,
+ * ../components/registry next to the test program.
+ */
+static inline void default_registry_dir(void)
+{
+	char exe[PATH_MAX], dir[PATH_MAX + 32];
+	ssize_t len;
+
+	if (getenv("PMP_REGISTRY_DIR"))
+		return;
+	len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (len <= 0)
+		return;
+	exe[len] = '\0';
+	snprintf(dir, sizeof(dir), "%s/../components/registry", dirname(exe));
+	setenv("PMP_REGISTRY_DIR", dir, 1);
+}
+
+/* Asserts that @call returned the HRESULT @want, printed in hex. */
+#define ASSERT_HR(want, call) do { \
+	HRESULT __want = (want); \
+	HRESULT __hr = (call); \
+	ASSERT_EQ(__want, __hr) \
+		TH_LOG("%s: expected 0x%08x, got 0x%08x", #call, \
+		       (unsigned int)__want, (unsigned int)__hr); \
+} while (0)
+
+#define EXPECT_HR(want, call) do { \
+	HRESULT __want = (want); \
+	HRESULT __hr = (call); \
+	EXPECT_EQ(__want, __hr) \
+		TH_LOG("%s: expected 0x%08x, got 0x%08x", #call, \
+		       (unsigned int)__want, (unsigned int)__hr); \
+} while (0)
+
+/* A pointer no successful call would return, to see outputs cleared. */
+#define POISON ((void *)0x5a5a5a5a5a5a5a5aull)
+
+/* A memfd holding @size bytes of @data, sealed with @seals. */
+static inline int sealed_memfd(const void *data, size_t size,
+			       unsigned int seals)
+{
+	int fd = memfd_create("pmp-test", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+
+	if (fd < 0)
+		return -1;
+	if (write(fd, data, size) != (ssize_t)size ||
+	    (seals && fcntl(fd, F_ADD_SEALS, seals))) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Reads all of a memfd into @buf (at most @cap bytes); its size or -1. */
+static inline ssize_t read_memfd(int fd, void *buf, size_t cap)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) || (size_t)st.st_size > cap)
+		return -1;
+	if (pread(fd, buf, st.st_size, 0) != st.st_size)
+		return -1;
+	return st.st_size;
+}
+
+/* AES-128-CTR with OpenSSL, as a content packager would encrypt. */
+static inline int aes_ctr_encrypt(const BYTE key[16], const BYTE iv[16],
+				  const void *in, void *out, int size)
+{
+	EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+	int len = 0, fin = 0, ok;
+
+	if (!ctx)
+		return -1;
+	ok = EVP_EncryptInit_ex(ctx, EVP_aes_128_ctr(), NULL, key, iv) &&
+	     EVP_EncryptUpdate(ctx, out, &len, in, size) &&
+	     EVP_EncryptFinal_ex(ctx, (unsigned char *)out + len, &fin);
+	EVP_CIPHER_CTX_free(ctx);
+	return ok && len + fin == size ? 0 : -1;
+}
+
+#endif /* PMP_COM_HELPERS_H */

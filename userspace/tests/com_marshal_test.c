@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * com_marshal_test.c - libpmp's marshaling layer on its own: the wire
+ * format of call messages and the table of proxy/stub pairs
+ *
+ * Links the static library, whose internal (hidden) functions a program
+ * may call.
+ */
+
+#define _GNU_SOURCE
+#define COBJMACROS
+
+#include "com_helpers.h"
+
+#include "com/marshal.h"
+
+TEST(integers_are_packed_little_endian_without_padding)
+{
+	static const uint8_t want[] = { 0x78, 0x56, 0x34, 0x12, 0x08, 0x07,
+					0x06, 0x05, 0x04, 0x03, 0x02, 0x01,
+					0xff, 0xff, 0xff, 0xff };
+	uint8_t buf[32];
+	PMP_WMSG(m, buf);
+
+	pmp_put_u32(&m, 0x12345678);
+	pmp_put_u64(&m, 0x0102030405060708ull);
+	pmp_put_u32(&m, (uint32_t)-1);
+	ASSERT_FALSE(m.overflow);
+	ASSERT_EQ(sizeof(want), m.size);
+	ASSERT_EQ(0, memcmp(want, buf, sizeof(want)));
+}
+
+TEST(guids_travel_in_microsoft_byte_layout)
+{
+	static const uint8_t want[16] = { 0xaf, 0x23, 0x4e, 0x99, 0xc2, 0x1c,
+					  0x3c, 0x49, 0xb9, 0xfa, 0x46, 0xf1,
+					  0xcb, 0x04, 0x0f, 0xa4 };
+	struct pmp_rmsg r = { .buf = want, .size = sizeof(want) };
+	uint8_t buf[16];
+	PMP_WMSG(m, buf);
+	GUID back;
+
+	pmp_put_guid(&m, &IID_IMFPMPServer);
+	ASSERT_EQ(16u, m.size);
+	ASSERT_EQ(0, memcmp(want, buf, sizeof(want)));
+	pmp_get_guid(&r, &back);
+	ASSERT_TRUE(pmp_rmsg_done(&r));
+	ASSERT_TRUE(IsEqualGUID(&IID_IMFPMPServer, &back));
+}
+
+TEST(strings_are_a_length_and_their_bytes)
+{
+	static const uint8_t want[] = { 3, 0, 0, 0, 'a', 'b', 'c' };
+	struct pmp_rmsg r = { .buf = want, .size = sizeof(want) };
+	uint8_t buf[16];
+	PMP_WMSG(m, buf);
+	char s[4];
+
+	pmp_put_str(&m, "abc");
+	ASSERT_EQ(sizeof(want), m.size);
+	ASSERT_EQ(0, memcmp(want, buf, sizeof(want)));
+	pmp_get_str(&r, s, sizeof(s));
+	ASSERT_TRUE(pmp_rmsg_done(&r));
+	ASSERT_STREQ("abc", s);
+}
+
+TEST(string_longer_than_its_room_or_with_a_nul_is_bad_data)
+{
+	static const uint8_t nul[] = { 3, 0, 0, 0, 'a', 0, 'c' };
+	static const uint8_t abc[] = { 3, 0, 0, 0, 'a', 'b', 'c' };
+	static const uint8_t huge[] = { 0xff, 0xff, 0xff, 0xff, 'a' };
+	struct pmp_rmsg r1 = { .buf = nul, .size = sizeof(nul) };
+	struct pmp_rmsg r2 = { .buf = abc, .size = sizeof(abc) };
+	struct pmp_rmsg r3 = { .buf = huge, .size = sizeof(huge) };
+	struct pmp_rmsg r4 = { .buf = abc, .size = sizeof(abc) };
+	char s[8];
+
+	pmp_get_str(&r1, s, sizeof(s));
+	ASSERT_FALSE(pmp_rmsg_done(&r1));
+	pmp_get_str(&r2, s, 3);
+	ASSERT_FALSE(pmp_rmsg_done(&r2));
+	pmp_get_str(&r3, s, sizeof(s));
+	ASSERT_FALSE(pmp_rmsg_done(&r3));
+	pmp_get_str(&r4, s, 0);
+	ASSERT_FALSE(pmp_rmsg_done(&r4));
+}
+
+TEST(short_or_long_payload_is_bad_data)
+{
+	static const uint8_t five[5] = { 1, 2, 3, 4, 5 };
+	struct pmp_rmsg r = { .buf = five, .size = 4 };
+	struct pmp_rmsg r2 = { .buf = five, .size = 5 };
+
+	ASSERT_EQ(0x04030201u, pmp_get_u32(&r));
+	ASSERT_TRUE(pmp_rmsg_done(&r));
+	ASSERT_EQ(0u, pmp_get_u32(&r));
+	ASSERT_FALSE(pmp_rmsg_done(&r));
+	/* Everything must be read: a trailing byte is bad too. */
+	pmp_get_u32(&r2);
+	ASSERT_FALSE(pmp_rmsg_done(&r2));
+}
+
+TEST(packing_past_the_buffer_is_remembered)
+{
+	uint8_t buf[6];
+	PMP_WMSG(m, buf);
+
+	pmp_put_u32(&m, 1);
+	ASSERT_FALSE(m.overflow);
+	pmp_put_u32(&m, 2);
+	ASSERT_TRUE(m.overflow);
+	ASSERT_EQ(4u, m.size);
+}
+
+TEST(descriptors_travel_as_indexes)
+{
+	uint8_t buf[16];
+	PMP_WMSG(m, buf);
+	struct pmp_rmsg r = { .buf = buf };
+	int fd;
+
+	pmp_put_fd(&m, 7);
+	pmp_put_fd(&m, 9);
+	ASSERT_EQ(2u, m.nfds);
+	ASSERT_EQ(8u, m.size);
+	ASSERT_EQ(0, buf[0]);
+	ASSERT_EQ(1, buf[4]);
+	pmp_put_fd(&m, -1);
+	ASSERT_TRUE(m.overflow);
+
+	fd = dup(STDERR_FILENO);
+	ASSERT_LE(0, fd);
+	r.size = 8;
+	r.fds[0] = -1;
+	r.fds[1] = fd;
+	r.nfds = 2;
+	/* Index 0 names a slot already taken. */
+	ASSERT_EQ(-1, pmp_take_fd(&r));
+	ASSERT_FALSE(pmp_rmsg_done(&r));
+	r.bad = false;
+	ASSERT_EQ(fd, pmp_take_fd(&r));
+	ASSERT_EQ(-1, r.fds[1]);
+	ASSERT_TRUE(pmp_rmsg_done(&r));
+	pmp_rmsg_cleanup(&r);
+	ASSERT_EQ(0, close(fd));
+}
+
+TEST(descriptor_index_out_of_range_is_bad_data)
+{
+	static const uint8_t idx[] = { 2, 0, 0, 0 };
+	struct pmp_rmsg r = { .buf = idx, .size = sizeof(idx), .nfds = 2 };
+
+	r.fds[0] = r.fds[1] = -1;
+	ASSERT_EQ(-1, pmp_get_fd(&r));
+	ASSERT_FALSE(pmp_rmsg_done(&r));
+}
+
+TEST(every_pair_matches_its_interface)
+{
+	const struct pmp_ps_pair *unk = pmp_ps_find(&IID_IUnknown);
+	const struct pmp_ps_pair *counter = pmp_ps_find(&IID_IPmpTestCounter);
+	const struct pmp_ps_pair *dec = pmp_ps_find(&IID_IPmpClearKeyDecryptor);
+
+	ASSERT_NE(NULL, unk);
+	ASSERT_NE(NULL, counter);
+	ASSERT_NE(NULL, dec);
+	ASSERT_EQ(sizeof(IUnknownVtbl) / sizeof(void *), unk->methods);
+	ASSERT_EQ(sizeof(IPmpTestCounterVtbl) / sizeof(void *),
+		  counter->methods);
+	ASSERT_EQ(sizeof(IPmpClearKeyDecryptorVtbl) / sizeof(void *),
+		  dec->methods);
+	ASSERT_NE(NULL, counter->stub);
+	ASSERT_NE(NULL, dec->stub);
+	ASSERT_EQ(NULL, pmp_ps_find(&IID_IMFPMPServer));
+	ASSERT_EQ(NULL, pmp_ps_find(&IID_IClassFactory));
+	ASSERT_EQ(NULL, pmp_ps_find(&IID_PmpTestNothing));
+}
+
+TEST(stub_rejects_malformed_arguments_without_calling)
+{
+	const struct pmp_ps_pair *pair = pmp_ps_find(&IID_IPmpTestCounter);
+	static const uint8_t two[2] = { 1, 2 };
+	struct pmp_rmsg in = { .buf = two, .size = sizeof(two) };
+	uint8_t buf[16];
+	PMP_WMSG(out, buf);
+
+	/* The object is never reached: a NULL one would crash. */
+	ASSERT_HR(HRESULT_FROM_WIN32(RPC_X_BAD_STUB_DATA),
+		  pair->stub(NULL, 3, &in, &out));
+	ASSERT_HR(HRESULT_FROM_WIN32(RPC_S_PROCNUM_OUT_OF_RANGE),
+		  pair->stub(NULL, pair->methods, &in, &out));
+}
+
+TEST_HARNESS_MAIN

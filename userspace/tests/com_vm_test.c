@@ -1,0 +1,770 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * com_vm_test.c - the COM API with pmp.ko: protected and unprotected
+ * pmphost processes, end to end
+ *
+ * Needs the module loaded, root, and the project installed under
+ * PMP_TEST_PREFIX (default /usr/local) - in the VM:
+ *
+ *	make -C userspace install PREFIX=/usr/local && ldconfig
+ *	userspace/tests/com_vm_test
+ *
+ * It writes to the installed tree (an untrusted class file, a component
+ * made world-writable for a while) and to the module's linger_ms and
+ * default_timeout_ms, and puts each back: run it in the VM's throw-away
+ * overlay (userspace/tests/com_vm.sh does all of it).
+ */
+
+#define _GNU_SOURCE
+#define COBJMACROS
+#include <dirent.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <time.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+
+#include "com_helpers.h"
+
+#define LINGER_PARAM "/sys/module/pmp/parameters/linger_ms"
+#define SYSFS_OBJECTS "/sys/class/misc/pmp/objects"
+
+/* The lifetime tests' linger_ms: short, yet long for an emulated CPU. */
+#define TEST_LINGER_MS 600
+
+static char prefix[PATH_MAX / 2];
+static char untrusted_class[PATH_MAX];
+static char counter_so[PATH_MAX];
+
+__attribute__((constructor)) static void installed_paths(void)
+{
+	const char *p = getenv("PMP_TEST_PREFIX");
+
+	snprintf(prefix, sizeof(prefix), "%s", p ? p : "/usr/local");
+	snprintf(untrusted_class, sizeof(untrusted_class),
+		 "%s/lib/pmp/registry/zz-com-vm-test-untrusted.class", prefix);
+	snprintf(counter_so, sizeof(counter_so),
+		 "%s/lib/pmp/components/libpmp-counter.so", prefix);
+	/* Unprotected hosts would honour it: use the installed registry. */
+	unsetenv("PMP_REGISTRY_DIR");
+}
+
+static long long read_ll(const char *path)
+{
+	char buf[32] = "";
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	return n > 0 ? strtoll(buf, NULL, 10) : -1;
+}
+
+static int write_ll(const char *path, long long value)
+{
+	char buf[32];
+	int fd = open(path, O_WRONLY | O_CLOEXEC), len, ok;
+
+	if (fd < 0)
+		return -1;
+	len = snprintf(buf, sizeof(buf), "%lld\n", value);
+	ok = write(fd, buf, len) == len;
+	close(fd);
+	return ok ? 0 : -1;
+}
+
+static void sleep_ms(unsigned int ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) && errno == EINTR)
+		;
+}
+
+/* Waits up to @ms for process @pid to be gone; 0 when it is. */
+static int wait_gone(pid_t pid, unsigned int ms)
+{
+	int pidfd = syscall(SYS_pidfd_open, pid, 0);
+	struct pollfd pfd = { .fd = pidfd, .events = POLLIN };
+	int ret;
+
+	if (pidfd < 0)
+		return errno == ESRCH ? 0 : -1;
+	ret = poll(&pfd, 1, ms);
+	close(pidfd);
+	return ret == 1 ? 0 : -1;
+}
+
+/* Creates a counter, retrying nothing: the host must still be there. */
+static HRESULT new_counter(IMFPMPServer *server, IPmpTestCounter **counter)
+{
+	return IMFPMPServer_CreateObjectByCLSID(server, &CLSID_PmpTestCounter,
+						&IID_IPmpTestCounter,
+						(void **)counter);
+}
+
+/* In a fixture's setup: skip on a machine without the module or tree. */
+#define SKIP_UNLESS_INSTALLED() do { \
+	if (access("/dev/pmp", R_OK | W_OK) || access(counter_so, R_OK)) \
+		SKIP(longjmp(_metadata->env, 1), \
+		     "no /dev/pmp or nothing installed under %.200s", \
+		     prefix); \
+} while (0)
+
+/* ---- both kinds of host ---- */
+
+FIXTURE(host) {
+	IMFPMPServer *server;
+	long long objects;
+};
+
+FIXTURE_VARIANT(host) {
+	DWORD flags;
+};
+
+FIXTURE_VARIANT_ADD(host, protected) {
+	.flags = 0,
+};
+
+FIXTURE_VARIANT_ADD(host, unprotected) {
+	.flags = MFPMPSESSION_UNPROTECTED_PROCESS,
+};
+
+FIXTURE_SETUP(host)
+{
+	static const char text_fmt[] =
+		"clsid = {E799E593-7154-493D-8A6D-1BB36FA7B2C4}\n"
+		"path = %s\n"
+		"sha256 = 00000000000000000000000000000000"
+		"00000000000000000000000000000000\n";
+	char text[PATH_MAX + 256];
+	int fd, len;
+
+	self->server = NULL;
+	SKIP_UNLESS_INSTALLED();
+
+	/* Root-owned, 0644: only its digest makes it untrusted. */
+	len = snprintf(text, sizeof(text), text_fmt, counter_so);
+	fd = open(untrusted_class, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+		  0644);
+	ASSERT_LE(0, fd) TH_LOG("%s: %s", untrusted_class, strerror(errno));
+	ASSERT_EQ(len, write(fd, text, len));
+	ASSERT_EQ(0, close(fd));
+
+	self->objects = read_ll(SYSFS_OBJECTS);
+	ASSERT_HR(S_OK, MFCreatePMPServer(variant->flags, &self->server));
+	ASSERT_NE(NULL, self->server);
+}
+
+FIXTURE_TEARDOWN(host)
+{
+	unlink(untrusted_class);
+	if (self->server)
+		EXPECT_EQ(0u, IMFPMPServer_Release(self->server));
+}
+
+TEST_F(host, counter_runs_in_the_host_and_keeps_state_across_calls)
+{
+	IPmpTestCounter *counter = NULL;
+	char label[32];
+	DWORD pid = 0;
+	LONG value = 0;
+
+	ASSERT_HR(S_OK, new_counter(self->server, &counter));
+	ASSERT_HR(S_OK, IPmpTestCounter_GetProcessId(counter, &pid));
+	ASSERT_NE(0u, pid);
+	ASSERT_NE((DWORD)getpid(), pid);
+
+	ASSERT_HR(S_OK, IPmpTestCounter_Add(counter, 5, &value));
+	ASSERT_EQ(5, value);
+	ASSERT_HR(S_OK, IPmpTestCounter_Add(counter, -12, &value));
+	ASSERT_EQ(-7, value);
+	ASSERT_HR(S_OK, IPmpTestCounter_Get(counter, &value));
+	ASSERT_EQ(-7, value);
+	ASSERT_HR(S_OK, IPmpTestCounter_SetLabel(counter, "kitchen"));
+	ASSERT_HR(S_OK, IPmpTestCounter_GetLabel(counter, label, 8));
+	ASSERT_STREQ("kitchen", label);
+	ASSERT_HR(MF_E_INSUFFICIENT_BUFFER,
+		  IPmpTestCounter_GetLabel(counter, label, 7));
+	ASSERT_HR(MF_E_PE_UNTRUSTED,
+		  IPmpTestCounter_Fail(counter, MF_E_PE_UNTRUSTED));
+	ASSERT_HR(S_FALSE, IPmpTestCounter_Fail(counter, S_FALSE));
+	ASSERT_EQ(0u, IPmpTestCounter_Release(counter));
+}
+
+TEST_F(host, proxies_follow_com_identity)
+{
+	IPmpTestCounter *counter = NULL, *again = NULL, *other = NULL;
+	IUnknown *unk = NULL, *unk2 = NULL, *other_unk = NULL;
+	void *none = POISON;
+
+	ASSERT_HR(S_OK, new_counter(self->server, &counter));
+	ASSERT_HR(S_OK, IPmpTestCounter_QueryInterface(counter, &IID_IUnknown,
+						       (void **)&unk));
+	ASSERT_NE((void *)counter, (void *)unk);
+	ASSERT_HR(S_OK, IPmpTestCounter_QueryInterface(counter, &IID_IUnknown,
+						       (void **)&unk2));
+	ASSERT_EQ(unk, unk2);
+	ASSERT_HR(S_OK, IUnknown_QueryInterface(unk, &IID_IPmpTestCounter,
+						(void **)&again));
+	ASSERT_EQ(counter, again);
+
+	/* Another object, another identity. */
+	ASSERT_HR(S_OK, new_counter(self->server, &other));
+	ASSERT_HR(S_OK, IPmpTestCounter_QueryInterface(other, &IID_IUnknown,
+						       (void **)&other_unk));
+	ASSERT_NE(unk, other_unk);
+
+	/* A pair exists, the object lacks it: the host says so. */
+	ASSERT_HR(E_NOINTERFACE,
+		  IUnknown_QueryInterface(unk, &IID_IPmpClearKeyDecryptor,
+					  &none));
+	ASSERT_EQ(NULL, none);
+	/* No pair: answered without a round trip. */
+	none = POISON;
+	ASSERT_HR(E_NOINTERFACE,
+		  IPmpTestCounter_QueryInterface(counter, &IID_IClassFactory,
+						 &none));
+	ASSERT_EQ(NULL, none);
+
+	IUnknown_Release(other_unk);
+	IPmpTestCounter_Release(other);
+	IPmpTestCounter_Release(again);
+	IUnknown_Release(unk2);
+	IUnknown_Release(unk);
+	ASSERT_EQ(0u, IPmpTestCounter_Release(counter));
+}
+
+struct hammer {
+	IPmpTestCounter *counter;
+	int iterations;
+	int mismatches;
+	HRESULT failure;
+};
+
+/* Lookups racing final Releases of the IUnknown proxy, from a thread. */
+static void *hammer_identity(void *arg)
+{
+	struct hammer *h = arg;
+	IUnknown *a, *b;
+	HRESULT hr;
+	LONG value;
+	int i;
+
+	for (i = 0; i < h->iterations; i++) {
+		a = b = NULL;
+		hr = IPmpTestCounter_QueryInterface(h->counter, &IID_IUnknown,
+						    (void **)&a);
+		if (SUCCEEDED(hr))
+			hr = IPmpTestCounter_QueryInterface(
+				h->counter, &IID_IUnknown, (void **)&b);
+		if (SUCCEEDED(hr))
+			hr = IPmpTestCounter_Add(h->counter, 1, &value);
+		if (FAILED(hr))
+			__atomic_store_n(&h->failure, hr, __ATOMIC_RELAXED);
+		else if (a != b)
+			__atomic_add_fetch(&h->mismatches, 1, __ATOMIC_RELAXED);
+		if (b)
+			IUnknown_Release(b);
+		if (a)
+			IUnknown_Release(a);
+	}
+	return NULL;
+}
+
+TEST_F(host, threads_racing_final_releases_see_one_identity)
+{
+	struct hammer h = { .iterations = 100 };
+	pthread_t threads[4];
+	LONG value = 0;
+	size_t i;
+
+	ASSERT_HR(S_OK, new_counter(self->server, &h.counter));
+	for (i = 0; i < sizeof(threads) / sizeof(threads[0]); i++)
+		ASSERT_EQ(0, pthread_create(&threads[i], NULL, hammer_identity,
+					    &h));
+	for (i = 0; i < sizeof(threads) / sizeof(threads[0]); i++)
+		ASSERT_EQ(0, pthread_join(threads[i], NULL));
+	ASSERT_HR(S_OK, h.failure);
+	ASSERT_EQ(0, h.mismatches);
+	ASSERT_HR(S_OK, IPmpTestCounter_Get(h.counter, &value));
+	ASSERT_EQ(4 * h.iterations, value);
+	ASSERT_EQ(0u, IPmpTestCounter_Release(h.counter));
+	/* Every proxy gone: only what other tests hold is left. */
+	for (i = 0; i < 50 && read_ll(SYSFS_OBJECTS) != self->objects; i++)
+		sleep_ms(20);
+	ASSERT_EQ(self->objects, read_ll(SYSFS_OBJECTS));
+}
+
+TEST_F(host, object_created_as_iunknown_is_the_one_identity)
+{
+	IPmpTestCounter *counter = NULL;
+	IUnknown *unk = NULL, *unk2 = NULL;
+	LONG value;
+
+	ASSERT_HR(S_OK, IMFPMPServer_CreateObjectByCLSID(
+				self->server, &CLSID_PmpTestCounter,
+				&IID_IUnknown, (void **)&unk));
+	ASSERT_HR(S_OK, IUnknown_QueryInterface(unk, &IID_IPmpTestCounter,
+						(void **)&counter));
+	ASSERT_HR(S_OK, IPmpTestCounter_Add(counter, 3, &value));
+	ASSERT_HR(S_OK, IPmpTestCounter_QueryInterface(counter, &IID_IUnknown,
+						       (void **)&unk2));
+	ASSERT_EQ(unk, unk2);
+	/* The identity outlives the typed proxy, and the object with it. */
+	ASSERT_EQ(0u, IPmpTestCounter_Release(counter));
+	counter = NULL;
+	ASSERT_HR(S_OK, IUnknown_QueryInterface(unk2, &IID_IPmpTestCounter,
+						(void **)&counter));
+	ASSERT_HR(S_OK, IPmpTestCounter_Get(counter, &value));
+	ASSERT_EQ(3, value);
+	IPmpTestCounter_Release(counter);
+	IUnknown_Release(unk2);
+	ASSERT_EQ(0u, IUnknown_Release(unk));
+}
+
+TEST_F(host, clone_hands_back_a_new_object)
+{
+	IPmpTestCounter *counter = NULL, *copy = NULL;
+	DWORD pid = 0, copy_pid = 1;
+	LONG value;
+
+	ASSERT_HR(S_OK, new_counter(self->server, &counter));
+	ASSERT_HR(S_OK, IPmpTestCounter_Add(counter, 10, &value));
+	ASSERT_HR(S_OK, IPmpTestCounter_Clone(counter, &copy));
+	ASSERT_NE(NULL, copy);
+	ASSERT_NE(counter, copy);
+	ASSERT_HR(S_OK, IPmpTestCounter_Add(copy, 1, &value));
+	ASSERT_EQ(11, value);
+	ASSERT_HR(S_OK, IPmpTestCounter_Get(counter, &value));
+	ASSERT_EQ(10, value);
+	ASSERT_HR(S_OK, IPmpTestCounter_GetProcessId(counter, &pid));
+	ASSERT_HR(S_OK, IPmpTestCounter_GetProcessId(copy, &copy_pid));
+	ASSERT_EQ(pid, copy_pid);
+	ASSERT_EQ(0u, IPmpTestCounter_Release(copy));
+	ASSERT_EQ(0u, IPmpTestCounter_Release(counter));
+}
+
+TEST_F(host, released_proxies_release_their_kernel_objects)
+{
+	IPmpTestCounter *a = NULL, *b = NULL;
+	IUnknown *unk = NULL;
+	int i;
+
+	ASSERT_HR(S_OK, new_counter(self->server, &a));
+	ASSERT_HR(S_OK, new_counter(self->server, &b));
+	ASSERT_HR(S_OK, IPmpTestCounter_QueryInterface(a, &IID_IUnknown,
+						       (void **)&unk));
+	/* Two counters and one IUnknown: three (object, interface) pairs. */
+	ASSERT_EQ(self->objects + 3, read_ll(SYSFS_OBJECTS));
+	IUnknown_Release(unk);
+	IPmpTestCounter_Release(b);
+	IPmpTestCounter_Release(a);
+	for (i = 0; i < 50 && read_ll(SYSFS_OBJECTS) != self->objects; i++)
+		sleep_ms(20);
+	ASSERT_EQ(self->objects, read_ll(SYSFS_OBJECTS));
+}
+
+TEST_F(host, decryptor_gets_sealed_memfds_across_the_kernel)
+{
+	static const BYTE kid[16] = "kid-0123456789ab";
+	static const BYTE key[16] = { 0x10, 0x21, 0x32, 0x43, 0x54, 0x65,
+				      0x76, 0x87, 0x98, 0xa9, 0xba, 0xcb,
+				      0xdc, 0xed, 0xfe, 0x0f };
+	static const BYTE iv[16] = { 0, 1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 0,
+				     0, 0, 0, 0 };
+	static char clear[300000], secret[300000], out[300000];
+	IPmpClearKeyDecryptor *dec = NULL;
+	int in_fd, out_fd = -2;
+	size_t i;
+
+	for (i = 0; i < sizeof(clear); i++)
+		clear[i] = (char)(i ^ (i >> 8));
+	ASSERT_EQ(0, aes_ctr_encrypt(key, iv, clear, secret, sizeof(clear)));
+	in_fd = sealed_memfd(secret, sizeof(secret),
+			     F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE);
+	ASSERT_LE(0, in_fd);
+
+	ASSERT_HR(S_OK, IMFPMPServer_CreateObjectByCLSID(
+				self->server, &CLSID_PmpClearKeyDecryptor,
+				&IID_IPmpClearKeyDecryptor, (void **)&dec));
+	ASSERT_HR(MF_E_NOT_FOUND,
+		  IPmpClearKeyDecryptor_Decrypt(dec, kid, iv, in_fd,
+						sizeof(secret), &out_fd));
+	ASSERT_EQ(-1, out_fd);
+	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_SetKey(dec, kid, key));
+	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_Decrypt(dec, kid, iv, in_fd,
+						      sizeof(secret), &out_fd));
+	ASSERT_LE(0, out_fd);
+	ASSERT_EQ((ssize_t)sizeof(out), read_memfd(out_fd, out, sizeof(out)));
+	ASSERT_EQ(0, memcmp(clear, out, sizeof(clear)));
+	ASSERT_EQ(F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL,
+		  fcntl(out_fd, F_GET_SEALS));
+	ASSERT_EQ(FD_CLOEXEC, fcntl(out_fd, F_GETFD));
+	close(out_fd);
+	close(in_fd);
+	ASSERT_EQ(0u, IPmpClearKeyDecryptor_Release(dec));
+}
+
+TEST_F(host, decryptor_input_must_be_sealed_against_writes)
+{
+	static const BYTE kid[16] = { 9 }, key[16] = { 8 }, iv[16] = { 7 };
+	IPmpClearKeyDecryptor *dec = NULL;
+	char data[256] = { 0 };
+	int fd, out_fd = -2;
+
+	ASSERT_HR(S_OK, IMFPMPServer_CreateObjectByCLSID(
+				self->server, &CLSID_PmpClearKeyDecryptor,
+				&IID_IPmpClearKeyDecryptor, (void **)&dec));
+	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_SetKey(dec, kid, key));
+	/* The kernel carries it (F_SEAL_SHRINK); the decryptor refuses it. */
+	fd = sealed_memfd(data, sizeof(data), F_SEAL_SHRINK);
+	ASSERT_LE(0, fd);
+	ASSERT_HR(E_INVALIDARG,
+		  IPmpClearKeyDecryptor_Decrypt(dec, kid, iv, fd, sizeof(data),
+						&out_fd));
+	ASSERT_EQ(-1, out_fd);
+	close(fd);
+	/* Not sealed at all: the kernel does not carry it. */
+	fd = sealed_memfd(data, sizeof(data), 0);
+	ASSERT_LE(0, fd);
+	ASSERT_HR(E_ACCESSDENIED, IPmpClearKeyDecryptor_Decrypt(
+					  dec, kid, iv, fd, sizeof(data),
+					  &out_fd));
+	close(fd);
+	IPmpClearKeyDecryptor_Release(dec);
+}
+
+TEST_F(host, unknown_class_is_regdb_e_classnotreg)
+{
+	void *obj = POISON;
+
+	ASSERT_HR(REGDB_E_CLASSNOTREG,
+		  IMFPMPServer_CreateObjectByCLSID(self->server,
+						   &CLSID_PmpTestUnknown,
+						   &IID_IUnknown, &obj));
+	ASSERT_EQ(NULL, obj);
+}
+
+TEST_F(host, class_with_wrong_digest_is_mf_e_pe_untrusted)
+{
+	void *obj = POISON;
+
+	ASSERT_HR(MF_E_PE_UNTRUSTED,
+		  IMFPMPServer_CreateObjectByCLSID(self->server,
+						   &CLSID_PmpTestUntrusted,
+						   &IID_IUnknown, &obj));
+	ASSERT_EQ(NULL, obj);
+}
+
+TEST_F(host, interface_without_proxy_or_in_the_class_is_e_nointerface)
+{
+	void *obj = POISON;
+
+	/* No proxy/stub pair: refused before any round trip. */
+	ASSERT_HR(E_NOINTERFACE,
+		  IMFPMPServer_CreateObjectByCLSID(self->server,
+						   &CLSID_PmpTestCounter,
+						   &IID_PmpTestNothing, &obj));
+	ASSERT_EQ(NULL, obj);
+	/* A pair exists; the class lacks the interface. */
+	obj = POISON;
+	ASSERT_HR(E_NOINTERFACE,
+		  IMFPMPServer_CreateObjectByCLSID(
+			  self->server, &CLSID_PmpTestCounter,
+			  &IID_IPmpClearKeyDecryptor, &obj));
+	ASSERT_EQ(NULL, obj);
+	ASSERT_HR(E_POINTER, IMFPMPServer_CreateObjectByCLSID(
+				     self->server, &CLSID_PmpTestCounter,
+				     &IID_IUnknown, NULL));
+}
+
+TEST_F(host, unlock_beyond_the_locks_taken_is_mf_e_invalidrequest)
+{
+	IPmpTestCounter *counter = NULL;
+	IMFPMPServer *again = NULL;
+
+	ASSERT_HR(S_OK, new_counter(self->server, &counter));
+	ASSERT_HR(MF_E_INVALIDREQUEST,
+		  IMFPMPServer_UnlockProcess(self->server));
+	ASSERT_HR(S_OK, IMFPMPServer_LockProcess(self->server));
+	/* Every pointer to the host shares its count. */
+	ASSERT_HR(S_OK, IMFPMPServer_QueryInterface(
+				self->server, &IID_IMFPMPServer,
+				(void **)&again));
+	ASSERT_HR(S_OK, IMFPMPServer_LockProcess(again));
+	ASSERT_HR(S_OK, IMFPMPServer_UnlockProcess(self->server));
+	ASSERT_HR(S_OK, IMFPMPServer_UnlockProcess(again));
+	ASSERT_HR(MF_E_INVALIDREQUEST, IMFPMPServer_UnlockProcess(again));
+	IMFPMPServer_Release(again);
+	IPmpTestCounter_Release(counter);
+}
+
+TEST_F(host, killed_host_makes_every_call_mf_e_shutdown)
+{
+	IPmpTestCounter *counter = NULL;
+	void *obj = POISON;
+	DWORD pid = 0;
+	LONG value;
+
+	ASSERT_HR(S_OK, new_counter(self->server, &counter));
+	ASSERT_HR(S_OK, IPmpTestCounter_GetProcessId(counter, &pid));
+	ASSERT_EQ(0, kill((pid_t)pid, SIGKILL));
+	ASSERT_EQ(0, wait_gone((pid_t)pid, 5000));
+
+	ASSERT_HR(MF_E_SHUTDOWN, IPmpTestCounter_Add(counter, 1, &value));
+	ASSERT_HR(MF_E_SHUTDOWN, IMFPMPServer_LockProcess(self->server));
+	ASSERT_HR(MF_E_SHUTDOWN,
+		  IMFPMPServer_CreateObjectByCLSID(self->server,
+						   &CLSID_PmpTestCounter,
+						   &IID_IUnknown, &obj));
+	ASSERT_EQ(NULL, obj);
+	/* Releasing what is left still works. */
+	ASSERT_EQ(0u, IPmpTestCounter_Release(counter));
+}
+
+/* ---- lifetime: LockProcess across gaps ---- */
+
+FIXTURE(lifetime) {
+	long long linger_ms;
+	IMFPMPServer *server;
+	IPmpTestCounter *counter;
+	DWORD pid;
+};
+
+FIXTURE_SETUP(lifetime)
+{
+	self->server = NULL;
+	self->counter = NULL;
+	self->linger_ms = -1;
+	SKIP_UNLESS_INSTALLED();
+	self->linger_ms = read_ll(LINGER_PARAM);
+	ASSERT_LE(0, self->linger_ms);
+	ASSERT_EQ(0, write_ll(LINGER_PARAM, TEST_LINGER_MS));
+
+	ASSERT_HR(S_OK, MFCreatePMPServer(MFPMPSESSION_UNPROTECTED_PROCESS,
+					  &self->server));
+	ASSERT_HR(S_OK, new_counter(self->server, &self->counter));
+	ASSERT_HR(S_OK, IPmpTestCounter_GetProcessId(self->counter,
+						     &self->pid));
+}
+
+FIXTURE_TEARDOWN(lifetime)
+{
+	if (self->counter)
+		IPmpTestCounter_Release(self->counter);
+	if (self->server)
+		IMFPMPServer_Release(self->server);
+	if (self->linger_ms >= 0)
+		EXPECT_EQ(0, write_ll(LINGER_PARAM, self->linger_ms));
+}
+
+TEST_F(lifetime, locked_host_survives_a_gap_without_objects)
+{
+	IPmpTestCounter *next = NULL;
+	DWORD pid = 0;
+
+	ASSERT_HR(S_OK, IMFPMPServer_LockProcess(self->server));
+	ASSERT_EQ(0u, IPmpTestCounter_Release(self->counter));
+	self->counter = NULL;
+	sleep_ms(TEST_LINGER_MS / 4);
+	ASSERT_HR(S_OK, new_counter(self->server, &next));
+	ASSERT_HR(S_OK, IPmpTestCounter_GetProcessId(next, &pid));
+	ASSERT_EQ(self->pid, pid);
+	ASSERT_HR(S_OK, IMFPMPServer_UnlockProcess(self->server));
+	self->counter = next;
+}
+
+TEST_F(lifetime, unlocked_host_exits_with_its_last_object)
+{
+	IPmpTestCounter *next = NULL;
+
+	ASSERT_EQ(0u, IPmpTestCounter_Release(self->counter));
+	self->counter = NULL;
+	ASSERT_EQ(0, wait_gone(self->pid, 5000))
+		TH_LOG("the host outlived its last object without a lock");
+	ASSERT_HR(MF_E_SHUTDOWN, new_counter(self->server, &next));
+	ASSERT_EQ(NULL, next);
+}
+
+TEST_F(lifetime, host_exits_after_the_gap_when_unlocked)
+{
+	ASSERT_HR(S_OK, IMFPMPServer_LockProcess(self->server));
+	ASSERT_EQ(0u, IPmpTestCounter_Release(self->counter));
+	self->counter = NULL;
+	sleep_ms(TEST_LINGER_MS / 4);
+	ASSERT_EQ(-1, wait_gone(self->pid, 0)) TH_LOG("exited while locked");
+	ASSERT_HR(S_OK, IMFPMPServer_UnlockProcess(self->server));
+	ASSERT_EQ(0, wait_gone(self->pid, 5000))
+		TH_LOG("the host did not exit when unlocked");
+}
+
+TEST_F(lifetime, locked_host_exits_when_linger_ms_passes)
+{
+	ASSERT_HR(S_OK, IMFPMPServer_LockProcess(self->server));
+	ASSERT_EQ(0u, IPmpTestCounter_Release(self->counter));
+	self->counter = NULL;
+	ASSERT_EQ(0, wait_gone(self->pid, TEST_LINGER_MS * 10))
+		TH_LOG("the host lingered past linger_ms");
+	ASSERT_HR(MF_E_SHUTDOWN, IMFPMPServer_UnlockProcess(self->server));
+}
+
+/* ---- a client that gives up: the host's reply is discarded ---- */
+
+#define TIMEOUT_PARAM "/sys/module/pmp/parameters/default_timeout_ms"
+#define SYSFS_DISCARDED "/sys/class/misc/pmp/replies_discarded"
+/* Large enough for AES-128-CTR to outlast CANCEL_TIMEOUT_MS. */
+#define CANCEL_BYTES (64u << 20)
+#define CANCEL_TIMEOUT_MS 5
+
+static int count_fds(pid_t pid)
+{
+	char path[64];
+	struct dirent *d;
+	int n = 0;
+	DIR *dir;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd", pid);
+	dir = opendir(path);
+	if (!dir)
+		return -1;
+	while ((d = readdir(dir)))
+		n += d->d_name[0] != '.';
+	closedir(dir);
+	return n;
+}
+
+FIXTURE(cancel) {
+	long long timeout_ms;
+	IMFPMPServer *server;
+	IPmpClearKeyDecryptor *dec;
+	DWORD pid;
+};
+
+FIXTURE_SETUP(cancel)
+{
+	static const BYTE kid[16] = { 1 }, key[16] = { 2 };
+	IPmpTestCounter *counter = NULL;
+
+	self->timeout_ms = -1;
+	SKIP_UNLESS_INSTALLED();
+	self->timeout_ms = read_ll(TIMEOUT_PARAM);
+	ASSERT_LE(0, self->timeout_ms);
+	/* Unprotected: its descriptors can be counted from here. */
+	ASSERT_HR(S_OK, MFCreatePMPServer(MFPMPSESSION_UNPROTECTED_PROCESS,
+					  &self->server));
+	ASSERT_HR(S_OK, IMFPMPServer_CreateObjectByCLSID(
+				self->server, &CLSID_PmpClearKeyDecryptor,
+				&IID_IPmpClearKeyDecryptor,
+				(void **)&self->dec));
+	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_SetKey(self->dec, kid, key));
+	ASSERT_HR(S_OK, new_counter(self->server, &counter));
+	ASSERT_HR(S_OK, IPmpTestCounter_GetProcessId(counter, &self->pid));
+	IPmpTestCounter_Release(counter);
+}
+
+FIXTURE_TEARDOWN(cancel)
+{
+	if (self->timeout_ms >= 0)
+		EXPECT_EQ(0, write_ll(TIMEOUT_PARAM, self->timeout_ms));
+	if (self->dec)
+		IPmpClearKeyDecryptor_Release(self->dec);
+	if (self->server)
+		IMFPMPServer_Release(self->server);
+}
+
+TEST_F(cancel, reply_to_a_timed_out_call_gives_back_its_descriptor)
+{
+	static const BYTE kid[16] = { 1 }, iv[16] = { 3 };
+	long long discarded;
+	int in_fd, out_fd = -2, fds, i;
+	HRESULT hr;
+
+	in_fd = memfd_create("pmp-test", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+	ASSERT_LE(0, in_fd);
+	ASSERT_EQ(0, ftruncate(in_fd, CANCEL_BYTES));
+	ASSERT_EQ(0, fcntl(in_fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_WRITE));
+	fds = count_fds(self->pid);
+	ASSERT_LT(0, fds);
+	discarded = read_ll(SYSFS_DISCARDED);
+
+	ASSERT_EQ(0, write_ll(TIMEOUT_PARAM, CANCEL_TIMEOUT_MS));
+	hr = IPmpClearKeyDecryptor_Decrypt(self->dec, kid, iv, in_fd,
+					   CANCEL_BYTES, &out_fd);
+	ASSERT_EQ(0, write_ll(TIMEOUT_PARAM, self->timeout_ms));
+	if (hr == S_OK) {
+		close(out_fd);
+		close(in_fd);
+		SKIP(return, "the decryption beat a %d ms timeout",
+		     CANCEL_TIMEOUT_MS);
+	}
+	ASSERT_HR(HRESULT_FROM_WIN32(ERROR_TIMEOUT), hr);
+	ASSERT_EQ(-1, out_fd);
+	close(in_fd);
+
+	/* The host finishes, its reply is discarded, it keeps serving. */
+	for (i = 0; i < 500 && read_ll(SYSFS_DISCARDED) == discarded; i++)
+		sleep_ms(20);
+	ASSERT_EQ(discarded + 1, read_ll(SYSFS_DISCARDED));
+	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_SetKey(self->dec, kid, iv));
+	/* Neither the output memfd nor the input stays open in the host. */
+	for (i = 0; i < 50 && count_fds(self->pid) != fds; i++)
+		sleep_ms(20);
+	ASSERT_EQ(fds, count_fds(self->pid));
+}
+
+/* ---- the protected host's ownership checks ---- */
+
+FIXTURE(writable) {
+	mode_t mode;
+	bool changed;
+};
+
+FIXTURE_SETUP(writable)
+{
+	struct stat st;
+
+	self->changed = false;
+	SKIP_UNLESS_INSTALLED();
+	ASSERT_EQ(0, stat(counter_so, &st));
+	self->mode = st.st_mode & 07777;
+	ASSERT_EQ(0, chmod(counter_so, self->mode | S_IWOTH));
+	self->changed = true;
+}
+
+FIXTURE_TEARDOWN(writable)
+{
+	if (self->changed)
+		EXPECT_EQ(0, chmod(counter_so, self->mode));
+}
+
+TEST_F(writable, protected_host_refuses_a_world_writable_component)
+{
+	IMFPMPServer *server = NULL;
+	void *obj = POISON;
+
+	ASSERT_HR(S_OK, MFCreatePMPServer(0, &server));
+	ASSERT_HR(MF_E_PE_UNTRUSTED,
+		  IMFPMPServer_CreateObjectByCLSID(server,
+						   &CLSID_PmpTestCounter,
+						   &IID_IPmpTestCounter, &obj));
+	ASSERT_EQ(NULL, obj);
+	IMFPMPServer_Release(server);
+}
+
+TEST_F(writable, unprotected_host_checks_only_the_digest)
+{
+	IMFPMPServer *server = NULL;
+	IPmpTestCounter *counter = NULL;
+
+	ASSERT_HR(S_OK, MFCreatePMPServer(MFPMPSESSION_UNPROTECTED_PROCESS,
+					  &server));
+	ASSERT_HR(S_OK, new_counter(server, &counter));
+	IPmpTestCounter_Release(counter);
+	IMFPMPServer_Release(server);
+}
+
+TEST_HARNESS_MAIN

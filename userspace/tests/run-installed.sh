@@ -1,0 +1,47 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# run-installed.sh - the user space tests that need pmp.ko and an installed
+# tree: install the project the way `make install` does, then run them.
+#
+# Usage: userspace/tests/run-installed.sh [SUMMARY_FILE]
+#
+# Meant for the VM (`make check` runs it there), whose root is a throw-away
+# overlay; on a real machine it installs into PREFIX for real.  Besides the
+# two test programs it builds the COM sample with nothing but
+# `pkg-config --cflags --libs pmp` against the installed tree and runs it:
+# it creates an object in a protected host, calls it and releases it.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+prefix=${PREFIX:-/usr/local}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+if ! make -s -C "$top/userspace" install PREFIX="$prefix" > "$tmp/install.log" 2>&1; then
+	cat "$tmp/install.log"
+	echo "1..1"
+	echo "not ok 1 make install"
+	[ -n "${1:-}" ] && echo "0 1 0" > "$1"
+	exit 1
+fi
+ldconfig
+
+# The sample, as a user would build it, reported as one TAP test.
+cat > "$tmp/sample.sh" <<EOS
+#!/bin/sh
+mkdir -p "$tmp/sample"
+cp "$top/userspace/samples/pmp-mfclient.c" "$tmp/sample/"
+echo "1..1"
+if PKG_CONFIG_PATH=$prefix/lib/pkgconfig cc -Wall -o "$tmp/sample/pmp-mfclient" \\
+	"$tmp/sample/pmp-mfclient.c" \$(PKG_CONFIG_PATH=$prefix/lib/pkgconfig pkg-config --cflags --libs pmp) &&
+	"$tmp/sample/pmp-mfclient"; then
+	echo "ok 1 pmp-mfclient built with pkg-config runs in a protected host"
+else
+	echo "not ok 1 pmp-mfclient built with pkg-config runs in a protected host"
+fi
+EOS
+chmod +x "$tmp/sample.sh"
+
+PMP_TEST_PREFIX=$prefix "$top/tools/tap-run.sh" \
+	--name "installed user space tests" ${1:+--summary "$1"} \
+	"$top/userspace/tests/native_test" "$top/userspace/tests/com_vm_test" \
+	"$tmp/sample.sh"
