@@ -25,19 +25,13 @@
 
 #include "pmp_helpers.h"
 
-#define NOBODY		65534
-/* linger_ms for tests that are not about lifetime: no host exits. */
-#define LINGER_FOREVER	(10 * 60 * 1000)
-/* How long a test waits for something that must happen. */
-#define WAIT_MS		20000
 /* Room for every host a test may meet. */
 #define MAX_ENTRIES	256
 /* The kernel reads at most a page of any structure. */
 #define PAGE		4096
 
 /* The command with another structure size in its size bits. */
-#define LIST_HOSTS_SIZED(size) \
-	_IOC(_IOC_READ | _IOC_WRITE, PMP_IOC_MAGIC, 0x0b, (size))
+#define LIST_HOSTS_SIZED(size) sized_cmd(_IOC_READ | _IOC_WRITE, 0x0b, (size))
 
 #define COOKIE		0xc00c1e0000000001ULL
 
@@ -45,11 +39,6 @@ static const __u8 clsid_object[16] = {
 	0x8d, 0x2f, 0x5c, 0x61, 0x3e, 0x0b, 0x4c, 0x47,
 	0x9a, 0x51, 0x6b, 0x7e, 0x0c, 0x2d, 0x9f, 0x14,
 };
-
-static __u64 ptr(const void *p)
-{
-	return (uintptr_t)p;
-}
 
 struct listing {
 	__u32 count;
@@ -162,48 +151,6 @@ static int become(enum as as)
 	_exit(WIFEXITED(status) ? WEXITSTATUS(status) : 1);
 }
 
-/*
- * In a child that becomes @as: registers a host of its own when
- * @own_host, lists, reports on @report, and keeps its host until the
- * parent closes its end of @hold.
- */
-static pid_t list_as(struct __test_metadata *_metadata, enum as as,
-		     bool own_host, const int report[2], const int hold[2])
-{
-	struct child_report *r;
-	struct pmp_host_register reg;
-	int fd, host = -1;
-	pid_t pid;
-	char c;
-
-	pid = spawn(_metadata);
-	if (pid)
-		return pid;
-
-	close(report[0]);
-	close(hold[1]);
-	r = calloc(1, sizeof(*r));
-	if (!r || become(as))
-		_exit(10);
-	if (own_host) {
-		host = pmp_open();
-		if (host < 0 || host_register(host, PMP_HOST_UNPROTECTED, &reg))
-			_exit(11);
-		r->own_host_id = reg.host_id;
-	}
-	fd = pmp_open();
-	if (fd < 0)
-		_exit(12);
-	r->ret = list_hosts(fd, r->l.e, MAX_ENTRIES, &r->l.count);
-	r->err = errno;
-	if (write_full(report[1], r, sizeof(*r)))
-		_exit(13);
-	/* Returns at end of file: the parent is done looking. */
-	if (read(hold[0], &c, 1) < 0)
-		_exit(14);
-	_exit(0);
-}
-
 static void read_report(struct __test_metadata *_metadata, int fd,
 			struct child_report *r)
 {
@@ -211,6 +158,54 @@ static void read_report(struct __test_metadata *_metadata, int fd,
 		TH_LOG("the child sent no listing");
 	ASSERT_EQ(0, r->ret)
 		TH_LOG("the child's LIST_HOSTS: %s", errno_name(r->err));
+}
+
+/*
+ * Starts a child that becomes @as, registers a host of its own when
+ * @own_host, lists and reports into @r, and keeps its host until the
+ * caller closes *@hold.  Returns the child's pid.
+ */
+static pid_t list_as(struct __test_metadata *_metadata, enum as as,
+		     bool own_host, struct child_report *r, int *hold)
+{
+	struct child_report *mine;
+	struct pmp_host_register reg;
+	int report[2], held[2];
+	int fd, host = -1;
+	pid_t pid;
+	char c;
+
+	ASSERT_OK(pipe2(report, O_CLOEXEC));
+	ASSERT_OK(pipe2(held, O_CLOEXEC));
+	pid = spawn(_metadata);
+	if (pid) {
+		read_report(_metadata, report[0], r);
+		*hold = held[1];
+		return pid;
+	}
+
+	close(report[0]);
+	close(held[1]);
+	mine = calloc(1, sizeof(*mine));
+	if (!mine || become(as))
+		_exit(10);
+	if (own_host) {
+		host = pmp_open();
+		if (host < 0 || host_register(host, PMP_HOST_UNPROTECTED, &reg))
+			_exit(11);
+		mine->own_host_id = reg.host_id;
+	}
+	fd = pmp_open();
+	if (fd < 0)
+		_exit(12);
+	mine->ret = list_hosts(fd, mine->l.e, MAX_ENTRIES, &mine->l.count);
+	mine->err = errno;
+	if (write_full(report[1], mine, sizeof(*mine)))
+		_exit(13);
+	/* Returns at end of file: the parent is done looking. */
+	if (read(held[0], &c, 1) < 0)
+		_exit(14);
+	_exit(0);
 }
 
 /* ---- a client command in a thread ---------------------------------------- */
@@ -255,11 +250,7 @@ FIXTURE_SETUP(list)
 
 FIXTURE_TEARDOWN(list)
 {
-	_metadata->trigger = 0;
-	kill_children();
-	close_range(3, ~0U, 0);
-	restore_params(_metadata);
-	expect_live_counters_back(_metadata);
+	env_teardown(_metadata);
 }
 
 TEST_F(list, describes_a_new_host_exactly)
@@ -710,16 +701,13 @@ TEST_F(list, other_user_sees_only_its_own_hosts_and_root_sees_all)
 		.state = PMP_HOST_STARTING,
 	};
 	struct child_report r;
-	int report[2], hold[2];
 	struct listing l;
+	int hold;
 	__u32 i;
 
 	if (geteuid() != 0)
 		SKIP(return, "needs root, to become another user");
-	ASSERT_OK(pipe2(report, O_CLOEXEC));
-	ASSERT_OK(pipe2(hold, O_CLOEXEC));
-	want.pid = list_as(_metadata, AS_NOBODY, true, report, hold);
-	read_report(_metadata, report[0], &r);
+	want.pid = list_as(_metadata, AS_NOBODY, true, &r, &hold);
 
 	/* Nobody sees its own host and none of root's. */
 	ASSERT_EQ(1U, r.l.count);
@@ -737,7 +725,7 @@ TEST_F(list, other_user_sees_only_its_own_hosts_and_root_sees_all)
 	ASSERT_NE(NULL, find_host(&l, self->host_id[0]));
 	ASSERT_NE(NULL, find_host(&l, self->host_id[1]));
 
-	ASSERT_OK(close(hold[1]));
+	ASSERT_OK(close(hold));
 	ASSERT_EQ(0, reap(want.pid));
 }
 
@@ -749,16 +737,13 @@ TEST_F(list, child_pid_namespace_sees_no_outside_host)
 		.state = PMP_HOST_STARTING,
 	};
 	struct child_report r;
-	int report[2], hold[2];
 	struct listing l;
+	int hold;
 	pid_t pid;
 
 	if (geteuid() != 0)
 		SKIP(return, "needs root, to make a pid namespace");
-	ASSERT_OK(pipe2(report, O_CLOEXEC));
-	ASSERT_OK(pipe2(hold, O_CLOEXEC));
-	pid = list_as(_metadata, IN_NEW_PID_NS, true, report, hold);
-	read_report(_metadata, report[0], &r);
+	pid = list_as(_metadata, IN_NEW_PID_NS, true, &r, &hold);
 
 	/* Inside, only the host made inside, as pid 1. */
 	ASSERT_EQ(1U, r.l.count);
@@ -775,7 +760,7 @@ TEST_F(list, child_pid_namespace_sees_no_outside_host)
 	ASSERT_NE(1U, want.pid);
 	assert_entry(_metadata, find_host(&l, r.own_host_id), &want);
 
-	ASSERT_OK(close(hold[1]));
+	ASSERT_OK(close(hold));
 	ASSERT_EQ(0, reap(pid));
 }
 

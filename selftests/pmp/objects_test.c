@@ -44,11 +44,6 @@
 
 #include "pmp_helpers.h"
 
-/* How long a test waits for something that must happen. */
-#define WAIT_MS			20000
-/* linger_ms for tests that are not about lifetime: no host exits. */
-#define LINGER_FOREVER		(10 * 60 * 1000)
-
 /* HRESULTs the stub host answers with. */
 #define S_OK			0
 #define S_FALSE			1
@@ -100,19 +95,6 @@ static const char *work_name(__u32 type)
 		return "CLIENT_GONE";
 	}
 	return "no work";
-}
-
-static __u64 ptr(const void *p)
-{
-	return (uintptr_t)p;
-}
-
-static void sleep_ms(unsigned int ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	while (nanosleep(&ts, &ts) && errno == EINTR)
-		;
 }
 
 /* Fills @buf with bytes that depend on @seed and on the position. */
@@ -755,7 +737,7 @@ static __u64 create_served(struct __test_metadata *_metadata, int client,
  * ends every command still waiting), restores the parameters and checks
  * the live counters.  No ASSERT: it would jump back into the teardown.
  */
-static void env_teardown(struct __test_metadata *_metadata)
+static void env_teardown_threads(struct __test_metadata *_metadata)
 {
 	int i;
 
@@ -797,7 +779,7 @@ FIXTURE_SETUP(objects)
 
 FIXTURE_TEARDOWN(objects)
 {
-	env_teardown(_metadata);
+	env_teardown_threads(_metadata);
 }
 
 TEST_F(objects, abi_version_has_objects_and_matches_header)
@@ -2097,7 +2079,7 @@ FIXTURE_SETUP(lifetime)
 
 FIXTURE_TEARDOWN(lifetime)
 {
-	env_teardown(_metadata);
+	env_teardown_threads(_metadata);
 }
 
 /*
@@ -2449,7 +2431,7 @@ FIXTURE_SETUP(signal)
 
 FIXTURE_TEARDOWN(signal)
 {
-	env_teardown(_metadata);
+	env_teardown_threads(_metadata);
 }
 
 static struct async *start_signalled(struct __test_metadata *_metadata,
@@ -2660,7 +2642,7 @@ FIXTURE_SETUP(client_death)
 
 FIXTURE_TEARDOWN(client_death)
 {
-	env_teardown(_metadata);
+	env_teardown_threads(_metadata);
 }
 
 TEST_F(client_death, killed_client_leaves_nothing_behind)
@@ -2871,7 +2853,7 @@ FIXTURE_SETUP(host_death)
 
 FIXTURE_TEARDOWN(host_death)
 {
-	env_teardown(_metadata);
+	env_teardown_threads(_metadata);
 }
 
 /* Waits until the host holds @n transactions. */
@@ -2890,6 +2872,22 @@ static void wait_pending(struct __test_metadata *_metadata, int client,
 	ASSERT_EQ(n, pending);
 }
 
+/* Ends the host the variant's way: it closes its endpoint, or is killed. */
+static void end_host(struct __test_metadata *_metadata,
+		     FIXTURE_DATA(host_death) *self,
+		     const FIXTURE_VARIANT(host_death) *variant)
+{
+	char go = 'c';
+
+	if (variant->close_fd) {
+		ASSERT_EQ(1, write(self->down[1], &go, 1));
+		ASSERT_EQ(0, read_full(self->up[0], &go, 1));
+	} else {
+		ASSERT_EQ(0, kill(self->pid, SIGKILL));
+		ASSERT_EQ(128 + SIGKILL, reap(self->pid));
+	}
+}
+
 TEST_F(host_death, waiting_clients_get_eshutdown_and_handles_stay_releasable)
 {
 	long long before[NR_COUNTERS];
@@ -2899,7 +2897,6 @@ TEST_F(host_death, waiting_clients_get_eshutdown_and_handles_stay_releasable)
 	struct pmp_info info;
 	__u64 txn;
 	int i, fd;
-	char go = 'c';
 
 	read_counters(_metadata, before);
 	init_call(&call, self->handles[0], METHOD_HOLD);
@@ -2911,13 +2908,7 @@ TEST_F(host_death, waiting_clients_get_eshutdown_and_handles_stay_releasable)
 	creating = async_create(_metadata, self->clients[2], clsid_object, 0);
 	wait_pending(_metadata, self->clients[2], 3);
 
-	if (variant->close_fd) {
-		ASSERT_EQ(1, write(self->down[1], &go, 1));
-		ASSERT_EQ(0, read_full(self->up[0], &go, 1));
-	} else {
-		ASSERT_EQ(0, kill(self->pid, SIGKILL));
-		ASSERT_EQ(128 + SIGKILL, reap(self->pid));
-	}
+	end_host(_metadata, self, variant);
 	async_failed(_metadata, held, ESHUTDOWN);
 	async_failed(_metadata, queued, ESHUTDOWN);
 	async_failed(_metadata, creating, ESHUTDOWN);
@@ -2954,20 +2945,13 @@ TEST_F(host_death, closing_clients_afterwards_brings_counters_back)
 	struct pmp_call call;
 	struct async *held;
 	__u64 txn;
-	char go = 'c';
 	int i;
 
 	init_call(&call, self->handles[0], METHOD_HOLD);
 	held = async_call(_metadata, self->clients[0], &call);
 	ASSERT_EQ(0, read_full(self->up[0], &txn, sizeof(txn)));
 	read_counters(_metadata, before);
-	if (variant->close_fd) {
-		ASSERT_EQ(1, write(self->down[1], &go, 1));
-		ASSERT_EQ(0, read_full(self->up[0], &go, 1));
-	} else {
-		ASSERT_EQ(0, kill(self->pid, SIGKILL));
-		ASSERT_EQ(128 + SIGKILL, reap(self->pid));
-	}
+	end_host(_metadata, self, variant);
 	async_failed(_metadata, held, ESHUTDOWN);
 	for (i = 0; i < DEATH_CLIENTS; i++)
 		ASSERT_EQ(0, close(self->clients[i]));
@@ -3046,7 +3030,7 @@ FIXTURE_SETUP(payload)
 
 FIXTURE_TEARDOWN(payload)
 {
-	env_teardown(_metadata);
+	env_teardown_threads(_metadata);
 }
 
 TEST_F(payload, call_payload_reaches_host_byte_for_byte)
@@ -3244,7 +3228,7 @@ FIXTURE_SETUP(bad_fd)
 
 FIXTURE_TEARDOWN(bad_fd)
 {
-	env_teardown(_metadata);
+	env_teardown_threads(_metadata);
 }
 
 TEST_F(bad_fd, call_sending_it_fails)
@@ -3430,7 +3414,7 @@ FIXTURE_SETUP(stress)
 
 FIXTURE_TEARDOWN(stress)
 {
-	env_teardown(_metadata);
+	env_teardown_threads(_metadata);
 }
 
 TEST_F_TIMEOUT(stress, every_transaction_and_object_is_counted_exactly, 900)
@@ -3475,20 +3459,6 @@ TEST_F_TIMEOUT(stress, every_transaction_and_object_is_counted_exactly, 900)
 }
 
 /* ---- the structures of the object commands ----------------------------- */
-
-/* The kernel reads at most a page of any structure. */
-#define MAX_STRUCT_SIZE	4096
-/* The largest size an ioctl command can carry (14 bits). */
-#define MAX_IOC_SIZE	((1U << _IOC_SIZEBITS) - 1)
-
-struct field {
-	const char *name;
-	unsigned int offset;
-	unsigned int size;
-};
-
-#define FIELD(type, member) \
-	{ #member, offsetof(type, member), sizeof(((type *)0)->member) }
 
 enum command {
 	CMD_CREATE,
@@ -3605,12 +3575,6 @@ FIXTURE_VARIANT_ADD(object_struct, reply) {
 	},
 };
 
-static unsigned long sized_cmd(const FIXTURE_VARIANT(object_struct) *variant,
-			       unsigned int size)
-{
-	return _IOC(variant->dir, PMP_IOC_MAGIC, variant->nr, size);
-}
-
 /* A CREATE_OBJECT the host has received and not yet answered. */
 static void hold_creation(struct __test_metadata *_metadata,
 			  FIXTURE_DATA(object_struct) *self)
@@ -3645,7 +3609,7 @@ FIXTURE_SETUP(object_struct)
 
 FIXTURE_TEARDOWN(object_struct)
 {
-	env_teardown(_metadata);
+	env_teardown_threads(_metadata);
 }
 
 /* Prepares what one successful command consumes. */
@@ -3791,15 +3755,11 @@ static void assert_refused_on(struct __test_metadata *_metadata,
 			      const char *what)
 {
 	struct snapshot snap;
-	int got;
 
 	take_snapshot(_metadata, self, &snap);
-	ASSERT_EQ(-1, ioctl(fd, sized_cmd(variant, size), arg))
-		TH_LOG("%s, size %u: succeeded", what, size);
-	got = errno;
-	ASSERT_EQ(err, got)
-		TH_LOG("%s, size %u: expected %s, got %s", what, size,
-		       errno_name(err), errno_name(got));
+	assert_cmd_fails(_metadata, fd,
+			 sized_cmd(variant->dir, variant->nr, size), arg, err,
+			 what);
 	assert_unchanged(_metadata, self, &snap, what);
 }
 
@@ -3817,7 +3777,8 @@ TEST_F(object_struct, first_version_size_works)
 {
 	long long before[NR_COUNTERS];
 
-	ASSERT_EQ(variant->cmd, sized_cmd(variant, variant->ver0));
+	ASSERT_EQ(variant->cmd,
+		  sized_cmd(variant->dir, variant->nr, variant->ver0));
 	make_ready(_metadata, self, variant);
 	fill_valid(self, variant);
 	read_counters(_metadata, before);
@@ -3844,14 +3805,15 @@ TEST_F(object_struct, longer_with_zero_tail_works)
 	};
 	unsigned char *bytes = (unsigned char *)self->buf;
 	long long before[NR_COUNTERS];
+	unsigned long cmd;
 	unsigned int i, j;
 
 	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
 		make_ready(_metadata, self, variant);
 		fill_valid(self, variant);
 		read_counters(_metadata, before);
-		ASSERT_EQ(0, ioctl(self->fd, sized_cmd(variant, sizes[i]),
-				   self->buf))
+		cmd = sized_cmd(variant->dir, variant->nr, sizes[i]);
+		ASSERT_EQ(0, ioctl(self->fd, cmd, self->buf))
 			TH_LOG("size %u: %s", sizes[i], errno_name(errno));
 		for (j = variant->ver0; j < sizeof(self->buf); j++) {
 			ASSERT_EQ(0, bytes[j])

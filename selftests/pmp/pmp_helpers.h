@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * pmp_helpers.h - sysfs counters, module parameters, children and endpoints
- * for the pmp kselftests
+ * pmp_helpers.h - sysfs counters, module parameters, children, endpoints
+ * and spoilt ioctl structures for the pmp kselftests
  *
  * Include it after defining _GNU_SOURCE.  It brings the harness in, so that
  * its helpers may assert; helpers that run in teardown only EXPECT.
@@ -17,12 +17,16 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/ptrace.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 
@@ -37,6 +41,11 @@
 #define PMP_DEV		"/dev/pmp"
 #define PMP_SYSFS	"/sys/class/misc/pmp/"
 #define PMP_PARAMS	"/sys/module/pmp/parameters/"
+
+/* How long a test waits for something that must happen. */
+#define WAIT_MS		20000
+/* A user other than root, for the tests about other users. */
+#define NOBODY		65534
 
 static inline const char *errno_name(int err)
 {
@@ -67,6 +76,14 @@ static inline const char *errno_name(int err)
 	ASSERT_EQ(0, __ret) \
 		TH_LOG("%s: %s", #call, errno_name(errno)); \
 } while (0)
+
+static inline void sleep_ms(unsigned int ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) && errno == EINTR)
+		;
+}
 
 /* ---- sysfs counters ---------------------------------------------------- */
 
@@ -319,9 +336,15 @@ static inline void restore_params(struct __test_metadata *_metadata)
 
 #define MAX_CHILDREN	64
 
-/* Children the teardown kills and reaps. */
+/* Children (and adopted grandchildren) the teardown kills and reaps. */
 static pid_t children[MAX_CHILDREN];
 static int nr_children;
+
+static inline void track_child(pid_t pid)
+{
+	if (pid > 0 && nr_children < MAX_CHILDREN)
+		children[nr_children++] = pid;
+}
 
 static inline pid_t spawn(struct __test_metadata *_metadata)
 {
@@ -333,19 +356,29 @@ static inline pid_t spawn(struct __test_metadata *_metadata)
 	pid = fork();
 	ASSERT_LE(0, pid)
 		TH_LOG("fork: %s", strerror(errno));
-	if (pid > 0)
-		children[nr_children++] = pid;
+	track_child(pid);
 	return pid;
 }
 
-/* Waits for @pid; returns its exit code, or 128 plus its signal. */
+/*
+ * Waits for @pid to end and returns its exit code, or 128 plus the signal
+ * that killed it.  A traced child is let go on from each of its stops.
+ */
 static inline int reap(pid_t pid)
 {
 	int status, i;
 
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
+	for (;;) {
+		if (waitpid(pid, &status, 0) < 0) {
+			if (errno == EINTR)
+				continue;
 			return -1;
+		}
+		if (!WIFSTOPPED(status))
+			break;
+		ptrace(PTRACE_CONT, pid, NULL,
+		       WSTOPSIG(status) == SIGTRAP ? 0 : WSTOPSIG(status));
+	}
 	for (i = 0; i < nr_children; i++)
 		if (children[i] == pid)
 			children[i] = 0;
@@ -369,30 +402,14 @@ static inline void kill_children(void)
 	nr_children = 0;
 }
 
-static inline int write_full(int fd, const void *buf, size_t len)
-{
-	const char *p = buf;
-	ssize_t n;
-
-	while (len) {
-		n = write(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		p += n;
-		len -= n;
-	}
-	return 0;
-}
-
-static inline int read_full(int fd, void *buf, size_t len)
+/* Reads or writes all of @len bytes: 0, or -1 on error or end of file. */
+static inline int transfer_full(int fd, void *buf, size_t len, bool out)
 {
 	char *p = buf;
 	ssize_t n;
 
 	while (len) {
-		n = read(fd, p, len);
+		n = out ? write(fd, p, len) : read(fd, p, len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
@@ -403,7 +420,23 @@ static inline int read_full(int fd, void *buf, size_t len)
 	return 0;
 }
 
+static inline int write_full(int fd, const void *buf, size_t len)
+{
+	return transfer_full(fd, (void *)buf, len, true);
+}
+
+static inline int read_full(int fd, void *buf, size_t len)
+{
+	return transfer_full(fd, buf, len, false);
+}
+
 /* ---- endpoints --------------------------------------------------------- */
+
+/* A pointer as the uapi structures carry it. */
+static inline __u64 ptr(const void *p)
+{
+	return (uintptr_t)p;
+}
 
 static inline int pmp_open(void)
 {
@@ -479,7 +512,53 @@ static inline int poll_fd(int fd, int timeout_ms)
 	return pfd.revents;
 }
 
+/* ---- structures spoilt on purpose ------------------------------------- */
+
+/* The kernel reads at most a page of any structure. */
+#define MAX_STRUCT_SIZE	4096
+/* The largest size an ioctl command can carry (14 bits). */
+#define MAX_IOC_SIZE	((1U << _IOC_SIZEBITS) - 1)
+
+/* A field of a uapi structure, named for the test's log. */
+struct field {
+	const char *name;
+	unsigned int offset;
+	unsigned int size;
+};
+
+#define FIELD(type, member) \
+	{ #member, offsetof(type, member), sizeof(((type *)0)->member) }
+
+/* Command @nr of direction @dir, for a structure of @size bytes. */
+static inline unsigned long sized_cmd(unsigned int dir, unsigned int nr,
+				      unsigned int size)
+{
+	return _IOC(dir, PMP_IOC_MAGIC, nr, size);
+}
+
+/*
+ * Asserts that @cmd on @fd fails with @err; @what says what is wrong with
+ * the structure at @arg.
+ */
+static inline void assert_cmd_fails(struct __test_metadata *_metadata,
+				    int fd, unsigned long cmd, void *arg,
+				    int err, const char *what)
+{
+	unsigned int size = _IOC_SIZE(cmd);
+	int got;
+
+	ASSERT_EQ(-1, ioctl(fd, cmd, arg))
+		TH_LOG("%s, size %u: succeeded", what, size);
+	got = errno;
+	ASSERT_EQ(err, got)
+		TH_LOG("%s, size %u: expected %s, got %s", what, size,
+		       errno_name(err), errno_name(got));
+}
+
 /* ---- every fixture ----------------------------------------------------- */
+
+/* linger_ms for tests that are not about lifetime: no host exits. */
+#define LINGER_FOREVER	(10 * 60 * 1000)
 
 /*
  * Skips the test when the module is not loaded, else records where the
@@ -496,6 +575,22 @@ static inline void env_setup(struct __test_metadata *_metadata)
 	nr_children = 0;
 	save_params(_metadata);
 	read_counters(_metadata, start_counters);
+}
+
+/*
+ * Kills the children, closes every descriptor, restores the parameters and
+ * checks the live counters.  No ASSERT: it would jump back into the
+ * teardown.
+ */
+static inline void env_teardown(struct __test_metadata *_metadata)
+{
+	/* A failed ASSERT leaves this set: it would log every EXPECT below. */
+	_metadata->trigger = 0;
+
+	kill_children();
+	close_range(3, ~0U, 0);
+	restore_params(_metadata);
+	expect_live_counters_back(_metadata);
 }
 
 #endif /* PMP_HELPERS_H */

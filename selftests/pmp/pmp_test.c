@@ -8,6 +8,10 @@
  * the test started and closing every descriptor, checks that the live
  * counters (hosts, clients, locks_held) are back where they started.
  *
+ * These tests are about hosts that never create an object, which the module
+ * tells to exit after linger_ms: every fixture sets the longest linger_ms and
+ * its teardown restores it.
+ *
  * Children report to the test through pipes and exit codes, never through
  * the harness' assertions, which only work in the test process itself.
  *
@@ -15,7 +19,6 @@
  */
 
 #define _GNU_SOURCE
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -41,60 +44,8 @@
 #include <sys/wait.h>
 
 #include <seccomp.h>
-#include <linux/pmp.h>
 
-/* The harness, copied unchanged, has an unused parameter. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-parameter"
-#include "kselftest_harness.h"
-#pragma GCC diagnostic pop
-
-#define PMP_DEV		"/dev/pmp"
-#define PMP_SYSFS	"/sys/class/misc/pmp/"
-#define LINGER_MS	"/sys/module/pmp/parameters/linger_ms"
-
-/*
- * These tests are about hosts that never create an object; the module tells
- * such a host to exit after linger_ms.  They run with the longest linger_ms
- * (set once by the harness's parent, restored when it exits: test children
- * leave with _exit() and run no destructor).
- */
-static char saved_linger_ms[32];
-
-static void __attribute__((constructor)) hold_hosts_alive(void)
-{
-	FILE *f = fopen(LINGER_MS, "re");
-
-	if (!f)
-		return;
-	if (!fgets(saved_linger_ms, sizeof(saved_linger_ms), f))
-		saved_linger_ms[0] = 0;
-	fclose(f);
-	f = fopen(LINGER_MS, "we");
-	if (f) {
-		fputs("600000\n", f);
-		fclose(f);
-	}
-}
-
-static void __attribute__((destructor)) restore_linger_ms(void)
-{
-	FILE *f;
-
-	if (!saved_linger_ms[0])
-		return;
-	f = fopen(LINGER_MS, "we");
-	if (f) {
-		fputs(saved_linger_ms, f);
-		fclose(f);
-	}
-}
-#define NOBODY		65534
-
-/* The kernel reads at most a page of any structure. */
-#define MAX_STRUCT_SIZE	4096
-/* The largest size an ioctl command can carry (14 bits). */
-#define MAX_IOC_SIZE	((1U << _IOC_SIZEBITS) - 1)
+#include "pmp_helpers.h"
 
 #define HARDEN_CAPS	(PMP_HARDEN_NO_CAP_EFFECTIVE | \
 			 PMP_HARDEN_NO_CAP_PERMITTED | \
@@ -104,170 +55,7 @@ static void __attribute__((destructor)) restore_linger_ms(void)
 /* How long a child waits for a hang-up before it gives up. */
 #define HANGUP_TIMEOUT_MS	20000
 
-static const char *errno_name(int err)
-{
-	const char *name = err ? strerrorname_np(err) : "no error";
-
-	return name ? name : "unknown errno";
-}
-
-/* ---- sysfs counters ---------------------------------------------------- */
-
-enum counter {
-	HOSTS,
-	CLIENTS,
-	LOCKS_HELD,
-	REGISTRATIONS,
-	REGISTRATIONS_REFUSED,
-	LOCK_CALLS,
-	UNLOCK_CALLS,
-	NR_COUNTERS,
-};
-
-/* HOSTS, CLIENTS and LOCKS_HELD are live figures; the rest only grow. */
-#define NR_LIVE_COUNTERS	(LOCKS_HELD + 1)
-
-static const char *const counter_names[NR_COUNTERS] = {
-	[HOSTS] = "hosts",
-	[CLIENTS] = "clients",
-	[LOCKS_HELD] = "locks_held",
-	[REGISTRATIONS] = "registrations",
-	[REGISTRATIONS_REFUSED] = "registrations_refused",
-	[LOCK_CALLS] = "lock_calls",
-	[UNLOCK_CALLS] = "unlock_calls",
-};
-
-/* The counters as the fixture's setup found them. */
-static long long start_counters[NR_COUNTERS];
-
-/* Reads a counter file: 0, or -1 unless it is one decimal value and "\n". */
-static int read_counter(const char *name, long long *value)
-{
-	char path[PATH_MAX], buf[32], *end;
-	ssize_t len;
-	int fd;
-
-	snprintf(path, sizeof(path), PMP_SYSFS "%s", name);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	len = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (len < 2 || buf[len - 1] != '\n' || !isdigit((unsigned char)buf[0]))
-		return -1;
-	buf[len] = '\0';
-	errno = 0;
-	*value = strtoll(buf, &end, 10);
-	if (errno || end != buf + len - 1)
-		return -1;
-	return 0;
-}
-
-static void read_counters(struct __test_metadata *_metadata, long long *c)
-{
-	int i;
-
-	for (i = 0; i < NR_COUNTERS; i++) {
-		ASSERT_EQ(0, read_counter(counter_names[i], &c[i]))
-			TH_LOG(PMP_SYSFS "%s is not one decimal value",
-			       counter_names[i]);
-	}
-}
-
-static void assert_counters(struct __test_metadata *_metadata,
-			    const long long *before, const long long *delta,
-			    int line)
-{
-	long long now[NR_COUNTERS];
-	int i;
-
-	read_counters(_metadata, now);
-	for (i = 0; i < NR_COUNTERS; i++) {
-		ASSERT_EQ(before[i] + delta[i], now[i])
-			TH_LOG("line %d: %s went from %lld to %lld, not %+lld",
-			       line, counter_names[i], before[i], now[i],
-			       delta[i]);
-	}
-}
-
-/*
- * Asserts that every counter moved from @before by exactly the deltas given
- * as designated initializers, e.g. ASSERT_COUNTERS(before, [HOSTS] = 1);
- * the counters not named must not have moved.
- */
-#define ASSERT_COUNTERS(before, ...) \
-	assert_counters(_metadata, before, \
-			(const long long[NR_COUNTERS]){ __VA_ARGS__ }, \
-			__LINE__)
-
 /* ---- children ---------------------------------------------------------- */
-
-#define MAX_CHILDREN	64
-
-/* Children (and adopted grandchildren) the teardown kills and reaps. */
-static pid_t children[MAX_CHILDREN];
-static int nr_children;
-
-static void track_child(pid_t pid)
-{
-	if (pid > 0 && nr_children < MAX_CHILDREN)
-		children[nr_children++] = pid;
-}
-
-static pid_t spawn(struct __test_metadata *_metadata)
-{
-	pid_t pid;
-
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	ASSERT_LE(0, pid)
-		TH_LOG("fork: %s", strerror(errno));
-	track_child(pid);
-	return pid;
-}
-
-/*
- * Waits for @pid to end and returns its exit code, or 128 plus the signal
- * that killed it.  A traced child is let go on from each of its stops.
- */
-static int reap(pid_t pid)
-{
-	int status, i;
-
-	for (;;) {
-		if (waitpid(pid, &status, 0) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (!WIFSTOPPED(status))
-			break;
-		ptrace(PTRACE_CONT, pid, NULL,
-		       WSTOPSIG(status) == SIGTRAP ? 0 : WSTOPSIG(status));
-	}
-	for (i = 0; i < nr_children; i++)
-		if (children[i] == pid)
-			children[i] = 0;
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	return 128 + WTERMSIG(status);
-}
-
-static void kill_children(void)
-{
-	int i;
-
-	for (i = 0; i < nr_children; i++)
-		if (children[i] > 0)
-			kill(children[i], SIGKILL);
-	for (i = 0; i < nr_children; i++)
-		if (children[i] > 0)
-			reap(children[i]);
-	while (waitpid(-1, NULL, WNOHANG) > 0)
-		;
-	nr_children = 0;
-}
 
 /* In a child: closes every descriptor from 3 up but those in @keep. */
 static void close_other_fds(const int *keep, int nr)
@@ -293,34 +81,6 @@ static void close_other_fds(const int *keep, int nr)
 #define KEEP_FDS(...) \
 	close_other_fds((const int[]){ __VA_ARGS__ }, \
 			ARRAY_SIZE(((const int[]){ __VA_ARGS__ })))
-
-/* Reads or writes all of @len bytes: 0, or -1 on error or end of file. */
-static int transfer_full(int fd, void *buf, size_t len, bool out)
-{
-	char *p = buf;
-	ssize_t n;
-
-	while (len) {
-		n = out ? write(fd, p, len) : read(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		p += n;
-		len -= n;
-	}
-	return 0;
-}
-
-static int write_full(int fd, const void *buf, size_t len)
-{
-	return transfer_full(fd, (void *)buf, len, true);
-}
-
-static int read_full(int fd, void *buf, size_t len)
-{
-	return transfer_full(fd, buf, len, false);
-}
 
 /*
  * A child's pipes: it reports on up, and it waits until the parent closes
@@ -436,11 +196,6 @@ static int recv_fd(int sock)
 
 /* ---- endpoints --------------------------------------------------------- */
 
-static int pmp_open(void)
-{
-	return open(PMP_DEV, O_RDWR | O_CLOEXEC);
-}
-
 static int pmp_version(int fd)
 {
 	return ioctl(fd, PMP_IOC_VERSION, 0UL);
@@ -454,35 +209,6 @@ static int pmp_lock(int fd)
 static int pmp_unlock(int fd)
 {
 	return ioctl(fd, PMP_IOC_UNLOCK, 0UL);
-}
-
-static int host_register(int fd, __u32 flags, struct pmp_host_register *reg)
-{
-	memset(reg, 0, sizeof(*reg));
-	reg->flags = flags;
-	return ioctl(fd, PMP_IOC_HOST_REGISTER, reg);
-}
-
-static int connect_host(int fd, __u64 host_id)
-{
-	struct pmp_connect conn = { .host_id = host_id };
-
-	return ioctl(fd, PMP_IOC_CONNECT, &conn);
-}
-
-static int get_info(int fd, struct pmp_info *info)
-{
-	memset(info, 0, sizeof(*info));
-	return ioctl(fd, PMP_IOC_INFO, info);
-}
-
-static struct pmp_info info_of(struct __test_metadata *_metadata, int fd)
-{
-	struct pmp_info info;
-
-	ASSERT_EQ(0, get_info(fd, &info))
-		TH_LOG("INFO: %s", errno_name(errno));
-	return info;
 }
 
 static void assert_info(struct __test_metadata *_metadata, int fd,
@@ -516,49 +242,12 @@ static void assert_info(struct __test_metadata *_metadata, int fd,
 	assert_info(_metadata, fd, &(const struct pmp_info){ __VA_ARGS__ }, \
 		    __LINE__)
 
-/* Opens an unprotected host owned by the calling process. */
-static int new_host(struct __test_metadata *_metadata, __u64 *host_id)
-{
-	struct pmp_host_register reg;
-	int fd = pmp_open();
-
-	ASSERT_LE(0, fd)
-		TH_LOG("open " PMP_DEV ": %s", strerror(errno));
-	ASSERT_EQ(0, host_register(fd, PMP_HOST_UNPROTECTED, &reg))
-		TH_LOG("HOST_REGISTER: %s", errno_name(errno));
-	ASSERT_NE(0ULL, reg.host_id);
-	*host_id = reg.host_id;
-	return fd;
-}
-
-static int new_client(struct __test_metadata *_metadata, __u64 host_id)
-{
-	int fd = pmp_open();
-
-	ASSERT_LE(0, fd)
-		TH_LOG("open " PMP_DEV ": %s", strerror(errno));
-	ASSERT_EQ(0, connect_host(fd, host_id))
-		TH_LOG("CONNECT to host %llu: %s", (unsigned long long)host_id,
-		       errno_name(errno));
-	return fd;
-}
-
 static void lock_n(struct __test_metadata *_metadata, int fd, int n)
 {
 	while (n--) {
 		ASSERT_EQ(0, pmp_lock(fd))
 			TH_LOG("LOCK: %s", errno_name(errno));
 	}
-}
-
-/* poll()s @fd for input: its revents, 0 on timeout, -1 on error. */
-static int poll_fd(int fd, int timeout_ms)
-{
-	struct pollfd pfd = { .fd = fd, .events = POLLIN };
-
-	if (poll(&pfd, 1, timeout_ms) < 0)
-		return -1;
-	return pfd.revents;
 }
 
 /*
@@ -679,36 +368,6 @@ static void assert_unchanged(struct __test_metadata *_metadata,
 }
 
 #define ASSERT_UNCHANGED(snap) assert_unchanged(_metadata, snap, __LINE__)
-
-/* ---- every fixture ----------------------------------------------------- */
-
-static void env_setup(struct __test_metadata *_metadata)
-{
-	if (access(PMP_DEV, F_OK))
-		SKIP(longjmp(_metadata->env, 1),
-		     PMP_DEV " not present (module not loaded)");
-	signal(SIGPIPE, SIG_IGN);
-	/* Grandchildren whose parent died are ours to reap. */
-	ASSERT_EQ(0, prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0));
-	nr_children = 0;
-	read_counters(_metadata, start_counters);
-}
-
-/* No ASSERT here: a failing one would jump back into the teardown. */
-static void env_teardown(struct __test_metadata *_metadata)
-{
-	long long now;
-	int i;
-
-	kill_children();
-	close_range(3, ~0U, 0);
-	for (i = 0; i < NR_LIVE_COUNTERS; i++) {
-		EXPECT_EQ(0, read_counter(counter_names[i], &now));
-		EXPECT_EQ(start_counters[i], now)
-			TH_LOG("%s is not back at its starting value",
-			       counter_names[i]);
-	}
-}
 
 /* ---- endpoints owned by a child ---------------------------------------- */
 
@@ -1107,6 +766,7 @@ FIXTURE_SETUP(endpoint)
 	int dead;
 
 	env_setup(_metadata);
+	set_param(_metadata, LINGER_MS, LINGER_FOREVER);
 	self->host = new_host(_metadata, &self->host_id);
 	switch (variant->kind) {
 	case EP_NEW:
@@ -1359,15 +1019,6 @@ TEST_F(endpoint, copy_closed_by_forked_child_changes_nothing)
 
 /* ---- the commands that take a structure -------------------------------- */
 
-struct field {
-	const char *name;
-	unsigned int offset;
-	unsigned int size;
-};
-
-#define FIELD(type, member) \
-	{ #member, offsetof(type, member), sizeof(((type *)0)->member) }
-
 FIXTURE(ioctl_struct) {
 	int host;
 	__u64 host_id;
@@ -1447,12 +1098,6 @@ FIXTURE_VARIANT_ADD(ioctl_struct, info) {
 	},
 };
 
-static unsigned long sized_cmd(const FIXTURE_VARIANT(ioctl_struct) *variant,
-			       unsigned int size)
-{
-	return _IOC(variant->dir, PMP_IOC_MAGIC, variant->nr, size);
-}
-
 /* Replaces the endpoint under test with a fresh one of the variant's kind. */
 static void fresh_endpoint(struct __test_metadata *_metadata,
 			   FIXTURE_DATA(ioctl_struct) *self,
@@ -1526,21 +1171,18 @@ static void assert_refused(struct __test_metadata *_metadata,
 			   const char *what)
 {
 	struct snapshot snap;
-	int got;
 
 	take_snapshot(_metadata, self->fd, self->host, &snap);
-	ASSERT_EQ(-1, ioctl(self->fd, sized_cmd(variant, size), buf))
-		TH_LOG("%s, size %u: succeeded", what, size);
-	got = errno;
-	ASSERT_EQ(err, got)
-		TH_LOG("%s, size %u: expected %s, got %s", what, size,
-		       errno_name(err), errno_name(got));
+	assert_cmd_fails(_metadata, self->fd,
+			 sized_cmd(variant->dir, variant->nr, size), buf, err,
+			 what);
 	ASSERT_UNCHANGED(&snap);
 }
 
 FIXTURE_SETUP(ioctl_struct)
 {
 	env_setup(_metadata);
+	set_param(_metadata, LINGER_MS, LINGER_FOREVER);
 	self->host = new_host(_metadata, &self->host_id);
 	self->fd = -1;
 	fresh_endpoint(_metadata, self, variant);
@@ -1555,10 +1197,12 @@ TEST_F(ioctl_struct, first_version_size_works)
 {
 	struct snapshot snap;
 
-	ASSERT_EQ(variant->cmd, sized_cmd(variant, variant->size));
+	ASSERT_EQ(variant->cmd,
+		  sized_cmd(variant->dir, variant->nr, variant->size));
 	fill_valid(self, variant, self->buf, sizeof(self->buf));
 	take_snapshot(_metadata, self->fd, self->host, &snap);
-	ASSERT_EQ(0, ioctl(self->fd, sized_cmd(variant, variant->ver0),
+	ASSERT_EQ(0, ioctl(self->fd,
+			   sized_cmd(variant->dir, variant->nr, variant->ver0),
 			   self->buf))
 		TH_LOG("%s", errno_name(errno));
 	assert_done(_metadata, self, variant, self->buf, &snap);
@@ -1583,14 +1227,15 @@ TEST_F(ioctl_struct, longer_with_zero_tail_works)
 	};
 	unsigned char *bytes = (unsigned char *)self->buf;
 	struct snapshot snap;
+	unsigned long cmd;
 	unsigned int i, j;
 
 	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
 		fresh_endpoint(_metadata, self, variant);
 		fill_valid(self, variant, self->buf, sizeof(self->buf));
 		take_snapshot(_metadata, self->fd, self->host, &snap);
-		ASSERT_EQ(0, ioctl(self->fd, sized_cmd(variant, sizes[i]),
-				   self->buf))
+		cmd = sized_cmd(variant->dir, variant->nr, sizes[i]);
+		ASSERT_EQ(0, ioctl(self->fd, cmd, self->buf))
 			TH_LOG("size %u: %s", sizes[i], errno_name(errno));
 		for (j = variant->size; j < sizeof(self->buf); j++) {
 			ASSERT_EQ(0, bytes[j])
@@ -1783,7 +1428,7 @@ TEST_F(ioctl_struct, other_directions_fail_with_enotty)
 	for (i = 0; i < ARRAY_SIZE(dirs); i++) {
 		if (dirs[i] == variant->dir)
 			continue;
-		cmd = _IOC(dirs[i], PMP_IOC_MAGIC, variant->nr, variant->ver0);
+		cmd = sized_cmd(dirs[i], variant->nr, variant->ver0);
 		fill_valid(self, variant, self->buf, sizeof(self->buf));
 		take_snapshot(_metadata, self->fd, self->host, &snap);
 		ASSERT_EQ(-1, ioctl(self->fd, cmd, self->buf))
@@ -2057,6 +1702,7 @@ static void assert_host_seen(struct __test_metadata *_metadata, __u64 host_id,
 FIXTURE_SETUP(hardening)
 {
 	env_setup(_metadata);
+	set_param(_metadata, LINGER_MS, LINGER_FOREVER);
 }
 
 FIXTURE_TEARDOWN(hardening)
@@ -2156,6 +1802,7 @@ FIXTURE_VARIANT_ADD(copies, copy_received_over_scm_rights) {
 FIXTURE_SETUP(copies)
 {
 	env_setup(_metadata);
+	set_param(_metadata, LINGER_MS, LINGER_FOREVER);
 	self->holder.down[1] = -1;
 }
 
@@ -2365,6 +2012,7 @@ FIXTURE(pmp) {
 FIXTURE_SETUP(pmp)
 {
 	env_setup(_metadata);
+	set_param(_metadata, LINGER_MS, LINGER_FOREVER);
 }
 
 FIXTURE_TEARDOWN(pmp)
@@ -2378,7 +2026,7 @@ TEST_F(pmp, sysfs_counters_are_single_decimal_values)
 	int i;
 
 	for (i = 0; i < NR_COUNTERS; i++) {
-		ASSERT_EQ(0, read_counter(counter_names[i], &value))
+		ASSERT_EQ(0, read_counter(i, &value))
 			TH_LOG(PMP_SYSFS "%s", counter_names[i]);
 	}
 }

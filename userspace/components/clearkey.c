@@ -28,6 +28,7 @@
 #include "pmpsamples.h"
 
 #include "factory.h"
+#include "unknown.h"
 
 #define CLEARKEY_MAX_KEYS 64
 #define CLEARKEY_IN_SEALS (F_SEAL_SHRINK | F_SEAL_WRITE)
@@ -66,30 +67,20 @@ impl_from_IPmpClearKeyDecryptor(IPmpClearKeyDecryptor *iface)
 static HRESULT STDMETHODCALLTYPE
 decryptor_QueryInterface(IPmpClearKeyDecryptor *iface, REFIID riid, void **ppv)
 {
-	if (!ppv)
-		return E_POINTER;
-	*ppv = NULL;
-	if (!IsEqualIID(riid, &IID_IUnknown) &&
-	    !IsEqualIID(riid, &IID_IPmpClearKeyDecryptor))
-		return E_NOINTERFACE;
-	IPmpClearKeyDecryptor_AddRef(iface);
-	*ppv = iface;
-	return S_OK;
+	return component_query_interface((IUnknown *)iface,
+					 &IID_IPmpClearKeyDecryptor, riid, ppv);
 }
 
 static ULONG STDMETHODCALLTYPE decryptor_AddRef(IPmpClearKeyDecryptor *iface)
 {
-	struct decryptor *dec = impl_from_IPmpClearKeyDecryptor(iface);
-
-	return __atomic_add_fetch(&dec->refs, 1, __ATOMIC_RELAXED);
+	return component_add_ref(&impl_from_IPmpClearKeyDecryptor(iface)->refs);
 }
 
 static ULONG STDMETHODCALLTYPE decryptor_Release(IPmpClearKeyDecryptor *iface)
 {
 	struct decryptor *dec = impl_from_IPmpClearKeyDecryptor(iface);
-	ULONG refs;
+	ULONG refs = component_release(&dec->refs);
 
-	refs = __atomic_sub_fetch(&dec->refs, 1, __ATOMIC_ACQ_REL);
 	if (!refs) {
 		OPENSSL_cleanse(dec->keys, sizeof(dec->keys));
 		pthread_mutex_destroy(&dec->lock);
@@ -256,7 +247,6 @@ static const IPmpClearKeyDecryptorVtbl decryptor_vtbl = {
 static HRESULT decryptor_class_create(REFIID riid, void **ppv)
 {
 	struct decryptor *dec;
-	HRESULT hr;
 
 	if (!aes_128_ctr)
 		return E_FAIL;
@@ -266,10 +256,8 @@ static HRESULT decryptor_class_create(REFIID riid, void **ppv)
 	dec->IPmpClearKeyDecryptor_iface.lpVtbl = &decryptor_vtbl;
 	dec->refs = 1;
 	pthread_mutex_init(&dec->lock, NULL);
-	hr = decryptor_QueryInterface(&dec->IPmpClearKeyDecryptor_iface, riid,
-				      ppv);
-	decryptor_Release(&dec->IPmpClearKeyDecryptor_iface);
-	return hr;
+	return component_hand_out((IUnknown *)&dec->IPmpClearKeyDecryptor_iface,
+				  riid, ppv);
 }
 
 const struct component_class component_classes[] = {

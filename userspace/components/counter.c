@@ -15,6 +15,7 @@
 #include "pmpsamples.h"
 
 #include "factory.h"
+#include "unknown.h"
 
 struct counter {
 	IPmpTestCounter IPmpTestCounter_iface;
@@ -35,30 +36,20 @@ static HRESULT counter_create(LONG value, const char *label,
 static HRESULT STDMETHODCALLTYPE counter_QueryInterface(IPmpTestCounter *iface,
 							REFIID riid, void **ppv)
 {
-	if (!ppv)
-		return E_POINTER;
-	*ppv = NULL;
-	if (!IsEqualIID(riid, &IID_IUnknown) &&
-	    !IsEqualIID(riid, &IID_IPmpTestCounter))
-		return E_NOINTERFACE;
-	IPmpTestCounter_AddRef(iface);
-	*ppv = iface;
-	return S_OK;
+	return component_query_interface((IUnknown *)iface,
+					 &IID_IPmpTestCounter, riid, ppv);
 }
 
 static ULONG STDMETHODCALLTYPE counter_AddRef(IPmpTestCounter *iface)
 {
-	struct counter *counter = impl_from_IPmpTestCounter(iface);
-
-	return __atomic_add_fetch(&counter->refs, 1, __ATOMIC_RELAXED);
+	return component_add_ref(&impl_from_IPmpTestCounter(iface)->refs);
 }
 
 static ULONG STDMETHODCALLTYPE counter_Release(IPmpTestCounter *iface)
 {
 	struct counter *counter = impl_from_IPmpTestCounter(iface);
-	ULONG refs;
+	ULONG refs = component_release(&counter->refs);
 
-	refs = __atomic_sub_fetch(&counter->refs, 1, __ATOMIC_ACQ_REL);
 	if (!refs) {
 		pthread_mutex_destroy(&counter->lock);
 		free(counter);
@@ -201,9 +192,7 @@ static HRESULT counter_class_create(REFIID riid, void **ppv)
 	hr = counter_create(0, "", &counter);
 	if (FAILED(hr))
 		return hr;
-	hr = IPmpTestCounter_QueryInterface(counter, riid, ppv);
-	IPmpTestCounter_Release(counter);
-	return hr;
+	return component_hand_out((IUnknown *)counter, riid, ppv);
 }
 
 const struct component_class component_classes[] = {

@@ -11,6 +11,7 @@
 #include "objbase.h"
 
 #include "factory.h"
+#include "unknown.h"
 
 /* One factory per class; components have few. */
 #define MAX_CLASSES 8
@@ -23,14 +24,8 @@ static IClassFactory factories[MAX_CLASSES] = {
 static HRESULT STDMETHODCALLTYPE factory_QueryInterface(IClassFactory *iface,
 							REFIID riid, void **ppv)
 {
-	if (!ppv)
-		return E_POINTER;
-	*ppv = NULL;
-	if (!IsEqualIID(riid, &IID_IUnknown) &&
-	    !IsEqualIID(riid, &IID_IClassFactory))
-		return E_NOINTERFACE;
-	*ppv = iface;
-	return S_OK;
+	return component_query_interface((IUnknown *)iface, &IID_IClassFactory,
+					 riid, ppv);
 }
 
 static ULONG STDMETHODCALLTYPE factory_AddRef(IClassFactory *iface)

@@ -96,6 +96,17 @@ static inline void default_registry_dir(void)
 /* A pointer no successful call would return, to see outputs cleared. */
 #define POISON ((void *)0x5a5a5a5a5a5a5a5aull)
 
+/*
+ * Asserts that @server fails to create @clsid as @iid with the HRESULT
+ * @want, and clears the object pointer.
+ */
+#define ASSERT_CREATE_FAILS(want, server, clsid, iid) do { \
+	void *__obj = POISON; \
+	ASSERT_HR(want, IMFPMPServer_CreateObjectByCLSID(server, clsid, iid, \
+							 &__obj)); \
+	ASSERT_EQ(NULL, __obj); \
+} while (0)
+
 /* A memfd holding @size bytes of @data, sealed with @seals. */
 static inline int sealed_memfd(const void *data, size_t size,
 			       unsigned int seals)
@@ -138,6 +149,79 @@ static inline int aes_ctr_encrypt(const BYTE key[16], const BYTE iv[16],
 	     EVP_EncryptFinal_ex(ctx, (unsigned char *)out + len, &fin);
 	EVP_CIPHER_CTX_free(ctx);
 	return ok && len + fin == size ? 0 : -1;
+}
+
+/* ---- the ClearKey decryptor, in any server ---- */
+
+struct clearkey {
+	BYTE kid[16];
+	BYTE key[16];
+	BYTE iv[16];
+};
+
+static inline IPmpClearKeyDecryptor *
+new_decryptor(struct __test_metadata *_metadata, IMFPMPServer *server)
+{
+	IPmpClearKeyDecryptor *dec = NULL;
+
+	ASSERT_HR(S_OK, IMFPMPServer_CreateObjectByCLSID(
+				server, &CLSID_PmpClearKeyDecryptor,
+				&IID_IPmpClearKeyDecryptor, (void **)&dec));
+	return dec;
+}
+
+/*
+ * Asserts that @dec, which lacks the key, refuses @size bytes of @clear
+ * encrypted with @ck, and that once given the key it decrypts them into a
+ * memfd sealed every way; returns that memfd.  @buf has room for @size
+ * bytes: the encrypted ones, then the decrypted ones.
+ */
+static inline int assert_decrypts(struct __test_metadata *_metadata,
+				  IPmpClearKeyDecryptor *dec,
+				  const struct clearkey *ck, const char *clear,
+				  char *buf, size_t size)
+{
+	int in_fd, out_fd = -2;
+
+	ASSERT_EQ(0, aes_ctr_encrypt(ck->key, ck->iv, clear, buf, size));
+	in_fd = sealed_memfd(buf, size,
+			     F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE);
+	ASSERT_LE(0, in_fd);
+	ASSERT_HR(MF_E_NOT_FOUND,
+		  IPmpClearKeyDecryptor_Decrypt(dec, ck->kid, ck->iv, in_fd,
+						size, &out_fd));
+	ASSERT_EQ(-1, out_fd);
+	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_SetKey(dec, ck->kid, ck->key));
+	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_Decrypt(dec, ck->kid, ck->iv,
+						      in_fd, size, &out_fd));
+	ASSERT_LE(0, out_fd);
+	ASSERT_EQ((ssize_t)size, read_memfd(out_fd, buf, size));
+	ASSERT_EQ(0, memcmp(clear, buf, size));
+	ASSERT_EQ(F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL,
+		  fcntl(out_fd, F_GET_SEALS));
+	close(in_fd);
+	return out_fd;
+}
+
+/*
+ * Asserts that @dec refuses with E_INVALIDARG input that could change
+ * under the cipher: @size bytes of @data in a memfd sealed against
+ * shrinking only.
+ */
+static inline void assert_refuses_writable(struct __test_metadata *_metadata,
+					   IPmpClearKeyDecryptor *dec,
+					   const struct clearkey *ck,
+					   const char *data, size_t size)
+{
+	int fd, out_fd = -2;
+
+	fd = sealed_memfd(data, size, F_SEAL_SHRINK);
+	ASSERT_LE(0, fd);
+	ASSERT_HR(E_INVALIDARG,
+		  IPmpClearKeyDecryptor_Decrypt(dec, ck->kid, ck->iv, fd, size,
+						&out_fd));
+	ASSERT_EQ(-1, out_fd);
+	close(fd);
 }
 
 #endif /* PMP_COM_HELPERS_H */

@@ -468,41 +468,22 @@ TEST_F(inproc, object_created_as_iunknown_has_one_identity)
 
 TEST_F(inproc, unknown_clsid_is_regdb_e_classnotreg)
 {
-	void *obj = POISON;
-
-	ASSERT_HR(REGDB_E_CLASSNOTREG,
-		  IMFPMPServer_CreateObjectByCLSID(self->server,
-						   &CLSID_PmpTestUnknown,
-						   &IID_IUnknown, &obj));
-	ASSERT_EQ(NULL, obj);
+	ASSERT_CREATE_FAILS(REGDB_E_CLASSNOTREG, self->server,
+			    &CLSID_PmpTestUnknown, &IID_IUnknown);
 }
 
 TEST_F(inproc, interface_the_class_lacks_is_e_nointerface)
 {
-	void *obj = POISON;
-
-	ASSERT_HR(E_NOINTERFACE,
-		  IMFPMPServer_CreateObjectByCLSID(self->server,
-						   &CLSID_PmpTestCounter,
-						   &IID_PmpTestNothing, &obj));
-	ASSERT_EQ(NULL, obj);
-	obj = POISON;
-	ASSERT_HR(E_NOINTERFACE,
-		  IMFPMPServer_CreateObjectByCLSID(
-			  self->server, &CLSID_PmpTestCounter,
-			  &IID_IPmpClearKeyDecryptor, &obj));
-	ASSERT_EQ(NULL, obj);
+	ASSERT_CREATE_FAILS(E_NOINTERFACE, self->server,
+			    &CLSID_PmpTestCounter, &IID_PmpTestNothing);
+	ASSERT_CREATE_FAILS(E_NOINTERFACE, self->server,
+			    &CLSID_PmpTestCounter, &IID_IPmpClearKeyDecryptor);
 }
 
 TEST_F(inproc, class_with_wrong_digest_is_mf_e_pe_untrusted)
 {
-	void *obj = POISON;
-
-	ASSERT_HR(MF_E_PE_UNTRUSTED,
-		  IMFPMPServer_CreateObjectByCLSID(self->server,
-						   &CLSID_PmpTestUntrusted,
-						   &IID_IUnknown, &obj));
-	ASSERT_EQ(NULL, obj);
+	ASSERT_CREATE_FAILS(MF_E_PE_UNTRUSTED, self->server,
+			    &CLSID_PmpTestUntrusted, &IID_IUnknown);
 }
 
 TEST_F(inproc, create_without_out_pointer_is_e_pointer)
@@ -519,78 +500,50 @@ TEST_F(inproc, create_without_out_pointer_is_e_pointer)
 
 TEST_F(inproc, decryptor_decrypts_aes_128_ctr_into_a_sealed_memfd)
 {
-	static const BYTE kid[16] = "0123456789abcdef";
-	static const BYTE key[16] = { 0x2b, 0x7e, 0x15, 0x16, 0x28, 0xae,
-				      0xd2, 0xa6, 0xab, 0xf7, 0x15, 0x88,
-				      0x09, 0xcf, 0x4f, 0x3c };
-	static const BYTE iv[16] = { 0xf0, 0xf1, 0xf2, 0xf3, 0xf4, 0xf5,
-				     0xf6, 0xf7, 0xf8, 0xf9, 0xfa, 0xfb,
-				     0xfc, 0xfd, 0xfe, 0xff };
-	IPmpClearKeyDecryptor *dec = NULL;
-	static char clear[10000], secret[10000], out[10000];
-	int in_fd, out_fd = -2;
+	static const struct clearkey ck = {
+		.kid = "0123456789abcdef",
+		.key = { 0x2b, 0x7e, 0x15, 0x16, 0x28, 0xae, 0xd2, 0xa6,
+			 0xab, 0xf7, 0x15, 0x88, 0x09, 0xcf, 0x4f, 0x3c },
+		.iv = { 0xf0, 0xf1, 0xf2, 0xf3, 0xf4, 0xf5, 0xf6, 0xf7,
+			0xf8, 0xf9, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe, 0xff },
+	};
+	static char clear[10000], buf[10000];
+	IPmpClearKeyDecryptor *dec;
 	size_t i;
 
 	for (i = 0; i < sizeof(clear); i++)
 		clear[i] = (char)(i * 7 + 3);
-	ASSERT_EQ(0, aes_ctr_encrypt(key, iv, clear, secret, sizeof(clear)));
-	in_fd = sealed_memfd(secret, sizeof(secret),
-			     F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE);
-	ASSERT_LE(0, in_fd);
-
-	ASSERT_HR(S_OK, IMFPMPServer_CreateObjectByCLSID(
-				self->server, &CLSID_PmpClearKeyDecryptor,
-				&IID_IPmpClearKeyDecryptor, (void **)&dec));
-	ASSERT_HR(MF_E_NOT_FOUND,
-		  IPmpClearKeyDecryptor_Decrypt(dec, kid, iv, in_fd,
-						sizeof(secret), &out_fd));
-	ASSERT_EQ(-1, out_fd);
-	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_SetKey(dec, kid, key));
-	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_Decrypt(dec, kid, iv, in_fd,
-						      sizeof(secret), &out_fd));
-	ASSERT_LE(0, out_fd);
-	ASSERT_EQ((ssize_t)sizeof(out), read_memfd(out_fd, out, sizeof(out)));
-	ASSERT_EQ(0, memcmp(clear, out, sizeof(clear)));
-	ASSERT_EQ(F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL,
-		  fcntl(out_fd, F_GET_SEALS));
-	close(out_fd);
-	close(in_fd);
+	dec = new_decryptor(_metadata, self->server);
+	close(assert_decrypts(_metadata, dec, &ck, clear, buf, sizeof(clear)));
 	ASSERT_EQ(0u, IPmpClearKeyDecryptor_Release(dec));
 }
 
 TEST_F(inproc, decryptor_refuses_unsealed_short_or_foreign_descriptors)
 {
-	static const BYTE kid[16] = { 1 }, key[16] = { 2 }, iv[16] = { 3 };
-	IPmpClearKeyDecryptor *dec = NULL;
+	static const struct clearkey ck = {
+		.kid = { 1 }, .key = { 2 }, .iv = { 3 },
+	};
+	IPmpClearKeyDecryptor *dec;
 	char data[64] = { 0 };
 	int fd, out_fd = -2;
 
-	ASSERT_HR(S_OK, IMFPMPServer_CreateObjectByCLSID(
-				self->server, &CLSID_PmpClearKeyDecryptor,
-				&IID_IPmpClearKeyDecryptor, (void **)&dec));
-	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_SetKey(dec, kid, key));
+	dec = new_decryptor(_metadata, self->server);
+	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_SetKey(dec, ck.kid, ck.key));
 
-	/* Writable: the input could change under the cipher. */
-	fd = sealed_memfd(data, sizeof(data), F_SEAL_SHRINK);
-	ASSERT_LE(0, fd);
-	ASSERT_HR(E_INVALIDARG,
-		  IPmpClearKeyDecryptor_Decrypt(dec, kid, iv, fd, sizeof(data),
-						&out_fd));
-	ASSERT_EQ(-1, out_fd);
-	close(fd);
+	assert_refuses_writable(_metadata, dec, &ck, data, sizeof(data));
 
 	fd = sealed_memfd(data, sizeof(data), F_SEAL_SHRINK | F_SEAL_WRITE);
 	ASSERT_LE(0, fd);
 	ASSERT_HR(E_INVALIDARG, IPmpClearKeyDecryptor_Decrypt(
-					dec, kid, iv, fd, sizeof(data) + 1,
-					&out_fd));
+					dec, ck.kid, ck.iv, fd,
+					sizeof(data) + 1, &out_fd));
 	close(fd);
 
 	ASSERT_HR(E_INVALIDARG,
-		  IPmpClearKeyDecryptor_Decrypt(dec, kid, iv, STDIN_FILENO, 1,
-						&out_fd));
-	ASSERT_HR(E_POINTER, IPmpClearKeyDecryptor_Decrypt(dec, kid, iv, -1, 1,
-							   NULL));
+		  IPmpClearKeyDecryptor_Decrypt(dec, ck.kid, ck.iv,
+						STDIN_FILENO, 1, &out_fd));
+	ASSERT_HR(E_POINTER, IPmpClearKeyDecryptor_Decrypt(dec, ck.kid, ck.iv,
+							   -1, 1, NULL));
 	IPmpClearKeyDecryptor_Release(dec);
 }
 

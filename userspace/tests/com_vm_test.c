@@ -370,69 +370,45 @@ TEST_F(host, released_proxies_release_their_kernel_objects)
 
 TEST_F(host, decryptor_gets_sealed_memfds_across_the_kernel)
 {
-	static const BYTE kid[16] = "kid-0123456789ab";
-	static const BYTE key[16] = { 0x10, 0x21, 0x32, 0x43, 0x54, 0x65,
-				      0x76, 0x87, 0x98, 0xa9, 0xba, 0xcb,
-				      0xdc, 0xed, 0xfe, 0x0f };
-	static const BYTE iv[16] = { 0, 1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 0,
-				     0, 0, 0, 0 };
-	static char clear[300000], secret[300000], out[300000];
-	IPmpClearKeyDecryptor *dec = NULL;
-	int in_fd, out_fd = -2;
+	static const struct clearkey ck = {
+		.kid = "kid-0123456789ab",
+		.key = { 0x10, 0x21, 0x32, 0x43, 0x54, 0x65, 0x76, 0x87,
+			 0x98, 0xa9, 0xba, 0xcb, 0xdc, 0xed, 0xfe, 0x0f },
+		.iv = { 0, 1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 0, 0, 0, 0, 0 },
+	};
+	static char clear[300000], buf[300000];
+	IPmpClearKeyDecryptor *dec;
+	int out_fd;
 	size_t i;
 
 	for (i = 0; i < sizeof(clear); i++)
 		clear[i] = (char)(i ^ (i >> 8));
-	ASSERT_EQ(0, aes_ctr_encrypt(key, iv, clear, secret, sizeof(clear)));
-	in_fd = sealed_memfd(secret, sizeof(secret),
-			     F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE);
-	ASSERT_LE(0, in_fd);
-
-	ASSERT_HR(S_OK, IMFPMPServer_CreateObjectByCLSID(
-				self->server, &CLSID_PmpClearKeyDecryptor,
-				&IID_IPmpClearKeyDecryptor, (void **)&dec));
-	ASSERT_HR(MF_E_NOT_FOUND,
-		  IPmpClearKeyDecryptor_Decrypt(dec, kid, iv, in_fd,
-						sizeof(secret), &out_fd));
-	ASSERT_EQ(-1, out_fd);
-	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_SetKey(dec, kid, key));
-	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_Decrypt(dec, kid, iv, in_fd,
-						      sizeof(secret), &out_fd));
-	ASSERT_LE(0, out_fd);
-	ASSERT_EQ((ssize_t)sizeof(out), read_memfd(out_fd, out, sizeof(out)));
-	ASSERT_EQ(0, memcmp(clear, out, sizeof(clear)));
-	ASSERT_EQ(F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL,
-		  fcntl(out_fd, F_GET_SEALS));
+	dec = new_decryptor(_metadata, self->server);
+	out_fd = assert_decrypts(_metadata, dec, &ck, clear, buf,
+				 sizeof(clear));
 	ASSERT_EQ(FD_CLOEXEC, fcntl(out_fd, F_GETFD));
 	close(out_fd);
-	close(in_fd);
 	ASSERT_EQ(0u, IPmpClearKeyDecryptor_Release(dec));
 }
 
 TEST_F(host, decryptor_input_must_be_sealed_against_writes)
 {
-	static const BYTE kid[16] = { 9 }, key[16] = { 8 }, iv[16] = { 7 };
-	IPmpClearKeyDecryptor *dec = NULL;
+	static const struct clearkey ck = {
+		.kid = { 9 }, .key = { 8 }, .iv = { 7 },
+	};
+	IPmpClearKeyDecryptor *dec;
 	char data[256] = { 0 };
 	int fd, out_fd = -2;
 
-	ASSERT_HR(S_OK, IMFPMPServer_CreateObjectByCLSID(
-				self->server, &CLSID_PmpClearKeyDecryptor,
-				&IID_IPmpClearKeyDecryptor, (void **)&dec));
-	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_SetKey(dec, kid, key));
+	dec = new_decryptor(_metadata, self->server);
+	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_SetKey(dec, ck.kid, ck.key));
 	/* The kernel carries it (F_SEAL_SHRINK); the decryptor refuses it. */
-	fd = sealed_memfd(data, sizeof(data), F_SEAL_SHRINK);
-	ASSERT_LE(0, fd);
-	ASSERT_HR(E_INVALIDARG,
-		  IPmpClearKeyDecryptor_Decrypt(dec, kid, iv, fd, sizeof(data),
-						&out_fd));
-	ASSERT_EQ(-1, out_fd);
-	close(fd);
+	assert_refuses_writable(_metadata, dec, &ck, data, sizeof(data));
 	/* Not sealed at all: the kernel does not carry it. */
 	fd = sealed_memfd(data, sizeof(data), 0);
 	ASSERT_LE(0, fd);
 	ASSERT_HR(E_ACCESSDENIED, IPmpClearKeyDecryptor_Decrypt(
-					  dec, kid, iv, fd, sizeof(data),
+					  dec, ck.kid, ck.iv, fd, sizeof(data),
 					  &out_fd));
 	close(fd);
 	IPmpClearKeyDecryptor_Release(dec);
@@ -440,43 +416,24 @@ TEST_F(host, decryptor_input_must_be_sealed_against_writes)
 
 TEST_F(host, unknown_class_is_regdb_e_classnotreg)
 {
-	void *obj = POISON;
-
-	ASSERT_HR(REGDB_E_CLASSNOTREG,
-		  IMFPMPServer_CreateObjectByCLSID(self->server,
-						   &CLSID_PmpTestUnknown,
-						   &IID_IUnknown, &obj));
-	ASSERT_EQ(NULL, obj);
+	ASSERT_CREATE_FAILS(REGDB_E_CLASSNOTREG, self->server,
+			    &CLSID_PmpTestUnknown, &IID_IUnknown);
 }
 
 TEST_F(host, class_with_wrong_digest_is_mf_e_pe_untrusted)
 {
-	void *obj = POISON;
-
-	ASSERT_HR(MF_E_PE_UNTRUSTED,
-		  IMFPMPServer_CreateObjectByCLSID(self->server,
-						   &CLSID_PmpTestUntrusted,
-						   &IID_IUnknown, &obj));
-	ASSERT_EQ(NULL, obj);
+	ASSERT_CREATE_FAILS(MF_E_PE_UNTRUSTED, self->server,
+			    &CLSID_PmpTestUntrusted, &IID_IUnknown);
 }
 
 TEST_F(host, interface_without_proxy_or_in_the_class_is_e_nointerface)
 {
-	void *obj = POISON;
-
 	/* No proxy/stub pair: refused before any round trip. */
-	ASSERT_HR(E_NOINTERFACE,
-		  IMFPMPServer_CreateObjectByCLSID(self->server,
-						   &CLSID_PmpTestCounter,
-						   &IID_PmpTestNothing, &obj));
-	ASSERT_EQ(NULL, obj);
+	ASSERT_CREATE_FAILS(E_NOINTERFACE, self->server,
+			    &CLSID_PmpTestCounter, &IID_PmpTestNothing);
 	/* A pair exists; the class lacks the interface. */
-	obj = POISON;
-	ASSERT_HR(E_NOINTERFACE,
-		  IMFPMPServer_CreateObjectByCLSID(
-			  self->server, &CLSID_PmpTestCounter,
-			  &IID_IPmpClearKeyDecryptor, &obj));
-	ASSERT_EQ(NULL, obj);
+	ASSERT_CREATE_FAILS(E_NOINTERFACE, self->server,
+			    &CLSID_PmpTestCounter, &IID_IPmpClearKeyDecryptor);
 	ASSERT_HR(E_POINTER, IMFPMPServer_CreateObjectByCLSID(
 				     self->server, &CLSID_PmpTestCounter,
 				     &IID_IUnknown, NULL));
@@ -506,7 +463,6 @@ TEST_F(host, unlock_beyond_the_locks_taken_is_mf_e_invalidrequest)
 TEST_F(host, killed_host_makes_every_call_mf_e_shutdown)
 {
 	IPmpTestCounter *counter = NULL;
-	void *obj = POISON;
 	DWORD pid = 0;
 	LONG value;
 
@@ -517,11 +473,8 @@ TEST_F(host, killed_host_makes_every_call_mf_e_shutdown)
 
 	ASSERT_HR(MF_E_SHUTDOWN, IPmpTestCounter_Add(counter, 1, &value));
 	ASSERT_HR(MF_E_SHUTDOWN, IMFPMPServer_LockProcess(self->server));
-	ASSERT_HR(MF_E_SHUTDOWN,
-		  IMFPMPServer_CreateObjectByCLSID(self->server,
-						   &CLSID_PmpTestCounter,
-						   &IID_IUnknown, &obj));
-	ASSERT_EQ(NULL, obj);
+	ASSERT_CREATE_FAILS(MF_E_SHUTDOWN, self->server,
+			    &CLSID_PmpTestCounter, &IID_IUnknown);
 	/* Releasing what is left still works. */
 	ASSERT_EQ(0u, IPmpTestCounter_Release(counter));
 }
@@ -744,14 +697,10 @@ FIXTURE_TEARDOWN(writable)
 TEST_F(writable, protected_host_refuses_a_world_writable_component)
 {
 	IMFPMPServer *server = NULL;
-	void *obj = POISON;
 
 	ASSERT_HR(S_OK, MFCreatePMPServer(0, &server));
-	ASSERT_HR(MF_E_PE_UNTRUSTED,
-		  IMFPMPServer_CreateObjectByCLSID(server,
-						   &CLSID_PmpTestCounter,
-						   &IID_IPmpTestCounter, &obj));
-	ASSERT_EQ(NULL, obj);
+	ASSERT_CREATE_FAILS(MF_E_PE_UNTRUSTED, server, &CLSID_PmpTestCounter,
+			    &IID_IPmpTestCounter);
 	IMFPMPServer_Release(server);
 }
 

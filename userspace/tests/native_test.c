@@ -50,12 +50,8 @@
 #include "sys.h"
 #include "trust.h"
 
-/* How long a test waits for something that must happen. */
-#define WAIT_MS			20000
-#define LINGER_FOREVER		(10 * 60 * 1000)
 /* Short enough that a spawned host the test is done with goes quickly. */
 #define LINGER_SPAWNED		1000
-#define NOBODY			65534
 
 #define HOST_THREADS		4
 
@@ -131,14 +127,6 @@ enum {
 static bool guid_eq(const pmp_guid *a, const pmp_guid *b)
 {
 	return !memcmp(a, b, sizeof(*a));
-}
-
-static void sleep_ms(unsigned int ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	while (nanosleep(&ts, &ts) && errno == EINTR)
-		;
 }
 
 static long now_ms(void)
