@@ -260,7 +260,7 @@ int pmp_client_call(struct pmp_endpoint *ep, struct pmp_call *call,
 	txn->out_nfds_cap = call->out_nfds;
 
 	err = pmp_msg_from_user(call->in_ptr, call->in_size, call->in_fds,
-				call->in_nfds, &txn->in);
+				call->in_nfds, &txn->small_in, &txn->in);
 	if (err)
 		goto err_put;
 	/* Room for the reply's descriptors is made before the call runs. */

@@ -263,6 +263,8 @@ static int reply_check(const struct pmp_txn *txn, const struct pmp_reply *rp,
 int pmp_host_reply(struct pmp_endpoint *ep, struct pmp_reply *rp)
 {
 	struct pmp_object *prealloc = NULL, *obj;
+	u8 small_data[PMP_MSG_SMALL];
+	struct pmp_msg small = { .data = small_data };
 	struct pmp_msg *out = NULL;
 	struct pmp_host *host;
 	struct pmp_txn *txn = NULL;
@@ -277,8 +279,9 @@ int pmp_host_reply(struct pmp_endpoint *ep, struct pmp_reply *rp)
 		return err;
 	host = ep->host;
 
+	/* A small answer waits on the stack until its transaction is known. */
 	err = pmp_msg_from_user(rp->buf_ptr, rp->buf_size, rp->fds_ptr,
-				rp->nfds, &out);
+				rp->nfds, &small, &out);
 	if (err)
 		return err;
 	if (rp->flags & PMP_REPLY_OBJECT) {
@@ -316,7 +319,7 @@ int pmp_host_reply(struct pmp_endpoint *ep, struct pmp_reply *rp)
 		rp->object_new = !prealloc;
 	}
 	txn->status = rp->status;
-	txn->out = out;
+	txn->out = pmp_msg_move(out, &txn->small_out);
 	out = NULL;
 	pmp_txn_finish_locked(host, txn, 0, &to_put);
 	pmp_host_update_lifetime(host);

@@ -41,13 +41,18 @@ static bool file_sendable(struct file *file)
  * @size: payload size, already checked against max_payload
  * @fds: user pointer to @nfds __s32 descriptors
  * @nfds: descriptor count, at most PMP_FDS_MAX
+ * @small: where a small message without descriptors goes (its @data
+ *	points at PMP_MSG_SMALL bytes of room), or NULL
  * @msgp: the message, or NULL when there is neither payload nor descriptor
+ *
+ * Small messages, the common case of a method's arguments, cost no
+ * allocation: they travel inside the transaction.
  *
  * Return: 0, -ENOMEM, -EFAULT, -EBADF (a descriptor is not open) or -EPERM
  * (a descriptor may not be sent).
  */
 int pmp_msg_from_user(u64 buf, u32 size, u64 fds, u32 nfds,
-		      struct pmp_msg **msgp)
+		      struct pmp_msg *small, struct pmp_msg **msgp)
 {
 	struct pmp_msg *msg;
 	s32 fdnums[PMP_FDS_MAX];
@@ -59,6 +64,16 @@ int pmp_msg_from_user(u64 buf, u32 size, u64 fds, u32 nfds,
 		return 0;
 	if (WARN_ON_ONCE(nfds > PMP_FDS_MAX))
 		return -EMSGSIZE;
+	if (small && !nfds && size <= PMP_MSG_SMALL) {
+		if (copy_from_user(small->data, u64_to_user_ptr(buf), size))
+			return -EFAULT;
+		small->size = size;
+		small->nfds = 0;
+		small->embedded = true;
+		small->files = NULL;
+		*msgp = small;
+		return 0;
+	}
 
 	msg = kvmalloc(sizeof(*msg) + nfds * sizeof(struct file *) + size,
 		       GFP_KERNEL_ACCOUNT);
@@ -66,6 +81,7 @@ int pmp_msg_from_user(u64 buf, u32 size, u64 fds, u32 nfds,
 		return -ENOMEM;
 	msg->size = size;
 	msg->nfds = 0;
+	msg->embedded = false;
 	msg->files = (struct file **)(msg + 1);
 	msg->data = (u8 *)(msg->files + nfds);
 
@@ -110,7 +126,27 @@ void pmp_msg_free(struct pmp_msg *msg)
 	for (i = 0; i < msg->nfds; i++)
 		if (msg->files[i])
 			fput(msg->files[i]);
-	kvfree(msg);
+	if (!msg->embedded)
+		kvfree(msg);
+}
+
+/**
+ * pmp_msg_move - put a small message where it will live
+ * @msg: a message, possibly a small one in temporary room
+ * @small: its new place (with room at @data), when it is small
+ *
+ * Return: the message at its new place (or @msg itself when allocated).
+ */
+struct pmp_msg *pmp_msg_move(struct pmp_msg *msg, struct pmp_msg *small)
+{
+	if (!msg || !msg->embedded)
+		return msg;
+	memcpy(small->data, msg->data, msg->size);
+	small->size = msg->size;
+	small->nfds = 0;
+	small->embedded = true;
+	small->files = NULL;
+	return small;
 }
 
 /**

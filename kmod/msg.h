@@ -14,18 +14,28 @@ struct file;
  * struct pmp_msg - a payload and its descriptors, held by the kernel
  * @size: bytes at @data.
  * @nfds: entries of @files; an entry is NULL once installed.
+ * @embedded: the message is a small one, in room it does not own.
  * @files: file references taken from the sender.
  * @data: the payload.
  */
 struct pmp_msg {
 	u32 size;
 	u32 nfds;
+	bool embedded;
 	struct file **files;
 	u8 *data;
 };
 
+/*
+ * A small message (up to this many bytes and no descriptor) needs no
+ * allocation of its own: it lives in a struct pmp_msg whose @data points at
+ * room of that size inside whatever carries it.
+ */
+#define PMP_MSG_SMALL 64
+
 int pmp_msg_from_user(u64 buf, u32 size, u64 fds, u32 nfds,
-		      struct pmp_msg **msgp);
+		      struct pmp_msg *small, struct pmp_msg **msgp);
+struct pmp_msg *pmp_msg_move(struct pmp_msg *msg, struct pmp_msg *small);
 void pmp_msg_free(struct pmp_msg *msg);
 int pmp_msg_to_user(const struct pmp_msg *msg, u64 buf, u64 fds,
 		    const int *fdnums);

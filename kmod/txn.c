@@ -37,7 +37,7 @@ static struct kmem_cache *pmp_txn_cache;
 
 int __init pmp_txns_init(void)
 {
-	pmp_txn_cache = KMEM_CACHE(pmp_txn, SLAB_ACCOUNT);
+	pmp_txn_cache = KMEM_CACHE_USERCOPY(pmp_txn, SLAB_ACCOUNT, small_data);
 	return pmp_txn_cache ? 0 : -ENOMEM;
 }
 
@@ -64,6 +64,8 @@ struct pmp_txn *pmp_txn_alloc(u32 type)
 	INIT_LIST_HEAD(&txn->client_entry);
 	kref_init(&txn->ref);
 	init_waitqueue_head(&txn->wait);
+	txn->small_in.data = txn->small_data[0];
+	txn->small_out.data = txn->small_data[1];
 	pmp_obj_get(PMP_OBJ_TXN);
 	return txn;
 }

@@ -13,6 +13,7 @@
 #include <linux/wait.h>
 
 #include "host.h"
+#include "msg.h"
 
 struct pmp_endpoint;
 struct pmp_msg;
@@ -61,6 +62,10 @@ enum pmp_txn_state {
  * @status: the host's HRESULT.
  * @out: what the host sent back, or NULL.
  * @out_obj: the object the host handed back, with a reference, or NULL.
+ * @small_in: a small @in, without an allocation.
+ * @small_out: a small @out, without an allocation.
+ * @small_data: the room of @small_in and @small_out: the one part of a
+ *	transaction that user copies may touch (hardened usercopy).
  */
 struct pmp_txn {
 	struct pmp_work work;
@@ -84,6 +89,9 @@ struct pmp_txn {
 	s32 status;
 	struct pmp_msg *out;
 	struct pmp_object *out_obj;
+	struct pmp_msg small_in;
+	struct pmp_msg small_out;
+	u8 small_data[2][PMP_MSG_SMALL];
 };
 
 /**
