@@ -74,7 +74,7 @@ struct pmp_host *pmp_host_find(u64 id)
 {
 	struct pmp_host *host;
 
-	if (id < PMP_HOST_ID_MIN || id > PMP_HOST_ID_MAX)
+	if (id < PMP_ID_MIN || id > PMP_ID_MAX)
 		return NULL;
 
 	rcu_read_lock();
@@ -230,7 +230,7 @@ int pmp_host_register(struct pmp_endpoint *ep, struct pmp_host_register *reg)
 
 	/* xa_alloc writes the id before the host becomes visible. */
 	err = xa_alloc_cyclic(&pmp_hosts, &host->id, host,
-			      XA_LIMIT(PMP_HOST_ID_MIN, PMP_HOST_ID_MAX),
+			      XA_LIMIT(PMP_ID_MIN, PMP_ID_MAX),
 			      &pmp_host_next_id, GFP_KERNEL_ACCOUNT);
 	if (err < 0)
 		goto err_put_pid;

@@ -12,13 +12,6 @@
 /* Flags each command accepts. */
 #define PMP_HOST_REGISTER_FLAGS PMP_HOST_UNPROTECTED
 
-/* Every hardening property a protected host must have. */
-#define PMP_HARDEN_ALL                                                         \
-	(PMP_HARDEN_NONDUMPABLE | PMP_HARDEN_NO_NEW_PRIVS |                    \
-	 PMP_HARDEN_SECCOMP | PMP_HARDEN_UNTRACED |                            \
-	 PMP_HARDEN_NO_CAP_EFFECTIVE | PMP_HARDEN_NO_CAP_PERMITTED |           \
-	 PMP_HARDEN_NO_CAP_INHERITABLE | PMP_HARDEN_NO_CAP_AMBIENT)
-
 /* Largest argument structure a command reads (copy_struct_from_user()). */
 #define PMP_ARG_MAX_SIZE PAGE_SIZE
 
@@ -35,15 +28,11 @@
 #define PMP_CALL_FLAGS PMP_CALL_OBJECT_OUT
 #define PMP_REPLY_FLAGS PMP_REPLY_OBJECT
 
-/* Object handles and transaction ids: never zero, handed out cyclically. */
+/* Host ids, object handles, transaction ids: never zero, cyclic. */
 #define PMP_ID_MIN 1
 #define PMP_ID_MAX INT_MAX
 
 /* Most hosts one PMP_IOC_LIST_HOSTS describes. */
 #define PMP_LIST_HOSTS_MAX 4096
-
-/* Host ids: never zero, handed out cyclically. */
-#define PMP_HOST_ID_MIN 1
-#define PMP_HOST_ID_MAX INT_MAX
 
 #endif /* _PMP_LIMITS_H */

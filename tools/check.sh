@@ -34,9 +34,8 @@ add() { # add SUMMARY_FILE
 }
 
 echo "== user space tests without the module (this machine)"
-tools/tap-run.sh --name "user space tests without the module" \
-	--summary "$results/host.sum" userspace/tests/com_test \
-	userspace/tests/com_cxx_test userspace/tests/com_marshal_test
+make -s --no-print-directory -C userspace/tests check-host \
+	SUMMARY="$results/host.sum"
 add "$results/host.sum"
 
 echo "== kernel selftests and installed-tree tests (in the VM, module loaded)"

@@ -45,6 +45,9 @@
 #include "pmp_helpers.h"
 
 #include "pmp/pmp.h"
+#include "pmp/mferror.h"
+#include "pmp/pmpsamples.h"
+#include "pmp/winerror.h"
 
 #include "config.h"
 #include "sys.h"
@@ -55,24 +58,9 @@
 
 #define HOST_THREADS		4
 
-/* HRESULTs, as <winerror.h> and <mferror.h> spell them. */
-#define S_OK			((int32_t)0x00000000)
-#define E_NOINTERFACE		((int32_t)0x80004002)
-#define E_FAIL			((int32_t)0x80004005)
-#define REGDB_E_CLASSNOTREG	((int32_t)0x80040154)
-#define CLASS_E_CLASSNOTAVAILABLE ((int32_t)0x80040111)
-#define MF_E_PE_UNTRUSTED	((int32_t)0xC00D7174)
-
-/* <pmpsamples.h>: CLSID_PmpTestCounter and IID_IPmpTestCounter. */
-static const pmp_guid clsid_counter = {
-	0xfaf3e009, 0xc63e, 0x4892,
-	{ 0x80, 0x1b, 0xb9, 0xeb, 0x60, 0xf6, 0xad, 0x80 },
-};
-
-static const pmp_guid iid_counter = {
-	0xecb836c3, 0x56a8, 0x4b9b,
-	{ 0xb2, 0xd9, 0x69, 0xba, 0x2d, 0xba, 0x89, 0x34 },
-};
+/* The counter's GUIDs (exported by libpmp), as the native API takes them. */
+#define clsid_counter	(*(const pmp_guid *)&CLSID_PmpTestCounter)
+#define iid_counter	(*(const pmp_guid *)&IID_IPmpTestCounter)
 
 /* IPmpTestCounter's methods, by vtable slot; LONGs travel as 4 bytes LE. */
 enum {
