@@ -14,6 +14,7 @@
 
 #include <linux/capability.h>
 #include <linux/cred.h>
+#include <linux/err.h>
 #include <linux/pid_namespace.h>
 #include <linux/pmp.h>
 #include <linux/slab.h>
@@ -28,6 +29,7 @@
 #include "params.h"
 #include "stats.h"
 #include "txn.h"
+#include "user.h"
 
 /**
  * pmp_client_connect - make a NEW endpoint a client of a host
@@ -36,10 +38,12 @@
  *
  * Return: 0, -ECONNREFUSED when no live host with that id is visible in the
  * caller's pid namespace, -EACCES when it belongs to another uid and the
- * caller lacks CAP_SYS_ADMIN, -ENOMEM.
+ * caller lacks CAP_SYS_ADMIN, -EDQUOT when the caller's user has
+ * max_user_clients client endpoints, -ENOMEM.
  */
 int pmp_client_connect(struct pmp_endpoint *ep, const struct pmp_connect *conn)
 {
+	struct pmp_user *user;
 	struct pmp_notice *gone;
 	struct pmp_host *host;
 	int err;
@@ -59,10 +63,19 @@ int pmp_client_connect(struct pmp_endpoint *ep, const struct pmp_connect *conn)
 		err = -EACCES;
 		goto err_put;
 	}
+	user = pmp_user_get_current();
+	if (!user) {
+		err = -ENOMEM;
+		goto err_put;
+	}
+	if (!pmp_user_charge(user, PMP_USER_CLIENTS, 1)) {
+		err = -EDQUOT;
+		goto err_put_user;
+	}
 	gone = pmp_notice_alloc();
 	if (!gone) {
 		err = -ENOMEM;
-		goto err_put;
+		goto err_uncharge;
 	}
 
 	spin_lock(&host->lock);
@@ -70,7 +83,7 @@ int pmp_client_connect(struct pmp_endpoint *ep, const struct pmp_connect *conn)
 		spin_unlock(&host->lock);
 		pmp_work_free(&gone->work);
 		err = -ECONNREFUSED;
-		goto err_put;
+		goto err_uncharge;
 	}
 	ep->client_id = ++host->next_client_id;
 	gone->client_id = ep->client_id;
@@ -80,12 +93,17 @@ int pmp_client_connect(struct pmp_endpoint *ep, const struct pmp_connect *conn)
 
 	/* The lookup's reference now belongs to the endpoint. */
 	ep->gone = gone;
+	ep->user = user;
 	ep->host = host;
 	/* Pairs with pmp_endpoint_check(): @host is set before the kind. */
 	smp_store_release(&ep->kind, PMP_EP_CLIENT);
 	pmp_stat_inc(PMP_STAT_CLIENTS);
 	return 0;
 
+err_uncharge:
+	pmp_user_uncharge(user, PMP_USER_CLIENTS, 1);
+err_put_user:
+	pmp_user_put(user);
 err_put:
 	pmp_host_put(host);
 	return err;
@@ -120,7 +138,7 @@ static int client_adjust_locks(struct pmp_endpoint *ep, int delta)
 		pmp_stat_add(PMP_STAT_LOCKS_HELD, delta);
 		pmp_stat_inc(delta > 0 ? PMP_STAT_LOCK_CALLS :
 					 PMP_STAT_UNLOCK_CALLS);
-		pmp_host_update_lifetime(host);
+		pmp_host_update_lifetime_locked(host);
 	}
 	spin_unlock(&host->lock);
 	return err;
@@ -209,9 +227,9 @@ int pmp_client_create(struct pmp_endpoint *ep, struct pmp_create *create)
 	if (err)
 		return err;
 
-	txn = pmp_txn_alloc(PMP_WORK_CREATE);
-	if (!txn)
-		return -ENOMEM;
+	txn = pmp_txn_alloc(ep->user, PMP_WORK_CREATE);
+	if (IS_ERR(txn))
+		return PTR_ERR(txn);
 	memcpy(txn->clsid, create->clsid, sizeof(txn->clsid));
 	memcpy(txn->iid, create->iid, sizeof(txn->iid));
 	txn->has_slot = true;
@@ -250,17 +268,18 @@ int pmp_client_call(struct pmp_endpoint *ep, struct pmp_call *call,
 	if (err)
 		return err;
 
-	txn = pmp_txn_alloc(PMP_WORK_CALL);
-	if (!txn)
-		return -ENOMEM;
+	txn = pmp_txn_alloc(ep->user, PMP_WORK_CALL);
+	if (IS_ERR(txn))
+		return PTR_ERR(txn);
 	txn->method = call->method;
 	txn->flags = call->flags;
 	txn->has_slot = call->flags & PMP_CALL_OBJECT_OUT;
 	txn->out_cap = call->out_size;
 	txn->out_nfds_cap = call->out_nfds;
 
-	err = pmp_msg_from_user(call->in_ptr, call->in_size, call->in_fds,
-				call->in_nfds, &txn->small_in, &txn->in);
+	err = pmp_msg_from_user(ep->user, call->in_ptr, call->in_size,
+				call->in_fds, call->in_nfds, &txn->small_in,
+				&txn->in);
 	if (err)
 		goto err_put;
 	/* Room for the reply's descriptors is made before the call runs. */
@@ -371,13 +390,14 @@ void pmp_client_detach(struct pmp_endpoint *ep)
 	pmp_stat_add(PMP_STAT_LOCKS_HELD, -(s64)ep->locks);
 	ep->locks = 0;
 	if (host->state != PMP_HS_DEAD)
-		pmp_host_queue_work(host, &ep->gone->work);
+		pmp_host_queue_work_locked(host, &ep->gone->work);
 	else
 		pmp_work_free(&ep->gone->work);
 	ep->gone = NULL;
-	pmp_host_update_lifetime(host);
+	pmp_host_update_lifetime_locked(host);
 	spin_unlock(&host->lock);
 
 	pmp_txn_put_list(&to_put);
+	pmp_user_uncharge(ep->user, PMP_USER_CLIENTS, 1);
 	pmp_stat_dec(PMP_STAT_CLIENTS);
 }

@@ -10,6 +10,7 @@
 
 #include "common.h"
 
+#include <linux/err.h>
 #include <linux/pid_namespace.h>
 #include <linux/pmp.h>
 #include <linux/poll.h>
@@ -97,8 +98,12 @@ static void recv_requeue(struct pmp_host *host, struct pmp_work *work)
 		if (txn->state == PMP_TXN_DELIVERED) {
 			txn->state = PMP_TXN_QUEUED;
 			list_add(&work->entry, &host->todo);
-		} else if (txn->state == PMP_TXN_CANCELLED) {
-			/* Its client gave up meanwhile, and the host never saw it. */
+		} else if (txn->state == PMP_TXN_CANCELLED && txn->in_host) {
+			/*
+			 * Its client gave up meanwhile and the host never saw
+			 * it.  A REPLY guessing its id, or the host's
+			 * teardown, may have forgotten it already.
+			 */
 			pmp_txn_forget_locked(host, txn, &to_put);
 		}
 	} else if (host->state == PMP_HS_DEAD) {
@@ -113,6 +118,20 @@ static void recv_requeue(struct pmp_host *host, struct pmp_work *work)
 	pmp_txn_put_list(&to_put);
 	if (txn)
 		pmp_txn_put(txn);
+}
+
+/*
+ * The host has what the client sent: the kernel keeps none of it, so that
+ * a call its host never answers pins no payload.  Only this receiver may
+ * touch @in of a delivered transaction.
+ */
+static void recv_delivered(struct pmp_txn *txn)
+{
+	struct pmp_msg *in = txn->in;
+
+	txn->in = NULL;
+	pmp_msg_free(in);
+	pmp_txn_put(txn);
 }
 
 /* Takes the first work item if @r can hold it; the host's lock is held. */
@@ -223,7 +242,7 @@ int pmp_host_recv(struct pmp_endpoint *ep, bool nonblock, struct pmp_recv *r,
 	/* Everything is out: now the descriptors may appear. */
 	pmp_msg_install(in, fdnums);
 	if (work_is_txn(work))
-		pmp_txn_put(container_of(work, struct pmp_txn, work));
+		recv_delivered(container_of(work, struct pmp_txn, work));
 	else
 		pmp_work_free(work);
 	return 0;
@@ -258,7 +277,8 @@ static int reply_check(const struct pmp_txn *txn, const struct pmp_reply *rp,
  * @rp: the validated argument; @object_id and @object_new are filled in
  *
  * Return: 0, -ENOENT, -ECANCELED, -EINVAL, -EMSGSIZE, -EBADF, -EPERM,
- * -EFAULT, -ENOMEM, -EOPNOTSUPP, -ENOTCONN, -EBADFD.
+ * -EFAULT, -ENOMEM, -EAGAIN (the host's user is at its max_user_bytes),
+ * -EOPNOTSUPP, -ENOTCONN, -EBADFD.
  */
 int pmp_host_reply(struct pmp_endpoint *ep, struct pmp_reply *rp)
 {
@@ -280,14 +300,15 @@ int pmp_host_reply(struct pmp_endpoint *ep, struct pmp_reply *rp)
 	host = ep->host;
 
 	/* A small answer waits on the stack until its transaction is known. */
-	err = pmp_msg_from_user(rp->buf_ptr, rp->buf_size, rp->fds_ptr,
-				rp->nfds, &small, &out);
+	err = pmp_msg_from_user(host->user, rp->buf_ptr, rp->buf_size,
+				rp->fds_ptr, rp->nfds, &small, &out);
 	if (err)
 		return err;
 	if (rp->flags & PMP_REPLY_OBJECT) {
-		prealloc = pmp_object_alloc();
-		if (!prealloc) {
-			err = -ENOMEM;
+		prealloc = pmp_object_alloc(host->user);
+		if (IS_ERR(prealloc)) {
+			err = PTR_ERR(prealloc);
+			prealloc = NULL;
 			goto out_free;
 		}
 	}
@@ -313,7 +334,7 @@ int pmp_host_reply(struct pmp_endpoint *ep, struct pmp_reply *rp)
 	}
 
 	if (rp->flags & PMP_REPLY_OBJECT) {
-		obj = pmp_object_adopt(host, rp->cookie, &prealloc);
+		obj = pmp_object_adopt_locked(host, rp->cookie, &prealloc);
 		txn->out_obj = obj;
 		rp->object_id = obj->id;
 		rp->object_new = !prealloc;
@@ -322,7 +343,7 @@ int pmp_host_reply(struct pmp_endpoint *ep, struct pmp_reply *rp)
 	txn->out = pmp_msg_move(out, &txn->small_out);
 	out = NULL;
 	pmp_txn_finish_locked(host, txn, 0, &to_put);
-	pmp_host_update_lifetime(host);
+	pmp_host_update_lifetime_locked(host);
 	spin_unlock(&host->lock);
 
 out_free:

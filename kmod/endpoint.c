@@ -24,6 +24,7 @@
 #include "objcount.h"
 #include "object.h"
 #include "txn.h"
+#include "user.h"
 
 /**
  * pmp_endpoint_expect - check an endpoint's kind before a command
@@ -134,7 +135,7 @@ static int pmp_open(struct inode *inode, struct file *file)
 	INIT_LIST_HEAD(&ep->client_node);
 	INIT_LIST_HEAD(&ep->txns);
 	xa_init_flags(&ep->handles, XA_FLAGS_ALLOC);
-	pmp_obj_get(PMP_OBJ_ENDPOINT);
+	pmp_objcount_inc(PMP_OBJ_ENDPOINT);
 
 	file->private_data = ep;
 	return stream_open(inode, file);
@@ -177,11 +178,12 @@ static int pmp_release(struct inode *inode, struct file *file)
 			pmp_handles_release_all(ep);
 		pmp_host_put(ep->host);
 	}
+	pmp_user_put(ep->user);
 	xa_destroy(&ep->handles);
 	put_pid(ep->owner);
 	mutex_destroy(&ep->lock);
 	kfree(ep);
-	pmp_obj_put(PMP_OBJ_ENDPOINT);
+	pmp_objcount_dec(PMP_OBJ_ENDPOINT);
 	return 0;
 }
 
@@ -237,5 +239,4 @@ const struct file_operations pmp_fops = {
 	.poll = pmp_poll,
 	.unlocked_ioctl = pmp_ioctl,
 	.compat_ioctl = compat_ptr_ioctl,
-	.llseek = no_llseek,
 };

@@ -54,6 +54,9 @@ enum pmp_endpoint_kind {
  *
  * And, for a client:
  * @client_id: the id the host knows the client by.
+ * @user: the user that connected, referenced until the file is released,
+ *	charged for the connection until teardown and for the client's
+ *	transactions and payloads.
  * @handles: handle -> object (its own lock).
  * @next_handle: cursor of @handles' cyclic allocation.
  * @gone: the PMP_WORK_CLIENT_GONE notice, allocated at connection so that
@@ -74,6 +77,7 @@ struct pmp_endpoint {
 	u32 nr_reserved;
 
 	u32 client_id;
+	struct pmp_user *user;
 	struct xarray handles;
 	u32 next_handle;
 	struct pmp_notice *gone;

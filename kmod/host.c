@@ -37,6 +37,7 @@
 #include "params.h"
 #include "stats.h"
 #include "txn.h"
+#include "user.h"
 
 static DEFINE_XARRAY_ALLOC(pmp_hosts);
 static u32 pmp_host_next_id;
@@ -48,8 +49,9 @@ static void host_release(struct kref *ref)
 	WARN_ON_ONCE(host->state != PMP_HS_DEAD || !list_empty(&host->clients) ||
 		     !RB_EMPTY_ROOT(&host->objects) || !list_empty(&host->todo));
 	xa_destroy(&host->txns);
+	pmp_user_put(host->user);
 	put_pid(host->pid);
-	pmp_obj_put(PMP_OBJ_HOST);
+	pmp_objcount_dec(PMP_OBJ_HOST);
 	kfree_rcu(host, rcu);
 }
 
@@ -120,11 +122,11 @@ static void host_ready(struct pmp_host *host)
 }
 
 /**
- * pmp_host_update_lifetime - re-evaluate a host's state after a change of
- * its objects, creations in flight or lock count
+ * pmp_host_update_lifetime_locked - re-evaluate a host's state after a
+ * change of its objects, creations in flight or lock count
  * @host: the host, its lock held
  */
-void pmp_host_update_lifetime(struct pmp_host *host)
+void pmp_host_update_lifetime_locked(struct pmp_host *host)
 {
 	lockdep_assert_held(&host->lock);
 
@@ -171,7 +173,7 @@ static void host_lifetime_fn(struct work_struct *work)
 }
 
 /**
- * pmp_host_queue_work - queue a work item and wake one receiver
+ * pmp_host_queue_work_locked - queue a work item and wake one receiver
  * @host: the host, its lock held, not DEAD
  * @work: the item
  *
@@ -179,7 +181,7 @@ static void host_lifetime_fn(struct work_struct *work)
  * synchronous one (the receiver may run where the sender ran); a notice's
  * sender goes on running.
  */
-void pmp_host_queue_work(struct pmp_host *host, struct pmp_work *work)
+void pmp_host_queue_work_locked(struct pmp_host *host, struct pmp_work *work)
 {
 	lockdep_assert_held(&host->lock);
 
@@ -196,10 +198,12 @@ void pmp_host_queue_work(struct pmp_host *host, struct pmp_work *work)
  * @reg: the validated argument; @missing and @host_id are filled in
  *
  * Return: 0, or -EPERM when a protected host lacks a hardening property
- * (@reg->missing tells which), -ENOMEM, -ENOSPC.
+ * (@reg->missing tells which), -EDQUOT when the caller's user has
+ * max_user_hosts hosts, -ENOMEM, -ENOSPC.
  */
 int pmp_host_register(struct pmp_endpoint *ep, struct pmp_host_register *reg)
 {
+	struct pmp_user *user;
 	struct pmp_host *host;
 	int err;
 
@@ -211,9 +215,19 @@ int pmp_host_register(struct pmp_endpoint *ep, struct pmp_host_register *reg)
 		return -EPERM;
 	}
 
-	host = kzalloc(sizeof(*host), GFP_KERNEL_ACCOUNT);
-	if (!host)
+	user = pmp_user_get_current();
+	if (!user)
 		return -ENOMEM;
+	if (!pmp_user_charge(user, PMP_USER_HOSTS, 1)) {
+		err = -EDQUOT;
+		goto err_put_user;
+	}
+	host = kzalloc(sizeof(*host), GFP_KERNEL_ACCOUNT);
+	if (!host) {
+		err = -ENOMEM;
+		goto err_uncharge;
+	}
+	host->user = user;
 	kref_init(&host->ref);
 	spin_lock_init(&host->lock);
 	init_waitqueue_head(&host->wait);
@@ -235,7 +249,7 @@ int pmp_host_register(struct pmp_endpoint *ep, struct pmp_host_register *reg)
 	if (err < 0)
 		goto err_put_pid;
 
-	pmp_obj_get(PMP_OBJ_HOST);
+	pmp_objcount_inc(PMP_OBJ_HOST);
 	ep->host = host;
 	/* Pairs with pmp_endpoint_check(): @host is set before the kind. */
 	smp_store_release(&ep->kind, PMP_EP_HOST);
@@ -252,7 +266,13 @@ int pmp_host_register(struct pmp_endpoint *ep, struct pmp_host_register *reg)
 err_put_pid:
 	put_pid(host->pid);
 	kfree(host);
-	return err == -EBUSY ? -ENOSPC : err;
+	if (err == -EBUSY)
+		err = -ENOSPC;
+err_uncharge:
+	pmp_user_uncharge(user, PMP_USER_HOSTS, 1);
+err_put_user:
+	pmp_user_put(user);
+	return err;
 }
 
 /**
@@ -282,10 +302,11 @@ void pmp_host_shutdown(struct pmp_host *host)
 		    work->type != PMP_WORK_CALL)
 			pmp_work_free(work);
 	}
+	/* The table holds only queued transactions, each once. */
 	xa_for_each(&host->txns, id, txn) {
 		if (txn->state == PMP_TXN_CANCELLED)
 			pmp_txn_forget_locked(host, txn, &to_put);
-		else if (txn->state != PMP_TXN_NEW)
+		else
 			pmp_txn_finish_locked(host, txn, -ESHUTDOWN, &to_put);
 	}
 	list_for_each_entry(client, &host->clients, client_node) {
@@ -300,6 +321,7 @@ void pmp_host_shutdown(struct pmp_host *host)
 	pmp_txn_put_list(&to_put);
 	/* The state is final: the work cannot re-arm itself. */
 	cancel_delayed_work_sync(&host->lifetime);
+	pmp_user_uncharge(host->user, PMP_USER_HOSTS, 1);
 	pmp_stat_dec(PMP_STAT_HOSTS);
 }
 

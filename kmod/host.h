@@ -22,6 +22,7 @@ struct pmp_endpoint;
 struct pmp_host_register;
 struct pmp_info;
 struct pmp_list_hosts;
+struct pmp_user;
 
 /*
  * STARTING, ACTIVE and LINGER are the uapi's PMP_HOST_*; EXIT is final for
@@ -53,6 +54,8 @@ struct pmp_work {
  * @flags: registration flags (PMP_HOST_UNPROTECTED).
  * @missing: hardening properties lacked at registration.
  * @uid: effective uid of the registering process.
+ * @user: its user, referenced, charged for the host until it is shut
+ *	down and for what the host allocates (replies, objects).
  * @pid: thread-group pid of the registering process.
  * @wait: the host's receivers and pollers wait here.
  * @lifetime: runs when @deadline passes.
@@ -83,6 +86,7 @@ struct pmp_host {
 	u32 flags;
 	u32 missing;
 	kuid_t uid;
+	struct pmp_user *user;
 	struct pid *pid;
 	wait_queue_head_t wait;
 	struct delayed_work lifetime;
@@ -119,8 +123,8 @@ struct pmp_host *pmp_host_find(u64 id);
 void pmp_host_put(struct pmp_host *host);
 int pmp_host_fill_info(struct pmp_host *host,
 		       const struct pmp_endpoint *client, struct pmp_info *info);
-void pmp_host_queue_work(struct pmp_host *host, struct pmp_work *work);
-void pmp_host_update_lifetime(struct pmp_host *host);
+void pmp_host_queue_work_locked(struct pmp_host *host, struct pmp_work *work);
+void pmp_host_update_lifetime_locked(struct pmp_host *host);
 int pmp_hosts_list(struct pmp_list_hosts *lh);
 void pmp_hosts_exit(void);
 

@@ -23,6 +23,11 @@
 #define PMP_PAYLOAD_MAX (16 * 1024 * 1024)
 #define PMP_PENDING_MAX 65536
 #define PMP_OBJECTS_MAX (1024 * 1024)
+#define PMP_USER_HOSTS_MAX 65536
+#define PMP_USER_CLIENTS_MAX (1024 * 1024)
+#define PMP_USER_PENDING_MAX (1024 * 1024)
+#define PMP_USER_BYTES_MIN 4096
+#define PMP_USER_BYTES_MAX UINT_MAX
 
 /* Flags each transaction command accepts. */
 #define PMP_CALL_FLAGS PMP_CALL_OBJECT_OUT

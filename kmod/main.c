@@ -22,6 +22,7 @@
 #include "object.h"
 #include "stats.h"
 #include "txn.h"
+#include "user.h"
 
 /* The uapi structures must keep their size and layout on every ABI. */
 static void __init build_check_abi(void)
@@ -89,6 +90,7 @@ static void __exit pmp_exit(void)
 {
 	misc_deregister(&pmp_misc);
 	pmp_hosts_exit();
+	pmp_users_exit();
 	pmp_objcount_check();
 	pmp_txns_exit();
 	pmp_objects_exit();

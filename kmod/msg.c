@@ -15,6 +15,7 @@
 
 #include "common.h"
 
+#include <linux/err.h>
 #include <linux/fcntl.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
@@ -25,8 +26,11 @@
 #include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
+#include <linux/vmalloc.h>
 
 #include "msg.h"
+#include "objcount.h"
+#include "user.h"
 
 static bool file_sendable(struct file *file)
 {
@@ -35,8 +39,56 @@ static bool file_sendable(struct file *file)
 	return READ_ONCE(SHMEM_I(file_inode(file))->seals) & F_SEAL_SHRINK;
 }
 
+/*
+ * Room for a payload.  kmalloc() rounds a large size up to a power of two
+ * (64 KiB and a header would take 128 KiB); where that wastes more than an
+ * eighth, vmalloc() takes whole pages instead.  @charge is what it costs.
+ */
+static void *msg_data_alloc(u32 size, u32 *charge)
+{
+	size_t rounded = kmalloc_size_roundup(size);
+
+	if (size > PAGE_SIZE && rounded - size > size / 8) {
+		*charge = PAGE_ALIGN(size);
+		return __vmalloc(size, GFP_KERNEL_ACCOUNT);
+	}
+	*charge = rounded;
+	return kvmalloc(size, GFP_KERNEL_ACCOUNT);
+}
+
+/* An empty message with room for @size bytes and @nfds files. */
+static struct pmp_msg *msg_alloc(struct pmp_user *user, u32 size, u32 nfds)
+{
+	size_t head = sizeof(struct pmp_msg) + nfds * sizeof(struct file *);
+	struct pmp_msg *msg;
+	u32 charge = 0;
+
+	msg = kzalloc(head, GFP_KERNEL_ACCOUNT);
+	if (!msg)
+		return ERR_PTR(-ENOMEM);
+	pmp_objcount_inc(PMP_OBJ_MSG);
+	msg->files = (struct file **)(msg + 1);
+	msg->size = size;
+	if (size) {
+		msg->data = msg_data_alloc(size, &charge);
+		if (!msg->data) {
+			pmp_msg_free(msg);
+			return ERR_PTR(-ENOMEM);
+		}
+	}
+	charge += kmalloc_size_roundup(head);
+	if (!pmp_user_charge(user, PMP_USER_BYTES, charge)) {
+		pmp_msg_free(msg);
+		return ERR_PTR(-EAGAIN);
+	}
+	msg->user = pmp_user_get(user);
+	msg->charged = charge;
+	return msg;
+}
+
 /**
  * pmp_msg_from_user - copy a payload and reference descriptors
+ * @user: the sender's user, charged for what the message allocates
  * @buf: user pointer to @size bytes
  * @size: payload size, already checked against max_payload
  * @fds: user pointer to @nfds __s32 descriptors
@@ -48,11 +100,12 @@ static bool file_sendable(struct file *file)
  * Small messages, the common case of a method's arguments, cost no
  * allocation: they travel inside the transaction.
  *
- * Return: 0, -ENOMEM, -EFAULT, -EBADF (a descriptor is not open) or -EPERM
- * (a descriptor may not be sent).
+ * Return: 0, -ENOMEM, -EAGAIN (@user is at its max_user_bytes), -EFAULT,
+ * -EBADF (a descriptor is not open) or -EPERM (a descriptor may not be
+ * sent).
  */
-int pmp_msg_from_user(u64 buf, u32 size, u64 fds, u32 nfds,
-		      struct pmp_msg *small, struct pmp_msg **msgp)
+int pmp_msg_from_user(struct pmp_user *user, u64 buf, u32 size, u64 fds,
+		      u32 nfds, struct pmp_msg *small, struct pmp_msg **msgp)
 {
 	struct pmp_msg *msg;
 	s32 fdnums[PMP_FDS_MAX];
@@ -75,15 +128,9 @@ int pmp_msg_from_user(u64 buf, u32 size, u64 fds, u32 nfds,
 		return 0;
 	}
 
-	msg = kvmalloc(sizeof(*msg) + nfds * sizeof(struct file *) + size,
-		       GFP_KERNEL_ACCOUNT);
-	if (!msg)
-		return -ENOMEM;
-	msg->size = size;
-	msg->nfds = 0;
-	msg->embedded = false;
-	msg->files = (struct file **)(msg + 1);
-	msg->data = (u8 *)(msg->files + nfds);
+	msg = msg_alloc(user, size, nfds);
+	if (IS_ERR(msg))
+		return PTR_ERR(msg);
 
 	err = -EFAULT;
 	if (copy_from_user(msg->data, u64_to_user_ptr(buf), size))
@@ -126,8 +173,15 @@ void pmp_msg_free(struct pmp_msg *msg)
 	for (i = 0; i < msg->nfds; i++)
 		if (msg->files[i])
 			fput(msg->files[i]);
-	if (!msg->embedded)
-		kvfree(msg);
+	if (msg->embedded)
+		return;
+	if (msg->user) {
+		pmp_user_uncharge(msg->user, PMP_USER_BYTES, msg->charged);
+		pmp_user_put(msg->user);
+	}
+	kvfree(msg->data);
+	kfree(msg);
+	pmp_objcount_dec(PMP_OBJ_MSG);
 }
 
 /**

@@ -9,12 +9,15 @@
 #include <linux/types.h>
 
 struct file;
+struct pmp_user;
 
 /**
  * struct pmp_msg - a payload and its descriptors, held by the kernel
  * @size: bytes at @data.
  * @nfds: entries of @files; an entry is NULL once installed.
  * @embedded: the message is a small one, in room it does not own.
+ * @charged: bytes charged to @user for the message's allocations.
+ * @user: the sender's user, referenced, unless @embedded.
  * @files: file references taken from the sender.
  * @data: the payload.
  */
@@ -22,6 +25,8 @@ struct pmp_msg {
 	u32 size;
 	u32 nfds;
 	bool embedded;
+	u32 charged;
+	struct pmp_user *user;
 	struct file **files;
 	u8 *data;
 };
@@ -33,8 +38,8 @@ struct pmp_msg {
  */
 #define PMP_MSG_SMALL 64
 
-int pmp_msg_from_user(u64 buf, u32 size, u64 fds, u32 nfds,
-		      struct pmp_msg *small, struct pmp_msg **msgp);
+int pmp_msg_from_user(struct pmp_user *user, u64 buf, u32 size, u64 fds,
+		      u32 nfds, struct pmp_msg *small, struct pmp_msg **msgp);
 struct pmp_msg *pmp_msg_move(struct pmp_msg *msg, struct pmp_msg *small);
 void pmp_msg_free(struct pmp_msg *msg);
 int pmp_msg_to_user(const struct pmp_msg *msg, u64 buf, u64 fds,

@@ -21,6 +21,8 @@ static const char *const pmp_obj_names[PMP_OBJ_NR] = {
 	[PMP_OBJ_OBJECT] = "object",
 	[PMP_OBJ_TXN] = "transaction",
 	[PMP_OBJ_NOTICE] = "notice",
+	[PMP_OBJ_MSG] = "message",
+	[PMP_OBJ_USER] = "user",
 };
 
 /**

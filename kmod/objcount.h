@@ -14,17 +14,20 @@ enum pmp_obj {
 	PMP_OBJ_OBJECT,
 	PMP_OBJ_TXN,
 	PMP_OBJ_NOTICE,
+	PMP_OBJ_MSG,
+	PMP_OBJ_USER,
 	PMP_OBJ_NR,
 };
 
 extern atomic_long_t pmp_objcount[PMP_OBJ_NR];
 
-static inline void pmp_obj_get(enum pmp_obj obj)
+/* Allocations, not references: what is still counted at unload leaked. */
+static inline void pmp_objcount_inc(enum pmp_obj obj)
 {
 	atomic_long_inc(&pmp_objcount[obj]);
 }
 
-static inline void pmp_obj_put(enum pmp_obj obj)
+static inline void pmp_objcount_dec(enum pmp_obj obj)
 {
 	WARN_ON_ONCE(atomic_long_dec_return(&pmp_objcount[obj]) < 0);
 }

@@ -13,6 +13,7 @@
 
 #include "common.h"
 
+#include <linux/err.h>
 #include <linux/pmp.h>
 #include <linux/slab.h>
 #include <linux/xarray.h>
@@ -23,6 +24,7 @@
 #include "object.h"
 #include "objcount.h"
 #include "stats.h"
+#include "user.h"
 
 static struct kmem_cache *pmp_object_cache;
 
@@ -37,35 +39,52 @@ void pmp_objects_exit(void)
 	kmem_cache_destroy(pmp_object_cache);
 }
 
+static long object_charge(void)
+{
+	return kmem_cache_size(pmp_object_cache);
+}
+
 /**
- * pmp_object_alloc - allocate an object, for pmp_object_adopt()
+ * pmp_object_alloc - allocate an object, for pmp_object_adopt_locked()
+ * @user: the host's user, charged for the object while it lives
  *
- * Return: the object or NULL.
+ * Return: the object, ERR_PTR(-ENOMEM), or ERR_PTR(-EAGAIN) when @user is
+ * at its max_user_bytes.
  */
-struct pmp_object *pmp_object_alloc(void)
+struct pmp_object *pmp_object_alloc(struct pmp_user *user)
 {
 	struct pmp_object *obj;
 
+	if (!pmp_user_charge(user, PMP_USER_BYTES, object_charge()))
+		return ERR_PTR(-EAGAIN);
 	obj = kmem_cache_zalloc(pmp_object_cache, GFP_KERNEL_ACCOUNT);
-	if (obj)
-		pmp_obj_get(PMP_OBJ_OBJECT);
+	if (!obj) {
+		pmp_user_uncharge(user, PMP_USER_BYTES, object_charge());
+		return ERR_PTR(-ENOMEM);
+	}
+	obj->user = pmp_user_get(user);
+	pmp_objcount_inc(PMP_OBJ_OBJECT);
 	return obj;
 }
 
 /**
  * pmp_object_free - free an object that is in no tree and no queue
  * @obj: the object, or NULL
+ *
+ * May be called under the host's lock.
  */
 void pmp_object_free(struct pmp_object *obj)
 {
 	if (!obj)
 		return;
+	pmp_user_uncharge(obj->user, PMP_USER_BYTES, object_charge());
+	pmp_user_put(obj->user);
 	kmem_cache_free(pmp_object_cache, obj);
-	pmp_obj_put(PMP_OBJ_OBJECT);
+	pmp_objcount_dec(PMP_OBJ_OBJECT);
 }
 
 /**
- * pmp_object_adopt - the object for a cookie the host handed over
+ * pmp_object_adopt_locked - the object for a cookie the host handed over
  * @host: the host, its lock held
  * @cookie: the host's name for the object
  * @prealloc: an object from pmp_object_alloc(), used (and cleared) when
@@ -73,7 +92,7 @@ void pmp_object_free(struct pmp_object *obj)
  *
  * Return: the object, with a reference for the caller.
  */
-struct pmp_object *pmp_object_adopt(struct pmp_host *host, u64 cookie,
+struct pmp_object *pmp_object_adopt_locked(struct pmp_host *host, u64 cookie,
 				    struct pmp_object **prealloc)
 {
 	struct rb_node **link = &host->objects.rb_node, *parent = NULL;
@@ -122,8 +141,8 @@ static void object_released(struct pmp_host *host, struct pmp_object *obj)
 		pmp_object_free(obj);
 	} else {
 		obj->work.type = PMP_WORK_RELEASE;
-		pmp_host_queue_work(host, &obj->work);
-		pmp_host_update_lifetime(host);
+		pmp_host_queue_work_locked(host, &obj->work);
+		pmp_host_update_lifetime_locked(host);
 	}
 }
 

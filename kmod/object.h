@@ -13,6 +13,7 @@
 #include "host.h"
 
 struct pmp_endpoint;
+struct pmp_user;
 
 /**
  * struct pmp_object - a host-side object known to the kernel
@@ -22,6 +23,7 @@ struct pmp_endpoint;
  * @ref: one per handle of any client, one per transaction carrying it.
  * @id: the object id clients see, unique within the host for its life.
  * @cookie: the host's name for the object.
+ * @user: the host's user, charged for the object.
  *
  * The object holds one reference of the host's to what @cookie names: the
  * one handed with the reply that created the object.
@@ -34,13 +36,14 @@ struct pmp_object {
 	refcount_t ref;
 	u64 id;
 	u64 cookie;
+	struct pmp_user *user;
 };
 
 int pmp_objects_init(void);
 void pmp_objects_exit(void);
-struct pmp_object *pmp_object_alloc(void);
+struct pmp_object *pmp_object_alloc(struct pmp_user *user);
 void pmp_object_free(struct pmp_object *obj);
-struct pmp_object *pmp_object_adopt(struct pmp_host *host, u64 cookie,
+struct pmp_object *pmp_object_adopt_locked(struct pmp_host *host, u64 cookie,
 				    struct pmp_object **prealloc);
 void pmp_object_put_locked(struct pmp_host *host, struct pmp_object *obj);
 

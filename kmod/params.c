@@ -13,13 +13,6 @@
 #include "limits.h"
 #include "params.h"
 
-unsigned int pmp_linger_ms = 3000;
-unsigned int pmp_default_timeout_ms = 30000;
-unsigned int pmp_max_payload = 65536;
-unsigned int pmp_max_pending_client = 64;
-unsigned int pmp_max_pending_host = 1024;
-unsigned int pmp_max_objects = 4096;
-
 struct pmp_uint_param {
 	unsigned int *value;
 	unsigned int min;
@@ -53,47 +46,35 @@ static const struct kernel_param_ops pmp_uint_param_ops = {
 	.get = get_uint_param,
 };
 
-static struct pmp_uint_param linger_ms = {
-	&pmp_linger_ms, 0, PMP_LINGER_MS_MAX
-};
-module_param_cb(linger_ms, &pmp_uint_param_ops, &linger_ms, 0644);
-MODULE_PARM_DESC(linger_ms,
-		 "How long a host ready to exit waits for its locks, and how long a new host waits for its first object (ms, default 3000)");
+/*
+ * Defines pmp_NAME with its default, its range and its description, which
+ * ends with the default: each default is written once.
+ */
+#define PMP_PARAM(name, def, lo, hi, desc)				\
+	unsigned int pmp_##name = (def);				\
+	static struct pmp_uint_param name##_param = {			\
+		&pmp_##name, (lo), (hi)					\
+	};								\
+	module_param_cb(name, &pmp_uint_param_ops, &name##_param, 0644); \
+	MODULE_PARM_DESC(name, desc " (default " __stringify(def) ")")
 
-static struct pmp_uint_param default_timeout_ms = {
-	&pmp_default_timeout_ms, 0, UINT_MAX
-};
-module_param_cb(default_timeout_ms, &pmp_uint_param_ops, &default_timeout_ms,
-		0644);
-MODULE_PARM_DESC(default_timeout_ms,
-		 "Wait for a host's reply when a call names no timeout (ms, 0: no limit, default 30000)");
-
-static struct pmp_uint_param max_payload = {
-	&pmp_max_payload, 0, PMP_PAYLOAD_MAX
-};
-module_param_cb(max_payload, &pmp_uint_param_ops, &max_payload, 0644);
-MODULE_PARM_DESC(max_payload,
-		 "Largest inline payload of a call or reply (bytes, default 65536)");
-
-static struct pmp_uint_param max_pending_client = {
-	&pmp_max_pending_client, 1, PMP_PENDING_MAX
-};
-module_param_cb(max_pending_client, &pmp_uint_param_ops, &max_pending_client,
-		0644);
-MODULE_PARM_DESC(max_pending_client,
-		 "Transactions one client may have in flight (default 64)");
-
-static struct pmp_uint_param max_pending_host = {
-	&pmp_max_pending_host, 1, PMP_PENDING_MAX
-};
-module_param_cb(max_pending_host, &pmp_uint_param_ops, &max_pending_host,
-		0644);
-MODULE_PARM_DESC(max_pending_host,
-		 "Transactions the kernel holds for one host (default 1024)");
-
-static struct pmp_uint_param max_objects = {
-	&pmp_max_objects, 1, PMP_OBJECTS_MAX
-};
-module_param_cb(max_objects, &pmp_uint_param_ops, &max_objects, 0644);
-MODULE_PARM_DESC(max_objects,
-		 "Object handles one client may hold (default 4096)");
+PMP_PARAM(linger_ms, 3000, 0, PMP_LINGER_MS_MAX,
+	  "How long a host ready to exit waits for its locks, and how long a new host waits for its first object (ms)");
+PMP_PARAM(default_timeout_ms, 30000, 0, UINT_MAX,
+	  "Wait for a host's reply when a call names no timeout (ms, 0: no limit)");
+PMP_PARAM(max_payload, 65536, 0, PMP_PAYLOAD_MAX,
+	  "Largest inline payload of a call or reply (bytes)");
+PMP_PARAM(max_pending_client, 64, 1, PMP_PENDING_MAX,
+	  "Transactions one client may have in flight");
+PMP_PARAM(max_pending_host, 1024, 1, PMP_PENDING_MAX,
+	  "Transactions the kernel holds for one host");
+PMP_PARAM(max_objects, 4096, 1, PMP_OBJECTS_MAX,
+	  "Object handles one client may hold");
+PMP_PARAM(max_user_hosts, 16, 1, PMP_USER_HOSTS_MAX,
+	  "Hosts one user may have registered");
+PMP_PARAM(max_user_clients, 256, 1, PMP_USER_CLIENTS_MAX,
+	  "Client endpoints one user may have connected");
+PMP_PARAM(max_user_pending, 4096, 1, PMP_USER_PENDING_MAX,
+	  "Transactions one user's clients may have in flight");
+PMP_PARAM(max_user_bytes, 50331648, PMP_USER_BYTES_MIN, PMP_USER_BYTES_MAX,
+	  "Bytes the module may hold for one user: transactions, payloads, objects");

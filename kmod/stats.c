@@ -57,6 +57,7 @@ PMP_STAT_ATTR(transactions_cancelled, PMP_STAT_CANCELLED);
 PMP_STAT_ATTR(replies_discarded, PMP_STAT_DISCARDED);
 PMP_STAT_ATTR(timeouts, PMP_STAT_TIMEOUTS);
 PMP_STAT_ATTR(hosts_exited, PMP_STAT_HOSTS_EXITED);
+PMP_STAT_ATTR(user_limit_refusals, PMP_STAT_USER_LIMIT_REFUSALS);
 
 static struct attribute *pmp_stat_attrs[] = {
 	&pmp_stat_attr_hosts.attr.attr,
@@ -75,6 +76,7 @@ static struct attribute *pmp_stat_attrs[] = {
 	&pmp_stat_attr_replies_discarded.attr.attr,
 	&pmp_stat_attr_timeouts.attr.attr,
 	&pmp_stat_attr_hosts_exited.attr.attr,
+	&pmp_stat_attr_user_limit_refusals.attr.attr,
 	NULL,
 };
 

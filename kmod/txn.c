@@ -16,6 +16,7 @@
 
 #include "common.h"
 
+#include <linux/err.h>
 #include <linux/jiffies.h>
 #include <linux/pmp.h>
 #include <linux/poll.h>
@@ -32,6 +33,7 @@
 #include "params.h"
 #include "stats.h"
 #include "txn.h"
+#include "user.h"
 
 static struct kmem_cache *pmp_txn_cache;
 
@@ -46,19 +48,37 @@ void pmp_txns_exit(void)
 	kmem_cache_destroy(pmp_txn_cache);
 }
 
+/* What a transaction costs its user, besides its payloads. */
+static long txn_charge(void)
+{
+	return kmem_cache_size(pmp_txn_cache);
+}
+
 /**
  * pmp_txn_alloc - a new transaction, with the client's reference
+ * @user: the client's user, charged for it
  * @type: PMP_WORK_CREATE or PMP_WORK_CALL
  *
- * Return: the transaction or NULL.
+ * Return: the transaction, ERR_PTR(-ENOMEM), or ERR_PTR(-EAGAIN) when
+ * @user is at its max_user_pending or max_user_bytes.
  */
-struct pmp_txn *pmp_txn_alloc(u32 type)
+struct pmp_txn *pmp_txn_alloc(struct pmp_user *user, u32 type)
 {
 	struct pmp_txn *txn;
 
+	if (!pmp_user_charge(user, PMP_USER_PENDING, 1))
+		return ERR_PTR(-EAGAIN);
+	if (!pmp_user_charge(user, PMP_USER_BYTES, txn_charge())) {
+		pmp_user_uncharge(user, PMP_USER_PENDING, 1);
+		return ERR_PTR(-EAGAIN);
+	}
 	txn = kmem_cache_zalloc(pmp_txn_cache, GFP_KERNEL_ACCOUNT);
-	if (!txn)
-		return NULL;
+	if (!txn) {
+		pmp_user_uncharge(user, PMP_USER_BYTES, txn_charge());
+		pmp_user_uncharge(user, PMP_USER_PENDING, 1);
+		return ERR_PTR(-ENOMEM);
+	}
+	txn->user = pmp_user_get(user);
 	txn->work.type = type;
 	INIT_LIST_HEAD(&txn->work.entry);
 	INIT_LIST_HEAD(&txn->client_entry);
@@ -66,7 +86,7 @@ struct pmp_txn *pmp_txn_alloc(u32 type)
 	init_waitqueue_head(&txn->wait);
 	txn->small_in.data = txn->small_data[0];
 	txn->small_out.data = txn->small_data[1];
-	pmp_obj_get(PMP_OBJ_TXN);
+	pmp_objcount_inc(PMP_OBJ_TXN);
 	return txn;
 }
 
@@ -75,11 +95,14 @@ static void txn_release(struct kref *ref)
 	struct pmp_txn *txn = container_of(ref, struct pmp_txn, ref);
 
 	/* @target went when the host let go; the client took @out_obj. */
-	WARN_ON_ONCE(txn->target || txn->out_obj);
+	WARN_ON_ONCE(txn->target || txn->out_obj || txn->in_host);
 	pmp_msg_free(txn->in);
 	pmp_msg_free(txn->out);
+	pmp_user_uncharge(txn->user, PMP_USER_BYTES, txn_charge());
+	pmp_user_uncharge(txn->user, PMP_USER_PENDING, 1);
+	pmp_user_put(txn->user);
 	kmem_cache_free(pmp_txn_cache, txn);
-	pmp_obj_put(PMP_OBJ_TXN);
+	pmp_objcount_dec(PMP_OBJ_TXN);
 }
 
 /**
@@ -108,7 +131,7 @@ void pmp_txn_put_list(struct list_head *to_put)
 /**
  * pmp_txn_forget_locked - take a transaction out of its host's table
  * @host: the host, its lock held
- * @txn: the transaction, no longer queued
+ * @txn: the transaction, no longer queued, still @in_host
  * @to_put: receives the host's reference
  */
 void pmp_txn_forget_locked(struct pmp_host *host, struct pmp_txn *txn,
@@ -116,6 +139,9 @@ void pmp_txn_forget_locked(struct pmp_host *host, struct pmp_txn *txn,
 {
 	lockdep_assert_held(&host->lock);
 
+	if (WARN_ON_ONCE(!txn->in_host))
+		return;
+	txn->in_host = false;
 	xa_erase(&host->txns, txn->id);
 	host->nr_pending--;
 	pmp_stat_dec(PMP_STAT_PENDING);
@@ -196,7 +222,7 @@ void pmp_txn_cancel_locked(struct pmp_host *host, struct pmp_txn *txn,
 	if (err == -ETIMEDOUT)
 		pmp_stat_inc(PMP_STAT_TIMEOUTS);
 	if (txn->work.type == PMP_WORK_CREATE)
-		pmp_host_update_lifetime(host);
+		pmp_host_update_lifetime_locked(host);
 	wake_up(&txn->wait);
 }
 
@@ -233,6 +259,15 @@ static int txn_queue(struct pmp_endpoint *ep, struct pmp_txn *txn, u64 handle)
 		if (!txn->target)
 			return -ENOENT;
 	}
+	/* The reserved id now leads to the transaction (no allocation). */
+	if (WARN_ON_ONCE(xa_is_err(xa_store(&host->txns, txn->id, txn,
+					    GFP_NOWAIT)))) {
+		if (txn->target) {
+			pmp_object_put_locked(host, txn->target);
+			txn->target = NULL;
+		}
+		return -ENOMEM;
+	}
 	if (txn->has_slot)
 		ep->nr_reserved++;
 
@@ -244,14 +279,15 @@ static int txn_queue(struct pmp_endpoint *ep, struct pmp_txn *txn, u64 handle)
 	pmp_stat_inc(PMP_STAT_PENDING);
 	if (txn->work.type == PMP_WORK_CREATE) {
 		host->nr_creating++;
-		pmp_host_update_lifetime(host);
+		pmp_host_update_lifetime_locked(host);
 	} else {
 		pmp_stat_inc(PMP_STAT_CALLS);
 	}
 
 	kref_get(&txn->ref);
+	txn->in_host = true;
 	txn->state = PMP_TXN_QUEUED;
-	pmp_host_queue_work(host, &txn->work);
+	pmp_host_queue_work_locked(host, &txn->work);
 	return 0;
 }
 
@@ -274,7 +310,13 @@ int pmp_txn_transact(struct pmp_endpoint *ep, struct pmp_txn *txn,
 	long timeout, left;
 	int err;
 
-	err = xa_alloc_cyclic(&host->txns, &txn->id, txn,
+	/*
+	 * Only an id is reserved here (a NULL entry): the host's replies and
+	 * its teardown find the transaction in the table only once it is
+	 * queued, under the host's lock, so a transaction that fails to
+	 * queue is never seen by them and may be freed at once.
+	 */
+	err = xa_alloc_cyclic(&host->txns, &txn->id, NULL,
 			      XA_LIMIT(PMP_ID_MIN, PMP_ID_MAX), &host->next_txn,
 			      GFP_KERNEL_ACCOUNT);
 	if (err < 0)
@@ -284,7 +326,7 @@ int pmp_txn_transact(struct pmp_endpoint *ep, struct pmp_txn *txn,
 	err = txn_queue(ep, txn, handle);
 	spin_unlock(&host->lock);
 	if (err) {
-		xa_erase(&host->txns, txn->id);
+		xa_release(&host->txns, txn->id);
 		return err;
 	}
 
@@ -325,7 +367,7 @@ struct pmp_notice *pmp_notice_alloc(void)
 		return NULL;
 	notice->work.type = PMP_WORK_CLIENT_GONE;
 	INIT_LIST_HEAD(&notice->work.entry);
-	pmp_obj_get(PMP_OBJ_NOTICE);
+	pmp_objcount_inc(PMP_OBJ_NOTICE);
 	return notice;
 }
 
@@ -341,7 +383,7 @@ void pmp_work_free(struct pmp_work *work)
 		break;
 	case PMP_WORK_CLIENT_GONE:
 		kfree(container_of(work, struct pmp_notice, work));
-		pmp_obj_put(PMP_OBJ_NOTICE);
+		pmp_objcount_dec(PMP_OBJ_NOTICE);
 		break;
 	default:
 		WARN_ON_ONCE(1);

@@ -18,6 +18,7 @@
 struct pmp_endpoint;
 struct pmp_msg;
 struct pmp_object;
+struct pmp_user;
 
 /*
  * QUEUED (in the host's todo list) -> DELIVERED (a host thread received it)
@@ -39,13 +40,17 @@ enum pmp_txn_state {
  * @work: the work item (type PMP_WORK_CREATE or PMP_WORK_CALL); in the
  *	host's todo list while QUEUED.
  * @ref: the client's (until it has collected the outcome or given up), the
- *	host's (while in the host's transaction table), a receiver's (while
- *	PMP_IOC_RECV copies it out).
+ *	host's (while @in_host), a receiver's (while PMP_IOC_RECV copies it
+ *	out).
+ * @user: the client's user, charged for the transaction while it lives.
  * @client_entry: link in the client's list while it waits.
  * @wait: the client waits here.
  * @client: the client, while it waits.
  * @state: enum pmp_txn_state, under the host's lock.
- * @id: transaction id, index in the host's table.
+ * @in_host: the host's transaction table holds it, with a reference; under
+ *	the host's lock.  Only pmp_txn_forget_locked() clears it, once.
+ * @id: transaction id, index in the host's table (reserved there before
+ *	the transaction is queued, and visible only once queued).
  * @err: the kernel's outcome once DONE or CANCELLED: 0, -ESHUTDOWN...
  * @flags: PMP_CALL_* of a call.
  * @method: the method called.
@@ -56,7 +61,7 @@ enum pmp_txn_state {
  *	host's table (answered, cancelled before delivery, or the host gone).
  * @clsid: the class to create.
  * @iid: the interface wanted.
- * @in: what the client sent, or NULL.
+ * @in: what the client sent, or NULL; freed once the host has it.
  * @out_cap: how much payload the client can take back.
  * @out_nfds_cap: how many descriptors the client can take back.
  * @status: the host's HRESULT.
@@ -70,10 +75,12 @@ enum pmp_txn_state {
 struct pmp_txn {
 	struct pmp_work work;
 	struct kref ref;
+	struct pmp_user *user;
 	struct list_head client_entry;
 	wait_queue_head_t wait;
 	struct pmp_endpoint *client;
 	enum pmp_txn_state state;
+	bool in_host;
 	u32 id;
 	int err;
 	u32 flags;
@@ -106,7 +113,7 @@ struct pmp_notice {
 
 int pmp_txns_init(void);
 void pmp_txns_exit(void);
-struct pmp_txn *pmp_txn_alloc(u32 type);
+struct pmp_txn *pmp_txn_alloc(struct pmp_user *user, u32 type);
 void pmp_txn_put(struct pmp_txn *txn);
 int pmp_txn_transact(struct pmp_endpoint *ep, struct pmp_txn *txn,
 		     u64 handle, u32 timeout_ms);

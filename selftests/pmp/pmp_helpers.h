@@ -106,6 +106,7 @@ enum counter {
 	REPLIES_DISCARDED,
 	TIMEOUTS,
 	HOSTS_EXITED,
+	USER_LIMIT_REFUSALS,
 	NR_COUNTERS,
 };
 
@@ -128,6 +129,7 @@ static const char *const counter_names[NR_COUNTERS] = {
 	[REPLIES_DISCARDED] = "replies_discarded",
 	[TIMEOUTS] = "timeouts",
 	[HOSTS_EXITED] = "hosts_exited",
+	[USER_LIMIT_REFUSALS] = "user_limit_refusals",
 };
 
 /* The counters as the fixture's setup found them. */
@@ -235,6 +237,10 @@ enum param {
 	MAX_PENDING_CLIENT,
 	MAX_PENDING_HOST,
 	MAX_OBJECTS,
+	MAX_USER_HOSTS,
+	MAX_USER_CLIENTS,
+	MAX_USER_PENDING,
+	MAX_USER_BYTES,
 	NR_PARAMS,
 };
 
@@ -245,6 +251,10 @@ static const char *const param_names[NR_PARAMS] = {
 	[MAX_PENDING_CLIENT] = "max_pending_client",
 	[MAX_PENDING_HOST] = "max_pending_host",
 	[MAX_OBJECTS] = "max_objects",
+	[MAX_USER_HOSTS] = "max_user_hosts",
+	[MAX_USER_CLIENTS] = "max_user_clients",
+	[MAX_USER_PENDING] = "max_user_pending",
+	[MAX_USER_BYTES] = "max_user_bytes",
 };
 
 /*

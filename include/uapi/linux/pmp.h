@@ -447,7 +447,9 @@ struct pmp_list_hosts {
  *
  * Errors: EPERM (protected registration by a caller lacking a property; the
  * structure is still written back with @missing set), EISCONN (the endpoint
- * is already a host or a client), ENOMEM, ENOSPC (no host id left).
+ * is already a host or a client), EDQUOT (the caller's user has
+ * max_user_hosts hosts; the endpoint stays new), ENOMEM, ENOSPC (no host
+ * id left).
  */
 #define PMP_IOC_HOST_REGISTER	_IOWR(PMP_IOC_MAGIC, 0x01, struct pmp_host_register)
 
@@ -460,7 +462,8 @@ struct pmp_list_hosts {
  *
  * Errors: ECONNREFUSED (no live host with that id visible to the caller,
  * or the host was told to exit), EACCES (the host belongs to another uid),
- * EISCONN (already a host or a client), ENOMEM.
+ * EISCONN (already a host or a client), EDQUOT (the caller's user has
+ * max_user_clients client endpoints; the endpoint stays new), ENOMEM.
  */
 #define PMP_IOC_CONNECT		_IOW(PMP_IOC_MAGIC, 0x02, struct pmp_connect)
 
@@ -506,7 +509,8 @@ struct pmp_list_hosts {
  * Errors: ENOTCONN, EOPNOTSUPP (a host endpoint), ESHUTDOWN (the host has
  * gone or goes while waiting), EDQUOT (the client holds max_objects
  * handles), EAGAIN (max_pending transactions of the client or the host are
- * in flight), ETIMEDOUT (no reply in time; the transaction is cancelled),
+ * in flight, or the client's user is at its max_user_pending transactions
+ * or max_user_bytes), ETIMEDOUT (no reply in time; the transaction is cancelled),
  * EINTR (a fatal signal cancelled it).
  */
 #define PMP_IOC_CREATE_OBJECT	_IOWR(PMP_IOC_MAGIC, 0x06, struct pmp_create)
@@ -567,8 +571,10 @@ struct pmp_list_hosts {
  * kept and the host still owns what it tried to send), EINVAL (an object
  * where none may go, or none where one must, or a payload or descriptors
  * in the answer to a CREATE), EMSGSIZE (more payload or descriptors than
- * the client can take), EBADF, EPERM (as for %PMP_IOC_CALL), EFAULT (the
- * structure cannot be written back: checked before anything happens).
+ * the client can take), EBADF, EPERM (as for %PMP_IOC_CALL), EAGAIN (the
+ * host's user is at its max_user_bytes: the transaction stays answerable),
+ * ENOMEM, EFAULT (the structure cannot be written back: checked before
+ * anything happens).
  */
 #define PMP_IOC_REPLY		_IOWR(PMP_IOC_MAGIC, 0x0a, struct pmp_reply)
 
