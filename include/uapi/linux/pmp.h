@@ -565,10 +565,11 @@ struct pmp_list_hosts {
  * Argument: &struct pmp_reply.  Any host thread may answer any transaction
  * once.
  *
- * Errors: EOPNOTSUPP (not a host endpoint), ENOENT (no such transaction
- * waiting for an answer: unknown, or answered already), ECANCELED (the
- * client gave up: timeout, fatal signal or death; nothing of the reply is
- * kept and the host still owns what it tried to send), EINVAL (an object
+ * Errors: EOPNOTSUPP (not a host endpoint), ENOTCONN (not registered
+ * yet), ENOENT (no such transaction waiting for an answer: unknown, or
+ * answered already), ECANCELED (the client gave up: timeout, fatal signal
+ * or death; nothing of the reply is kept and the host still owns what it
+ * tried to send), EINVAL (an object
  * where none may go, or none where one must, or a payload or descriptors
  * in the answer to a CREATE), EMSGSIZE (more payload or descriptors than
  * the client can take), EBADF, EPERM (as for %PMP_IOC_CALL), EAGAIN (the
