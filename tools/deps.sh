@@ -2,14 +2,19 @@
 # SPDX-License-Identifier: GPL-2.0
 # deps.sh - install what building and testing pmp needs, and only that.
 #
+# Usage: tools/deps.sh [PACKAGE...]
+#
 # Every entry point (README commands, .ci/run, make targets) calls this first.
 # It asks dpkg what is missing and runs apt-get only then, so it is quick on a
-# machine that already has everything.
+# machine that already has everything.  With PACKAGEs, it installs those
+# instead of the list below (make check-kernels: tools/kernels.list).
 set -eu
 
 PKGS="make gcc g++ libc6-dev pkg-config kmod cpio busybox-static
 qemu-system-x86 linux-image-amd64 linux-headers-amd64 linux-source-6.1
-libseccomp-dev libcap-dev libssl-dev sparse xz-utils"
+libseccomp-dev libcap-dev libssl-dev sparse xz-utils
+bc flex bison libelf-dev"
+[ $# -eq 0 ] || PKGS="$*"
 
 missing=""
 for p in $PKGS; do
