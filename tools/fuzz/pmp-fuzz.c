@@ -217,9 +217,10 @@ struct cmd_desc {
 #define STRUCT_ERRS EINVAL, E2BIG, EBADFD, EFAULT, ENOMEM
 
 static const int errs_version[] = { EINVAL, EBADFD, 0 };
-static const int errs_register[] = { STRUCT_ERRS, EPERM, EISCONN, ENOSPC, 0 };
+static const int errs_register[] = { STRUCT_ERRS, EPERM, EISCONN, EDQUOT,
+				     ENOSPC, 0 };
 static const int errs_connect[] = { STRUCT_ERRS, ECONNREFUSED, EACCES,
-				    EISCONN, 0 };
+				    EISCONN, EDQUOT, 0 };
 static const int errs_lock[] = { EINVAL, EBADFD, ENOTCONN, EOPNOTSUPP,
 				 ESHUTDOWN, EOVERFLOW, 0 };
 static const int errs_unlock[] = { EINVAL, EBADFD, ENOLCK, ENOTCONN,
@@ -235,8 +236,9 @@ static const int errs_release[] = { STRUCT_ERRS, ENOTCONN, EOPNOTSUPP,
 				    ENOENT, 0 };
 static const int errs_recv[] = { STRUCT_ERRS, EOPNOTSUPP, ENOTCONN, EAGAIN,
 				 ESHUTDOWN, EMSGSIZE, EMFILE, EINTR, 0 };
-static const int errs_reply[] = { STRUCT_ERRS, EOPNOTSUPP, ENOENT,
-				  ECANCELED, EMSGSIZE, EBADF, EPERM, 0 };
+static const int errs_reply[] = { STRUCT_ERRS, EOPNOTSUPP, ENOTCONN, ENOENT,
+				  ECANCELED, EMSGSIZE, EBADF, EPERM, EAGAIN,
+				  0 };
 static const int errs_list[] = { STRUCT_ERRS, 0 };
 
 static const struct field fields_register[] = {
@@ -1045,10 +1047,14 @@ static void closefds(const __s32 *fds, __u32 n)
 
 	for (i = 0; i < n && i < PMP_FDS_MAX; i++) {
 		int fl = fcntl(fds[i], F_GETFD);
+		int seals = fcntl(fds[i], F_GET_SEALS);
 
 		if (fl < 0 || !(fl & FD_CLOEXEC))
 			problem("received descriptor %d is %s", fds[i],
 				fl < 0 ? "not open" : "not O_CLOEXEC");
+		else if (seals < 0 || !(seals & F_SEAL_SHRINK))
+			problem("received descriptor %d is not a sealed memfd",
+				fds[i]);
 		else
 			close(fds[i]);
 	}
@@ -1235,6 +1241,25 @@ static void any_cmd(struct thr *t, struct ep *e)
 }
 
 /*
+ * fork() copies the descriptor table before the memory, so a number the
+ * memory holds may be closed, or another file, in the child.
+ */
+static bool is_pmp(int fd)
+{
+	char path[64], target[64];
+	ssize_t n;
+
+	if (fd < 0)
+		return false;
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	n = readlink(path, target, sizeof(target) - 1);
+	if (n < 0)
+		return false;
+	target[n] = '\0';
+	return !strcmp(target, PMP_DEV);
+}
+
+/*
  * In a child of fork(): the copies of the endpoints are not its own, so
  * every command must fail with EBADFD (ENOTTY when unknown), and poll()
  * must say EPOLLERR.  Then it makes an endpoint of its own and leaves.
@@ -1253,7 +1278,7 @@ static void forked_child(struct thr *t)
 		bool unknown = chance(&t->r, 10);
 
 		fd = atomic_load(&P.eps[below(&t->r, P.neps)].fd);
-		if (fd < 0)
+		if (!is_pmp(fd))
 			continue;
 		cmd = unknown ? _IOC(_IOC_READ, PMP_IOC_MAGIC,
 				     range(&t->r, NR_CMDS, 255), 8) : d->cmd;
