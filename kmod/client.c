@@ -245,17 +245,20 @@ int pmp_client_create(struct pmp_endpoint *ep, struct pmp_create *create)
 }
 
 /**
- * pmp_client_call - PMP_IOC_CALL
+ * pmp_client_call - PMP_IOC_CALL, up to the writing back of its structure
  * @ep: the endpoint
- * @call: the validated argument
- * @fdnums: receives the descriptors reserved for the reply's files
- * @txnp: on success, the answered transaction, for pmp_client_call_done()
+ * @call: the validated argument; its outputs are filled in
+ * @d: on success, the reply on its way out, for pmp_client_call_end()
+ *
+ * Room for the reply's descriptors is reserved before the call runs, so
+ * that a caller without room learns it before anything happens.
  *
  * Return: 0 when the host answered, or -ENOENT (no such handle), -EMSGSIZE,
- * -EBADF, -EPERM, -EMFILE, -ENOMEM, and the errors of pmp_txn_transact().
+ * -EBADF, -EPERM, -EMFILE, -ENOMEM, -EFAULT, and the errors of
+ * pmp_txn_alloc() and pmp_txn_transact().
  */
 int pmp_client_call(struct pmp_endpoint *ep, struct pmp_call *call,
-		    int *fdnums, struct pmp_txn **txnp)
+		    struct pmp_delivery *d)
 {
 	u32 max = pmp_param(max_payload);
 	struct pmp_txn *txn;
@@ -282,64 +285,54 @@ int pmp_client_call(struct pmp_endpoint *ep, struct pmp_call *call,
 				&txn->in);
 	if (err)
 		goto err_put;
-	/* Room for the reply's descriptors is made before the call runs. */
-	err = pmp_fds_reserve(fdnums, call->out_nfds);
+	err = pmp_msg_out_reserve(&d->out, call->out_nfds);
 	if (err)
 		goto err_put;
 
 	err = pmp_txn_transact(ep, txn, call->handle, call->timeout_ms);
-	if (err) {
-		pmp_fds_unreserve(fdnums, call->out_nfds);
-		goto err_put;
-	}
+	if (err)
+		goto err_unreserve;
 
 	call->status = txn->status;
 	call->out_size = txn->out ? txn->out->size : 0;
 	call->out_nfds = txn->out ? txn->out->nfds : 0;
 	err = client_take_object(ep, txn, &call->out_handle,
 				 &call->out_object_id);
-	if (!err) {
-		err = pmp_msg_to_user(txn->out, call->out_ptr, call->out_fds,
-				      fdnums);
-		if (err && call->out_handle)
-			pmp_handle_release(ep, call->out_handle);
-	}
-	if (err) {
-		pmp_fds_unreserve(fdnums, txn->out_nfds_cap);
-		goto err_put;
-	}
-	*txnp = txn;
+	if (err)
+		goto err_unreserve;
+	err = pmp_msg_out_copy(&d->out, txn->out, call->out_ptr,
+			       call->out_fds);
+	if (err)
+		goto err_release;
+	d->work = &txn->work;
 	return 0;
 
+err_release:
+	if (call->out_handle)
+		pmp_handle_release(ep, call->out_handle);
+err_unreserve:
+	pmp_msg_out_end(&d->out, false);
 err_put:
 	pmp_txn_put(txn);
 	return err;
 }
 
 /**
- * pmp_client_call_done - finish a call once its structure is written back
+ * pmp_client_call_end - finish a call once its structure is written back
  * @ep: the endpoint
  * @call: the argument as pmp_client_call() left it
- * @fdnums: the reserved descriptors
- * @txn: the transaction; consumed
- * @copied: the structure reached the caller: only then are the reply's
- *	descriptors installed (the last step, which cannot fail)
- *
- * Return: 0, or -EFAULT when the structure could not be written: the reply
- * is then dropped.
+ * @d: the delivery; consumed
+ * @written: the structure reached the caller: only then are the reply's
+ *	descriptors installed; else the reply is dropped (its object's
+ *	handle released)
  */
-int pmp_client_call_done(struct pmp_endpoint *ep, struct pmp_call *call,
-			 int *fdnums, struct pmp_txn *txn, bool copied)
+void pmp_client_call_end(struct pmp_endpoint *ep, const struct pmp_call *call,
+			 struct pmp_delivery *d, bool written)
 {
-	u32 nfds = copied ? call->out_nfds : 0;
-
-	if (copied)
-		pmp_msg_install(txn->out, fdnums);
-	else if (call->out_handle)
+	pmp_msg_out_end(&d->out, written);
+	if (!written && call->out_handle)
 		pmp_handle_release(ep, call->out_handle);
-	pmp_fds_unreserve(fdnums + nfds, txn->out_nfds_cap - nfds);
-	pmp_txn_put(txn);
-	return copied ? 0 : -EFAULT;
+	pmp_txn_put(container_of(d->work, struct pmp_txn, work));
 }
 
 /**

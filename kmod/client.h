@@ -12,18 +12,18 @@
 struct pmp_call;
 struct pmp_connect;
 struct pmp_create;
+struct pmp_delivery;
 struct pmp_endpoint;
 struct pmp_release;
-struct pmp_txn;
 
 int pmp_client_connect(struct pmp_endpoint *ep, const struct pmp_connect *conn);
 int pmp_client_lock(struct pmp_endpoint *ep);
 int pmp_client_unlock(struct pmp_endpoint *ep);
 int pmp_client_create(struct pmp_endpoint *ep, struct pmp_create *create);
 int pmp_client_call(struct pmp_endpoint *ep, struct pmp_call *call,
-		    int *fdnums, struct pmp_txn **txnp);
-int pmp_client_call_done(struct pmp_endpoint *ep, struct pmp_call *call,
-			 int *fdnums, struct pmp_txn *txn, bool uarg_ok);
+		    struct pmp_delivery *d);
+void pmp_client_call_end(struct pmp_endpoint *ep, const struct pmp_call *call,
+			 struct pmp_delivery *d, bool written);
 int pmp_client_release(struct pmp_endpoint *ep, const struct pmp_release *rel);
 void pmp_client_detach(struct pmp_endpoint *ep);
 

@@ -3,9 +3,10 @@
  * pmp - the host side of transactions: receiving work and replying
  *
  * PMP_IOC_RECV takes the oldest work item.  Its payload, descriptors and
- * description are copied out before anything is installed; if any step
- * fails the item goes back to the head of the queue, so that nothing is
- * lost.  PMP_IOC_REPLY answers one delivered transaction, once.
+ * description are copied out before anything is installed (struct
+ * pmp_msg_out); if any step fails the item goes back to the head of the
+ * queue, so that nothing is lost.  PMP_IOC_REPLY answers one delivered
+ * transaction, once.
  */
 
 #include "common.h"
@@ -167,26 +168,23 @@ static struct pmp_work *recv_take(struct pmp_host *host, struct pmp_recv *r,
 }
 
 /**
- * pmp_host_recv - PMP_IOC_RECV
+ * pmp_host_recv - PMP_IOC_RECV, up to the writing back of its structure
  * @ep: the host endpoint
  * @nonblock: the file is O_NONBLOCK
  * @r: the validated argument, filled in
- * @uarg: where @r goes back to
- * @usize: the caller's size of @r
+ * @d: on success, the work item on its way out, for pmp_host_recv_end()
  *
  * Return: 0, -EOPNOTSUPP, -ENOTCONN, -EBADFD, -EAGAIN, -ESHUTDOWN, -EMSGSIZE
- * (@r says what is needed, and is written back), -EMFILE, -EFAULT,
- * -ERESTARTSYS.
+ * (@r says what is needed, and is to be written back), -EMFILE, -EFAULT,
+ * -ERESTARTSYS.  On any error the item, if one was taken, is back at the
+ * head of the queue.
  */
 int pmp_host_recv(struct pmp_endpoint *ep, bool nonblock, struct pmp_recv *r,
-		  unsigned long uarg, unsigned int usize)
+		  struct pmp_delivery *d)
 {
-	int fdnums[PMP_FDS_MAX];
 	struct pmp_work *work;
 	struct pmp_host *host;
 	struct pmp_msg *in = NULL;
-	u64 buf = r->buf_ptr, fds = r->fds_ptr;
-	u32 nfds = 0;
 	int err;
 
 	err = pmp_endpoint_check(ep, PMP_EP_HOST);
@@ -212,44 +210,50 @@ int pmp_host_recv(struct pmp_endpoint *ep, bool nonblock, struct pmp_recv *r,
 	if (err == -EMSGSIZE) {
 		/* Someone else with room may take it. */
 		wake_up_interruptible_poll(&host->wait, EPOLLIN);
-		if (copy_to_user((void __user *)uarg, r, min_t(size_t, usize,
-							       sizeof(*r))))
-			return -EFAULT;
-		return -EMSGSIZE;
+		return err;
 	}
 	if (err)
 		return err;
 
-	if (work_is_txn(work)) {
-		in = container_of(work, struct pmp_txn, work)->in;
-		nfds = in ? in->nfds : 0;
-	}
-	r->buf_size = in ? in->size : 0;
-	r->nfds = nfds;
-
-	err = pmp_fds_reserve(fdnums, nfds);
-	if (err)
-		goto err_requeue;
-	err = pmp_msg_to_user(in, buf, fds, fdnums);
-	if (!err && copy_to_user((void __user *)uarg, r,
-				 min_t(size_t, usize, sizeof(*r))))
-		err = -EFAULT;
-	if (err) {
-		pmp_fds_unreserve(fdnums, nfds);
-		goto err_requeue;
-	}
-
-	/* Everything is out: now the descriptors may appear. */
-	pmp_msg_install(in, fdnums);
 	if (work_is_txn(work))
+		in = container_of(work, struct pmp_txn, work)->in;
+	r->buf_size = in ? in->size : 0;
+	r->nfds = in ? in->nfds : 0;
+
+	err = pmp_msg_out_reserve(&d->out, r->nfds);
+	if (!err) {
+		err = pmp_msg_out_copy(&d->out, in, r->buf_ptr, r->fds_ptr);
+		if (err)
+			pmp_msg_out_end(&d->out, false);
+	}
+	if (err) {
+		recv_requeue(host, work);
+		return err;
+	}
+	d->work = work;
+	return 0;
+}
+
+/**
+ * pmp_host_recv_end - finish a receive once its structure is written back
+ * @ep: the host endpoint
+ * @d: the delivery; consumed
+ * @written: the structure reached the host: the descriptors are installed
+ *	and the kernel lets go of what the host now has; else the item goes
+ *	back to the head of the queue, whole
+ */
+void pmp_host_recv_end(struct pmp_endpoint *ep, struct pmp_delivery *d,
+		       bool written)
+{
+	struct pmp_work *work = d->work;
+
+	pmp_msg_out_end(&d->out, written);
+	if (!written)
+		recv_requeue(ep->host, work);
+	else if (work_is_txn(work))
 		recv_delivered(container_of(work, struct pmp_txn, work));
 	else
 		pmp_work_free(work);
-	return 0;
-
-err_requeue:
-	recv_requeue(host, work);
-	return err;
 }
 
 /* Checks a reply against what its transaction allows. */

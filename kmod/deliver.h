@@ -8,12 +8,15 @@
 
 #include <linux/types.h>
 
+struct pmp_delivery;
 struct pmp_endpoint;
 struct pmp_recv;
 struct pmp_reply;
 
 int pmp_host_recv(struct pmp_endpoint *ep, bool nonblock, struct pmp_recv *r,
-		  unsigned long uarg, unsigned int usize);
+		  struct pmp_delivery *d);
+void pmp_host_recv_end(struct pmp_endpoint *ep, struct pmp_delivery *d,
+		       bool written);
 int pmp_host_reply(struct pmp_endpoint *ep, struct pmp_reply *reply);
 
 #endif /* _PMP_DELIVER_H */

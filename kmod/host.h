@@ -1,6 +1,27 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * pmp - hosts: registered PMP processes, their work queue and lifetime
+ *
+ * Locking overview.  The module has three kinds of lock, always taken in
+ * this order:
+ *
+ * 1. &pmp_endpoint.lock, a mutex: an endpoint's kind (NEW, HOST, CLIENT,
+ *    DEAD) and what changes it: registration, connection, teardown, and
+ *    INFO.  The fast paths (LOCK, UNLOCK and the transaction commands) read
+ *    the kind without it (pmp_endpoint_check()).
+ * 2. &pmp_host.lock, a spinlock: everything a host shares with its clients:
+ *    the host's state, lock count, work queue, objects and transactions;
+ *    each client's lock share, transaction list, handle counts and
+ *    detached flag; each transaction's state.  Nothing sleeps under it and
+ *    no transaction's last reference is dropped under it (helpers collect
+ *    them for pmp_txn_put_list()).
+ * 3. Inner spinlocks, each taken alone under a host's lock or without
+ *    it: the xa_locks of the host table, a host's transaction table and a
+ *    client's handle table, the table of users (user.c), and the wait
+ *    queues and the workqueue.
+ *
+ * A function that needs &pmp_host.lock held says so twice: a _locked
+ * suffix on its name and lockdep_assert_held() in its body.
  */
 
 #ifndef _PMP_HOST_H
@@ -9,6 +30,7 @@
 #include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/pid.h>
+#include <linux/pmp.h>
 #include <linux/rbtree.h>
 #include <linux/rcupdate.h>
 #include <linux/spinlock.h>
@@ -25,14 +47,15 @@ struct pmp_list_hosts;
 struct pmp_user;
 
 /*
- * STARTING, ACTIVE and LINGER are the uapi's PMP_HOST_*; EXIT is final for
- * the clients, DEAD for everyone (the host endpoint was torn down).
+ * STARTING, ACTIVE, LINGER and EXIT are the uapi's PMP_HOST_* (main.c
+ * checks); EXIT is final for the clients, DEAD for everyone (the host
+ * endpoint was torn down).
  */
 enum pmp_host_state {
-	PMP_HS_STARTING = 1,
-	PMP_HS_ACTIVE,
-	PMP_HS_LINGER,
-	PMP_HS_EXIT,
+	PMP_HS_STARTING = PMP_HOST_STARTING,
+	PMP_HS_ACTIVE = PMP_HOST_ACTIVE,
+	PMP_HS_LINGER = PMP_HOST_LINGER,
+	PMP_HS_EXIT = PMP_HOST_EXIT,
 	PMP_HS_DEAD,
 };
 

@@ -22,6 +22,7 @@
 #include "ioctl.h"
 #include "limits.h"
 #include "object.h"
+#include "txn.h"
 
 #define PMP_CMD_NOSIZE(cmd) ((cmd) & ~IOCSIZE_MASK)
 
@@ -171,12 +172,16 @@ static long ioctl_create(struct file *file, struct pmp_endpoint *ep,
 	return err;
 }
 
+/*
+ * CALL and RECV hand something to the caller: its structure is written
+ * back first, and only then do the descriptors appear (or, if that
+ * failed, the delivery is undone).
+ */
 static long ioctl_call(struct file *file, struct pmp_endpoint *ep,
 		       unsigned int cmd, unsigned long arg)
 {
-	int fdnums[PMP_FDS_MAX];
+	struct pmp_delivery d;
 	struct pmp_call call;
-	struct pmp_txn *txn;
 	int err;
 
 	err = copy_arg_in(&call, sizeof(call), PMP_CALL_SIZE_VER0, cmd, arg);
@@ -186,11 +191,12 @@ static long ioctl_call(struct file *file, struct pmp_endpoint *ep,
 	    call.out_object_id)
 		return -EINVAL;
 
-	err = pmp_client_call(ep, &call, fdnums, &txn);
+	err = pmp_client_call(ep, &call, &d);
 	if (err)
 		return err;
 	err = copy_arg_out(arg, cmd, &call, sizeof(call));
-	return pmp_client_call_done(ep, &call, fdnums, txn, !err);
+	pmp_client_call_end(ep, &call, &d, !err);
+	return err;
 }
 
 static long ioctl_release(struct file *file, struct pmp_endpoint *ep,
@@ -210,6 +216,7 @@ static long ioctl_release(struct file *file, struct pmp_endpoint *ep,
 static long ioctl_recv(struct file *file, struct pmp_endpoint *ep,
 		       unsigned int cmd, unsigned long arg)
 {
+	struct pmp_delivery d;
 	struct pmp_recv r;
 	int err;
 
@@ -222,8 +229,16 @@ static long ioctl_recv(struct file *file, struct pmp_endpoint *ep,
 	    memchr_inv(r.clsid, 0, sizeof(r.clsid)) ||
 	    memchr_inv(r.iid, 0, sizeof(r.iid)))
 		return -EINVAL;
-	return pmp_host_recv(ep, file->f_flags & O_NONBLOCK, &r, arg,
-			     _IOC_SIZE(cmd));
+
+	err = pmp_host_recv(ep, file->f_flags & O_NONBLOCK, &r, &d);
+	if (err == -EMSGSIZE)
+		/* The caller learns the size it needs. */
+		return copy_arg_out(arg, cmd, &r, sizeof(r)) ?: -EMSGSIZE;
+	if (err)
+		return err;
+	err = copy_arg_out(arg, cmd, &r, sizeof(r));
+	pmp_host_recv_end(ep, &d, !err);
+	return err;
 }
 
 static long ioctl_reply(struct file *file, struct pmp_endpoint *ep,

@@ -50,6 +50,12 @@ static void __init build_check_abi(void)
 	BUILD_BUG_ON(sizeof(struct pmp_host_entry) != PMP_HOST_ENTRY_SIZE_VER0);
 	BUILD_BUG_ON(offsetof(struct pmp_host_entry, locks) != 40);
 	BUILD_BUG_ON(sizeof(struct pmp_list_hosts) != PMP_LIST_HOSTS_SIZE_VER0);
+	/* Host states are reported as they are. */
+	BUILD_BUG_ON(PMP_HS_STARTING != PMP_HOST_STARTING);
+	BUILD_BUG_ON(PMP_HS_ACTIVE != PMP_HOST_ACTIVE);
+	BUILD_BUG_ON(PMP_HS_LINGER != PMP_HOST_LINGER);
+	BUILD_BUG_ON(PMP_HS_EXIT != PMP_HOST_EXIT);
+	BUILD_BUG_ON(PMP_HS_DEAD <= PMP_HOST_EXIT);
 }
 
 static struct miscdevice pmp_misc = {

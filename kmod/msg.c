@@ -204,81 +204,76 @@ struct pmp_msg *pmp_msg_move(struct pmp_msg *msg, struct pmp_msg *small)
 }
 
 /**
- * pmp_msg_to_user - copy a message's payload and descriptor numbers out
- * @msg: the message, or NULL for an empty one
- * @buf: user buffer, large enough (checked by the caller)
- * @fds: user array for the descriptor numbers
- * @fdnums: descriptor numbers reserved for @msg's files
- *
- * Nothing is installed yet: a fault leaves the message whole.
- *
- * Return: 0 or -EFAULT.
- */
-int pmp_msg_to_user(const struct pmp_msg *msg, u64 buf, u64 fds,
-		    const int *fdnums)
-{
-	if (!msg)
-		return 0;
-	if (copy_to_user(u64_to_user_ptr(buf), msg->data, msg->size))
-		return -EFAULT;
-	if (copy_to_user(u64_to_user_ptr(fds), fdnums,
-			 msg->nfds * sizeof(fdnums[0])))
-		return -EFAULT;
-	return 0;
-}
-
-/**
- * pmp_msg_install - install a message's files at reserved descriptors
- * @msg: the message, or NULL
- * @fdnums: the reserved descriptor numbers, one per file
- *
- * The last step of a receive: it cannot fail.
- */
-void pmp_msg_install(struct pmp_msg *msg, const int *fdnums)
-{
-	u32 i;
-
-	if (!msg)
-		return;
-	for (i = 0; i < msg->nfds; i++) {
-		fd_install(fdnums[i], msg->files[i]);
-		msg->files[i] = NULL;
-	}
-}
-
-/**
- * pmp_fds_reserve - reserve descriptor numbers in the current process
- * @fdnums: filled with @n numbers
- * @n: how many
+ * pmp_msg_out_reserve - reserve descriptor numbers in the current process
+ * @out: an empty &struct pmp_msg_out
+ * @n: how many, at most PMP_FDS_MAX
  *
  * Return: 0, or the error of get_unused_fd_flags() (-EMFILE) with nothing
  * reserved.
  */
-int pmp_fds_reserve(int *fdnums, u32 n)
+int pmp_msg_out_reserve(struct pmp_msg_out *out, u32 n)
 {
-	u32 i;
-
-	for (i = 0; i < n; i++) {
+	out->msg = NULL;
+	for (out->nr = 0; out->nr < n; out->nr++) {
 		int fd = get_unused_fd_flags(O_CLOEXEC);
 
 		if (fd < 0) {
-			pmp_fds_unreserve(fdnums, i);
+			pmp_msg_out_end(out, false);
 			return fd;
 		}
-		fdnums[i] = fd;
+		out->fdnums[out->nr] = fd;
 	}
 	return 0;
 }
 
 /**
- * pmp_fds_unreserve - give reserved descriptor numbers back
- * @fdnums: the numbers
- * @n: how many
+ * pmp_msg_out_copy - copy a message's payload and descriptor numbers out
+ * @out: reserved, with at least @msg->nfds numbers
+ * @msg: the message, or NULL for an empty one
+ * @buf: user buffer, large enough (checked by the caller)
+ * @fds: user array for the descriptor numbers
+ *
+ * Nothing is installed yet: after a fault, pmp_msg_out_end() aborts and
+ * the message stays whole.
+ *
+ * Return: 0 or -EFAULT.
  */
-void pmp_fds_unreserve(const int *fdnums, u32 n)
+int pmp_msg_out_copy(struct pmp_msg_out *out, struct pmp_msg *msg, u64 buf,
+		     u64 fds)
 {
-	u32 i;
+	out->msg = msg;
+	if (!msg)
+		return 0;
+	if (WARN_ON_ONCE(msg->nfds > out->nr))
+		return -EMFILE;
+	if (copy_to_user(u64_to_user_ptr(buf), msg->data, msg->size))
+		return -EFAULT;
+	if (copy_to_user(u64_to_user_ptr(fds), out->fdnums,
+			 msg->nfds * sizeof(out->fdnums[0])))
+		return -EFAULT;
+	return 0;
+}
 
-	for (i = 0; i < n; i++)
-		put_unused_fd(fdnums[i]);
+/**
+ * pmp_msg_out_end - the last step of a receive, which cannot fail
+ * @out: reserved, maybe copied
+ * @commit: the command's structure reached the receiver: install the
+ *	message's files (they leave the message); else install nothing
+ *
+ * Every reserved number not installed is given back.
+ */
+void pmp_msg_out_end(struct pmp_msg_out *out, bool commit)
+{
+	u32 i = 0;
+
+	if (commit && out->msg) {
+		for (; i < out->msg->nfds; i++) {
+			fd_install(out->fdnums[i], out->msg->files[i]);
+			out->msg->files[i] = NULL;
+		}
+	}
+	for (; i < out->nr; i++)
+		put_unused_fd(out->fdnums[i]);
+	out->nr = 0;
+	out->msg = NULL;
 }

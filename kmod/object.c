@@ -92,8 +92,9 @@ void pmp_object_free(struct pmp_object *obj)
  *
  * Return: the object, with a reference for the caller.
  */
-struct pmp_object *pmp_object_adopt_locked(struct pmp_host *host, u64 cookie,
-				    struct pmp_object **prealloc)
+struct pmp_object *pmp_object_adopt_locked(struct pmp_host *host,
+					   u64 cookie,
+					   struct pmp_object **prealloc)
 {
 	struct rb_node **link = &host->objects.rb_node, *parent = NULL;
 	struct pmp_object *obj;

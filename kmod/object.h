@@ -43,8 +43,9 @@ int pmp_objects_init(void);
 void pmp_objects_exit(void);
 struct pmp_object *pmp_object_alloc(struct pmp_user *user);
 void pmp_object_free(struct pmp_object *obj);
-struct pmp_object *pmp_object_adopt_locked(struct pmp_host *host, u64 cookie,
-				    struct pmp_object **prealloc);
+struct pmp_object *pmp_object_adopt_locked(struct pmp_host *host,
+					   u64 cookie,
+					   struct pmp_object **prealloc);
 void pmp_object_put_locked(struct pmp_host *host, struct pmp_object *obj);
 
 int pmp_handle_add(struct pmp_endpoint *ep, struct pmp_object *obj, u32 *id);

@@ -111,6 +111,21 @@ struct pmp_notice {
 	u32 client_id;
 };
 
+/**
+ * struct pmp_delivery - a work item on its way out to user space
+ * @out: its message and the descriptor numbers reserved for it
+ * @work: for RECV the work item, for CALL the answered transaction's
+ *
+ * Filled by pmp_host_recv() and pmp_client_call(); ioctl.c writes the
+ * command's structure back, then ends the delivery with
+ * pmp_host_recv_end() or pmp_client_call_end(), saying whether that
+ * worked.
+ */
+struct pmp_delivery {
+	struct pmp_msg_out out;
+	struct pmp_work *work;
+};
+
 int pmp_txns_init(void);
 void pmp_txns_exit(void);
 struct pmp_txn *pmp_txn_alloc(struct pmp_user *user, u32 type);

@@ -139,13 +139,16 @@ struct pmp_user *pmp_user_get(struct pmp_user *user)
  * @user: the entry, or NULL
  *
  * May be called under a host's lock: it only takes the table's spinlock.
+ * An entry whose count has reached zero may linger in the table for a
+ * moment; lookups skip it (refcount_inc_not_zero()).
  */
 void pmp_user_put(struct pmp_user *user)
 {
 	struct pmp_user *parent;
 	int i;
 
-	while (user && refcount_dec_and_lock(&user->ref, &pmp_users_lock)) {
+	while (user && refcount_dec_and_test(&user->ref)) {
+		spin_lock(&pmp_users_lock);
 		hash_del(&user->node);
 		spin_unlock(&pmp_users_lock);
 
