@@ -5,6 +5,8 @@
 #   make check      run every test (kernel tests inside the QEMU VM)
 #   make demo       run the demo inside the VM
 #   make bench      run the benchmark inside the VM (build/results/)
+#   make fuzz       the ioctl fuzzer in the VM (FUZZ_S seconds, FUZZ_SEED)
+#   make soak       hosts and clients killed at random in the VM (SOAK_S)
 #   make lint       sparse, W=1 and checkpatch.pl on the module
 #   make install    libpmp, pmphost, pmpctl, components, headers, manual
 #                   pages, the udev rule and the module (PREFIX, default
@@ -50,6 +52,16 @@ bench: deps
 	@mkdir -p build/results
 	@PMP_VM_APPEND=idle=poll PMP_VM_STDIN=/dev/null $(VM) \
 		userspace/bench/pmp-bench build/results/bench-$(KVER).txt
+
+# On the debug kernel (PMP_FUZZ_KERNEL=stock: Debian's), with pmp.ko built
+# in a scratch copy under build/; see Documentation/dev-tools/pmp-fuzz.rst.
+fuzz: deps
+	@sh tools/fuzz/run.sh fuzz
+
+soak: deps
+	@sh tools/fuzz/run.sh soak
+
+.PHONY: fuzz soak
 
 lint: deps
 	@sh tools/lint.sh $(KDIR)

@@ -14,8 +14,8 @@
 #
 # The kernel is the debug kernel (KASAN, lockdep, kmemleak), built or
 # reused by tools/debug-kernel/build.sh, with pmp.ko built against it by
-# tools/build-module.sh; PMP_FUZZ_KERNEL=stock runs Debian's kernel and
-# kmod/pmp.ko instead (faster, fewer checks).  PMP_VM_MODULE=FILE runs
+# tools/build-module.sh; PMP_FUZZ_KERNEL=stock runs Debian's kernel instead
+# (faster, fewer checks), with pmp.ko built in build/fuzz/module-stock/.  PMP_VM_MODULE=FILE runs
 # another module (with Debian's kernel unless PMP_VM_KERNEL is set too).
 #
 # A run fails when pmp-fuzz counts a problem (an undocumented error, a hang,
@@ -49,6 +49,12 @@ elif [ "${PMP_FUZZ_KERNEL:-debug}" = debug ] &&
 	PMP_VM_KERNEL=$dir/bzImage
 	export PMP_VM_KERNEL PMP_VM_MODULE
 	echo "$mode: debug kernel $(cat "$dir/kernelrelease") (KASAN, lockdep, kmemleak)"
+elif [ -x tools/build-module.sh ]; then
+	PMP_VM_MODULE=$(tools/build-module.sh \
+		"/lib/modules/$(tools/kver.sh)/build" "$out/module-stock") ||
+		exit 1
+	export PMP_VM_MODULE
+	echo "$mode: Debian's kernel $(tools/kver.sh)"
 else
 	make -s --no-print-directory module || exit 1
 	echo "$mode: Debian's kernel $(tools/kver.sh)"
@@ -84,7 +90,7 @@ if [ "$mode" = soak ]; then
 	exit 1
 fi
 if [ -z "$why" ]; then
-	echo "$last"
+	[ "$(tail -n 1 "$out/$mode.log")" = "$last" ] || echo "$last"
 	exit 0
 fi
 case "$last" in
