@@ -16,18 +16,29 @@
 # recv_requeue() and pmp_txn_forget_locked() are taken out; when they are
 # no longer there to take out, the tree before the fix commit (found by
 # its message) is built instead.  The module never goes into kmod/.  Then
-# pmp-fuzz runs with each seed under Debian's kernel (FUZZ_S seconds at
-# most, default 120) and must fail with a kernel report.
+# pmp-fuzz runs with each seed under Debian's kernel (PMP_FUZZ_KERNEL=debug:
+# the debug kernel) for FUZZ_S seconds at most (default 120) and must fail
+# with a kernel report.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 [ $# -gt 0 ] || set -- 1 2 3
 secs=${FUZZ_S:-120}
 out=$top/build/fuzz/bug1
-kdir=/lib/modules/$(tools/kver.sh)/build
 mkdir -p "$out"
 
 say() { echo "find-bug1: $*"; }
+
+if [ "${PMP_FUZZ_KERNEL:-stock}" = debug ]; then
+	dir=$(tools/debug-kernel/build.sh) || exit 1
+	kdir=$dir/build
+	PMP_VM_KERNEL=$dir/bzImage
+	export PMP_VM_KERNEL
+	out=$out/debug
+	mkdir -p "$out"
+else
+	kdir=/lib/modules/$(tools/kver.sh)/build
+fi
 
 make -s --no-print-directory -C tools/fuzz || exit 1
 

@@ -276,6 +276,10 @@ static const struct field fields_call[] = {
 	FLD(pmp_call, out_size, 0),	FLD(pmp_call, out_nfds, 0),
 	FLD(pmp_call, out_fds, F_PTR),	FLD(pmp_call, out_handle, 0),
 	FLD(pmp_call, out_object_id, 0),
+#ifdef PMP_CALL_SIZE_VER1
+	FLD(pmp_call, in_handles, F_PTR), FLD(pmp_call, in_nhandles, 0),
+	FLD(pmp_call, reserved, 0),
+#endif
 };
 
 static const struct field fields_release[] = {
@@ -292,6 +296,10 @@ static const struct field fields_recv[] = {
 	FLD(pmp_recv, call_flags, 0),	FLD(pmp_recv, client_id, 0),
 	FLD(pmp_recv, client_pid, 0),	FLD(pmp_recv, clsid, 0),
 	FLD(pmp_recv, iid, 0),
+#ifdef PMP_RECV_SIZE_VER1
+	FLD(pmp_recv, objs_ptr, F_PTR),	FLD(pmp_recv, nobjs, 0),
+	FLD(pmp_recv, reserved, 0),
+#endif
 };
 
 static const struct field fields_reply[] = {
@@ -660,6 +668,17 @@ static void build_call(struct thr *t, struct ep *e, struct req *rq)
 	c->out_nfds = chance(&t->r, 70) ? 4 : below(&t->r, 3);
 	c->out_fds = (uintptr_t)t->ofds;
 	rq->fds_ours = true;
+#ifdef PMP_CALL_SIZE_VER1
+	/* Objects of the caller's own as arguments (ABI version 4). */
+	if (chance(&t->r, 20)) {
+		__u64 *hs = (__u64 *)(t->ofds + PMP_FDS_MAX * 2);
+
+		c->in_nhandles = range(&t->r, 1, 3);
+		for (i = 0; i < c->in_nhandles; i++)
+			hs[i] = handle_pick(t, e, false);
+		c->in_handles = (uintptr_t)hs;
+	}
+#endif
 }
 
 static void build_recv(struct thr *t, struct req *rq)
@@ -674,6 +693,11 @@ static void build_recv(struct thr *t, struct req *rq)
 	r->nfds = chance(&t->r, 90) ? PMP_FDS_MAX : below(&t->r, 2);
 	r->fds_ptr = (uintptr_t)t->fds;
 	rq->fds_ours = true;
+#ifdef PMP_RECV_SIZE_VER1
+	/* Room for the objects a call passes (ABI version 4). */
+	r->nobjs = chance(&t->r, 90) ? PMP_OBJS_MAX : below(&t->r, 2);
+	r->objs_ptr = (uintptr_t)(t->ofds + PMP_FDS_MAX * 2 + 64);
+#endif
 }
 
 static bool rx_take(struct thr *t, struct rx *x)
@@ -1166,10 +1190,14 @@ static void host_recv(struct thr *t, struct ep *e)
 	x.txn = r->txn;
 	x.type = r->type;
 	x.call_flags = r->call_flags;
-	if (chance(&t->r, 70))
+	if (chance(&t->r, 70)) {
 		answer(t, e, &x);
-	else
+		/* Now and then the same transaction is answered again. */
+		if (chance(&t->r, 5))
+			rx_put(&x);
+	} else {
 		rx_put(&x);
+	}
 }
 
 static void client_done(struct thr *t, struct ep *e, struct req *rq, int err)
