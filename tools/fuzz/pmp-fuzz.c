@@ -214,32 +214,32 @@ struct cmd_desc {
  * conventions at the top of the uapi header (EINVAL, E2BIG, EBADFD), a
  * structure or buffer that cannot be read or written, and no memory.
  */
-#define STRUCT_ERRS EINVAL, E2BIG, EBADFD, EFAULT, ENOMEM
+static const int errs_struct[] = { EINVAL, E2BIG, EBADFD, EFAULT, ENOMEM, 0 };
 
 static const int errs_version[] = { EINVAL, EBADFD, 0 };
-static const int errs_register[] = { STRUCT_ERRS, EPERM, EISCONN, EDQUOT,
+static const int errs_register[] = { EPERM, EISCONN, EDQUOT,
 				     ENOSPC, 0 };
-static const int errs_connect[] = { STRUCT_ERRS, ECONNREFUSED, EACCES,
+static const int errs_connect[] = { ECONNREFUSED, EACCES,
 				    EISCONN, EDQUOT, 0 };
 static const int errs_lock[] = { EINVAL, EBADFD, ENOTCONN, EOPNOTSUPP,
 				 ESHUTDOWN, EOVERFLOW, 0 };
 static const int errs_unlock[] = { EINVAL, EBADFD, ENOLCK, ENOTCONN,
 				   EOPNOTSUPP, ESHUTDOWN, 0 };
-static const int errs_info[] = { STRUCT_ERRS, ENOTCONN, ESHUTDOWN, 0 };
-static const int errs_create[] = { STRUCT_ERRS, ENOTCONN, EOPNOTSUPP,
+static const int errs_info[] = { ENOTCONN, ESHUTDOWN, 0 };
+static const int errs_create[] = { ENOTCONN, EOPNOTSUPP,
 				   ESHUTDOWN, EDQUOT, EAGAIN, ETIMEDOUT,
 				   EINTR, 0 };
-static const int errs_call[] = { STRUCT_ERRS, ENOTCONN, EOPNOTSUPP,
+static const int errs_call[] = { ENOTCONN, EOPNOTSUPP,
 				 ESHUTDOWN, EDQUOT, EAGAIN, ETIMEDOUT, EINTR,
 				 ENOENT, EMSGSIZE, EBADF, EPERM, EMFILE, 0 };
-static const int errs_release[] = { STRUCT_ERRS, ENOTCONN, EOPNOTSUPP,
+static const int errs_release[] = { ENOTCONN, EOPNOTSUPP,
 				    ENOENT, 0 };
-static const int errs_recv[] = { STRUCT_ERRS, EOPNOTSUPP, ENOTCONN, EAGAIN,
+static const int errs_recv[] = { EOPNOTSUPP, ENOTCONN, EAGAIN,
 				 ESHUTDOWN, EMSGSIZE, EMFILE, EINTR, 0 };
-static const int errs_reply[] = { STRUCT_ERRS, EOPNOTSUPP, ENOTCONN, ENOENT,
+static const int errs_reply[] = { EOPNOTSUPP, ENOTCONN, ENOENT,
 				  ECANCELED, EMSGSIZE, EBADF, EPERM, EAGAIN,
 				  0 };
-static const int errs_list[] = { STRUCT_ERRS, 0 };
+static const int errs_list[] = { 0 };
 
 static const struct field fields_register[] = {
 	FLD(pmp_host_register, flags, 0),
@@ -322,7 +322,8 @@ static const struct field fields_list[] = {
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define CMD(c, type, v0, e, f) \
 	[_IOC_NR(c)] = { #c, c, sizeof(struct type), v0, e, f, ARRAY_SIZE(f) }
-#define CMD0(c, e) [_IOC_NR(c)] = { #c, c, 0, 0, e, NULL, 0 }
+#define CMD0(c, e) \
+	[_IOC_NR(c)] = { #c, c, 0, 0, e, NULL, 0 }
 
 static const struct cmd_desc cmds[] = {
 	CMD0(PMP_IOC_VERSION, errs_version),
@@ -351,14 +352,17 @@ static const struct cmd_desc cmds[] = {
 #define NR_CMDS ARRAY_SIZE(cmds)
 #define NR_OF(c) _IOC_NR(c)
 
-static bool documented(const struct cmd_desc *d, int err)
+static bool listed(const int *errs, int err)
 {
-	const int *e;
-
-	for (e = d->errs; *e; e++)
-		if (*e == err)
+	for (; *errs; errs++)
+		if (*errs == err)
 			return true;
 	return false;
+}
+
+static bool documented(const struct cmd_desc *d, int err)
+{
+	return listed(d->errs, err) || (d->ksize && listed(errs_struct, err));
 }
 
 static const char *errname(int err)
@@ -1409,15 +1413,14 @@ static void client_op(struct thr *t, struct ep *e)
 	else
 		nr = NR_CMDS + 2;
 
-	if (nr == NR_CMDS) {
+	if (nr == NR_CMDS)
 		any_cmd(t, e);
-	} else if (nr == NR_CMDS + 1) {
+	else if (nr == NR_CMDS + 1)
 		do_fork(t);
-	} else if (nr == NR_CMDS + 2) {
+	else if (nr == NR_CMDS + 2)
 		ep_close(e);
-	} else {
+	else
 		client_done(t, e, &rq, run_cmd(t, e, nr, NULL, &rq));
-	}
 }
 
 static void *worker(void *arg)
@@ -1728,9 +1731,18 @@ static const char *const live[] = {
 	"hosts", "clients", "locks_held", "objects", "transactions_pending",
 };
 
-static const char *const params[] = {
-	"linger_ms", "default_timeout_ms", "max_payload",
-	"max_pending_client", "max_pending_host", "max_objects",
+/* The module parameters a run sets, each to one of four values. */
+static const struct {
+	const char *name;
+	long long values[4];
+} params[] = {
+	{ "linger_ms", { 20, 200, 1000, 3000 } },
+	{ "default_timeout_ms", { DEFAULT_TIMEOUT, DEFAULT_TIMEOUT,
+				  DEFAULT_TIMEOUT, DEFAULT_TIMEOUT } },
+	{ "max_payload", { 64, 4096, 65536, 65536 } },
+	{ "max_pending_client", { 2, 8, 64, 64 } },
+	{ "max_pending_host", { 4, 64, 1024, 1024 } },
+	{ "max_objects", { 2, 16, 4096, 4096 } },
 };
 
 static int read_file(const char *path, char *buf, size_t len)
@@ -2049,19 +2061,19 @@ int main(int argc, char **argv)
 	nr_kids = nr_hosts + range(&r, 3, 5);
 	for (i = 0; i < (size_t)nr_kids; i++)
 		kids[i].host = (int)i < nr_hosts;
-	printf("%s: seed %llu (--seed %llu or FUZZ_SEED=%llu repeats these choices), %ld s, %d hosts, %d clients\n",
-	       prog, seed, seed, seed, seconds, nr_hosts, nr_kids - nr_hosts);
+	printf("%s: seed %llu (--seed %llu or FUZZ_SEED=%llu repeats these choices), ",
+	       prog, seed, seed, seed);
+	printf("%ld s, %d hosts, %d clients\n", seconds, nr_hosts,
+	       nr_kids - nr_hosts);
 	uffd_ok = uffd_probe();
 
-	for (i = 0; i < ARRAY_SIZE(params); i++)
-		saved[i] = read_value(PMP_PARAMS, params[i]);
-	set_param("linger_ms", (long long[]){ 20, 200, 1000, 3000 }[below(&r, 4)]);
-	set_param("default_timeout_ms", DEFAULT_TIMEOUT);
-	set_param("max_payload", soak ? 65536 :
-		  (long long[]){ 64, 4096, 65536, 65536 }[below(&r, 4)]);
-	set_param("max_pending_client", (long long[]){ 2, 8, 64 }[below(&r, 3)]);
-	set_param("max_pending_host", (long long[]){ 4, 64, 1024 }[below(&r, 3)]);
-	set_param("max_objects", (long long[]){ 2, 16, 4096 }[below(&r, 3)]);
+	for (i = 0; i < ARRAY_SIZE(params); i++) {
+		saved[i] = read_value(PMP_PARAMS, params[i].name);
+		/* The soak sends whole payloads: none may be refused. */
+		set_param(params[i].name,
+			  soak && !strcmp(params[i].name, "max_payload") ?
+			  65536 : params[i].values[below(&r, 4)]);
+	}
 
 	kmsg = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (kmsg >= 0)
@@ -2095,7 +2107,7 @@ int main(int argc, char **argv)
 	counters_check();
 	for (i = 0; i < ARRAY_SIZE(params); i++)
 		if (saved[i] != LLONG_MIN)
-			set_param(params[i], saved[i]);
+			set_param(params[i].name, saved[i]);
 	sleep_ms(200);
 	kmsg_check();
 
