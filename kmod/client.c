@@ -227,14 +227,14 @@ int pmp_client_create(struct pmp_endpoint *ep, struct pmp_create *create)
 	if (err)
 		return err;
 
-	txn = pmp_txn_alloc(ep->user, PMP_WORK_CREATE);
+	txn = pmp_txn_alloc(ep->user, PMP_WORK_CREATE, 0);
 	if (IS_ERR(txn))
 		return PTR_ERR(txn);
 	memcpy(txn->clsid, create->clsid, sizeof(txn->clsid));
 	memcpy(txn->iid, create->iid, sizeof(txn->iid));
 	txn->has_slot = true;
 
-	err = pmp_txn_transact(ep, txn, 0, create->timeout_ms);
+	err = pmp_txn_transact(ep, txn, 0, NULL, create->timeout_ms);
 	if (!err) {
 		create->status = txn->status;
 		err = client_take_object(ep, txn, &create->handle,
@@ -261,17 +261,22 @@ int pmp_client_call(struct pmp_endpoint *ep, struct pmp_call *call,
 		    struct pmp_delivery *d)
 {
 	u32 max = pmp_param(max_payload);
+	u64 in_handles[PMP_OBJS_MAX];
 	struct pmp_txn *txn;
 	int err;
 
 	if (call->in_size > max || call->out_size > max ||
-	    call->in_nfds > PMP_FDS_MAX || call->out_nfds > PMP_FDS_MAX)
+	    call->in_nfds > PMP_FDS_MAX || call->out_nfds > PMP_FDS_MAX ||
+	    call->in_nhandles > PMP_OBJS_MAX)
 		return -EMSGSIZE;
 	err = pmp_endpoint_check(ep, PMP_EP_CLIENT);
 	if (err)
 		return err;
+	if (copy_from_user(in_handles, u64_to_user_ptr(call->in_handles),
+			   call->in_nhandles * sizeof(in_handles[0])))
+		return -EFAULT;
 
-	txn = pmp_txn_alloc(ep->user, PMP_WORK_CALL);
+	txn = pmp_txn_alloc(ep->user, PMP_WORK_CALL, call->in_nhandles);
 	if (IS_ERR(txn))
 		return PTR_ERR(txn);
 	txn->method = call->method;
@@ -289,7 +294,8 @@ int pmp_client_call(struct pmp_endpoint *ep, struct pmp_call *call,
 	if (err)
 		goto err_put;
 
-	err = pmp_txn_transact(ep, txn, call->handle, call->timeout_ms);
+	err = pmp_txn_transact(ep, txn, call->handle, in_handles,
+			       call->timeout_ms);
 	if (err)
 		goto err_unreserve;
 

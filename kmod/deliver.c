@@ -47,10 +47,15 @@ static int recv_wait(struct pmp_host *host)
 						  recv_ready(host));
 }
 
-/* Describes @work in @r; the host's lock is held. */
+/*
+ * Describes @work in @r, and the objects a call passes in @objs; the host's
+ * lock is held, which keeps them alive while they are read.
+ */
 static void recv_describe(struct pmp_host *host, struct pmp_work *work,
-			  struct pmp_recv *r)
+			  struct pmp_recv *r, struct pmp_recv_obj *objs)
 {
+	u32 i;
+
 	struct pid_namespace *ns = task_active_pid_ns(current);
 	struct pmp_notice *notice;
 	struct pmp_object *obj;
@@ -74,6 +79,11 @@ static void recv_describe(struct pmp_host *host, struct pmp_work *work,
 		r->call_flags = txn->flags;
 		r->object_id = txn->target->id;
 		r->cookie = txn->target->cookie;
+		r->nobjs = txn->nr_in_objs;
+		for (i = 0; i < txn->nr_in_objs; i++) {
+			objs[i].object_id = txn->in_objs[i]->id;
+			objs[i].cookie = txn->in_objs[i]->cookie;
+		}
 		break;
 	case PMP_WORK_RELEASE:
 		obj = container_of(work, struct pmp_object, work);
@@ -137,11 +147,12 @@ static void recv_delivered(struct pmp_txn *txn)
 
 /* Takes the first work item if @r can hold it; the host's lock is held. */
 static struct pmp_work *recv_take(struct pmp_host *host, struct pmp_recv *r,
-				  int *err)
+				  struct pmp_recv_obj *objs, int *err)
 {
 	struct pmp_work *work;
 	struct pmp_msg *in;
 	struct pmp_txn *txn;
+	u32 size, nfds;
 
 	lockdep_assert_held(&host->lock);
 
@@ -153,9 +164,13 @@ static struct pmp_work *recv_take(struct pmp_host *host, struct pmp_recv *r,
 	if (work_is_txn(work)) {
 		txn = container_of(work, struct pmp_txn, work);
 		in = txn->in;
-		if (in && (in->size > r->buf_size || in->nfds > r->nfds)) {
-			r->buf_size = in->size;
-			r->nfds = in->nfds;
+		size = in ? in->size : 0;
+		nfds = in ? in->nfds : 0;
+		if (size > r->buf_size || nfds > r->nfds ||
+		    txn->nr_in_objs > r->nobjs) {
+			r->buf_size = size;
+			r->nfds = nfds;
+			r->nobjs = txn->nr_in_objs;
 			*err = -EMSGSIZE;
 			return NULL;
 		}
@@ -163,7 +178,8 @@ static struct pmp_work *recv_take(struct pmp_host *host, struct pmp_recv *r,
 		kref_get(&txn->ref);
 	}
 	list_del_init(&work->entry);
-	recv_describe(host, work, r);
+	r->nobjs = 0;
+	recv_describe(host, work, r, objs);
 	return work;
 }
 
@@ -182,6 +198,7 @@ static struct pmp_work *recv_take(struct pmp_host *host, struct pmp_recv *r,
 int pmp_host_recv(struct pmp_endpoint *ep, bool nonblock, struct pmp_recv *r,
 		  struct pmp_delivery *d)
 {
+	struct pmp_recv_obj objs[PMP_OBJS_MAX];
 	struct pmp_work *work;
 	struct pmp_host *host;
 	struct pmp_msg *in = NULL;
@@ -202,7 +219,7 @@ int pmp_host_recv(struct pmp_endpoint *ep, bool nonblock, struct pmp_recv *r,
 		if (host->state == PMP_HS_DEAD)
 			err = -EBADFD;
 		else
-			work = recv_take(host, r, &err);
+			work = recv_take(host, r, objs, &err);
 		spin_unlock(&host->lock);
 		if (err != -EAGAIN || nonblock)
 			break;
@@ -223,6 +240,9 @@ int pmp_host_recv(struct pmp_endpoint *ep, bool nonblock, struct pmp_recv *r,
 	err = pmp_msg_out_reserve(&d->out, r->nfds);
 	if (!err) {
 		err = pmp_msg_out_copy(&d->out, in, r->buf_ptr, r->fds_ptr);
+		if (!err && copy_to_user(u64_to_user_ptr(r->objs_ptr), objs,
+					 r->nobjs * sizeof(objs[0])))
+			err = -EFAULT;
 		if (err)
 			pmp_msg_out_end(&d->out, false);
 	}

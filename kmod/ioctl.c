@@ -188,7 +188,7 @@ static long ioctl_call(struct file *file, struct pmp_endpoint *ep,
 	if (err)
 		return err;
 	if (call.flags & ~PMP_CALL_FLAGS || call.status || call.out_handle ||
-	    call.out_object_id)
+	    call.out_object_id || call.reserved)
 		return -EINVAL;
 
 	err = pmp_client_call(ep, &call, &d);
@@ -226,6 +226,7 @@ static long ioctl_recv(struct file *file, struct pmp_endpoint *ep,
 	/* Everything but flags, buffers and capacities is output. */
 	if (r.flags || r.type || r.txn || r.object_id || r.cookie ||
 	    r.method || r.call_flags || r.client_id || r.client_pid ||
+	    r.reserved ||
 	    memchr_inv(r.clsid, 0, sizeof(r.clsid)) ||
 	    memchr_inv(r.iid, 0, sizeof(r.iid)))
 		return -EINVAL;

@@ -40,10 +40,15 @@ static void __init build_check_abi(void)
 	BUILD_BUG_ON(sizeof(struct pmp_info) != PMP_INFO_SIZE_VER1);
 	BUILD_BUG_ON(sizeof(struct pmp_create) != PMP_CREATE_SIZE_VER0);
 	BUILD_BUG_ON(offsetof(struct pmp_create, handle) != 48);
-	BUILD_BUG_ON(sizeof(struct pmp_call) != PMP_CALL_SIZE_VER0);
+	BUILD_BUG_ON(sizeof(struct pmp_call) != PMP_CALL_SIZE_VER1);
+	BUILD_BUG_ON(offsetof(struct pmp_call, in_handles) !=
+		     PMP_CALL_SIZE_VER0);
 	BUILD_BUG_ON(offsetof(struct pmp_call, out_fds) != 64);
 	BUILD_BUG_ON(sizeof(struct pmp_release) != PMP_RELEASE_SIZE_VER0);
-	BUILD_BUG_ON(sizeof(struct pmp_recv) != PMP_RECV_SIZE_VER0);
+	BUILD_BUG_ON(sizeof(struct pmp_recv) != PMP_RECV_SIZE_VER1);
+	BUILD_BUG_ON(offsetof(struct pmp_recv, objs_ptr) !=
+		     PMP_RECV_SIZE_VER0);
+	BUILD_BUG_ON(sizeof(struct pmp_recv_obj) != 16);
 	BUILD_BUG_ON(offsetof(struct pmp_recv, clsid) != 72);
 	BUILD_BUG_ON(sizeof(struct pmp_reply) != PMP_REPLY_SIZE_VER0);
 	BUILD_BUG_ON(offsetof(struct pmp_reply, object_id) != 48);

@@ -49,35 +49,46 @@ void pmp_txns_exit(void)
 }
 
 /* What a transaction costs its user, besides its payloads. */
-static long txn_charge(void)
+static long txn_charge(u32 nr_objs)
 {
-	return kmem_cache_size(pmp_txn_cache);
+	return kmem_cache_size(pmp_txn_cache) +
+	       (nr_objs ? kmalloc_size_roundup(nr_objs * sizeof(void *)) : 0);
 }
 
 /**
  * pmp_txn_alloc - a new transaction, with the client's reference
  * @user: the client's user, charged for it
  * @type: PMP_WORK_CREATE or PMP_WORK_CALL
+ * @nr_objs: how many objects a call passes, at most PMP_OBJS_MAX
  *
  * Return: the transaction, ERR_PTR(-ENOMEM), or ERR_PTR(-EAGAIN) when
  * @user is at its max_user_pending or max_user_bytes.
  */
-struct pmp_txn *pmp_txn_alloc(struct pmp_user *user, u32 type)
+struct pmp_txn *pmp_txn_alloc(struct pmp_user *user, u32 type, u32 nr_objs)
 {
 	struct pmp_txn *txn;
 
 	if (!pmp_user_charge(user, PMP_USER_PENDING, 1))
 		return ERR_PTR(-EAGAIN);
-	if (!pmp_user_charge(user, PMP_USER_BYTES, txn_charge())) {
+	if (!pmp_user_charge(user, PMP_USER_BYTES, txn_charge(nr_objs))) {
 		pmp_user_uncharge(user, PMP_USER_PENDING, 1);
 		return ERR_PTR(-EAGAIN);
 	}
 	txn = kmem_cache_zalloc(pmp_txn_cache, GFP_KERNEL_ACCOUNT);
+	if (txn && nr_objs) {
+		txn->in_objs = kcalloc(nr_objs, sizeof(*txn->in_objs),
+				       GFP_KERNEL_ACCOUNT);
+		if (!txn->in_objs) {
+			kmem_cache_free(pmp_txn_cache, txn);
+			txn = NULL;
+		}
+	}
 	if (!txn) {
-		pmp_user_uncharge(user, PMP_USER_BYTES, txn_charge());
+		pmp_user_uncharge(user, PMP_USER_BYTES, txn_charge(nr_objs));
 		pmp_user_uncharge(user, PMP_USER_PENDING, 1);
 		return ERR_PTR(-ENOMEM);
 	}
+	txn->nr_in_objs = nr_objs;
 	txn->user = pmp_user_get(user);
 	txn->work.type = type;
 	INIT_LIST_HEAD(&txn->work.entry);
@@ -96,9 +107,12 @@ static void txn_release(struct kref *ref)
 
 	/* @target went when the host let go; the client took @out_obj. */
 	WARN_ON_ONCE(txn->target || txn->out_obj || txn->in_host);
+	WARN_ON_ONCE(txn->in_objs && txn->in_objs[0]);
+	kfree(txn->in_objs);
 	pmp_msg_free(txn->in);
 	pmp_msg_free(txn->out);
-	pmp_user_uncharge(txn->user, PMP_USER_BYTES, txn_charge());
+	pmp_user_uncharge(txn->user, PMP_USER_BYTES,
+			  txn_charge(txn->nr_in_objs));
 	pmp_user_uncharge(txn->user, PMP_USER_PENDING, 1);
 	pmp_user_put(txn->user);
 	kmem_cache_free(pmp_txn_cache, txn);
@@ -128,6 +142,45 @@ void pmp_txn_put_list(struct list_head *to_put)
 	}
 }
 
+/* Drops the objects a call holds: the one called and those it passes. */
+static void txn_put_objects_locked(struct pmp_host *host, struct pmp_txn *txn)
+{
+	u32 i;
+
+	lockdep_assert_held(&host->lock);
+
+	if (txn->target) {
+		pmp_object_put_locked(host, txn->target);
+		txn->target = NULL;
+	}
+	for (i = 0; i < txn->nr_in_objs && txn->in_objs[i]; i++) {
+		pmp_object_put_locked(host, txn->in_objs[i]);
+		txn->in_objs[i] = NULL;
+	}
+}
+
+/* Looks up what a call names: the object called and those it passes. */
+static int txn_get_objects_locked(struct pmp_endpoint *ep,
+				  struct pmp_txn *txn, u64 handle,
+				  const u64 *in_handles)
+{
+	u32 i;
+
+	lockdep_assert_held(&ep->host->lock);
+
+	txn->target = pmp_handle_get(ep, handle);
+	if (!txn->target)
+		return -ENOENT;
+	for (i = 0; i < txn->nr_in_objs; i++) {
+		txn->in_objs[i] = pmp_handle_get(ep, in_handles[i]);
+		if (!txn->in_objs[i]) {
+			txn_put_objects_locked(ep->host, txn);
+			return -ENOENT;
+		}
+	}
+	return 0;
+}
+
 /**
  * pmp_txn_forget_locked - take a transaction out of its host's table
  * @host: the host, its lock held
@@ -150,10 +203,7 @@ void pmp_txn_forget_locked(struct pmp_host *host, struct pmp_txn *txn,
 	 * call: a host never hears of an object's release while it may still
 	 * be serving a call on it, even one its client gave up on.
 	 */
-	if (txn->target) {
-		pmp_object_put_locked(host, txn->target);
-		txn->target = NULL;
-	}
+	txn_put_objects_locked(host, txn);
 	list_add_tail(&txn->work.entry, to_put);
 }
 
@@ -234,12 +284,16 @@ static bool txn_settled(struct pmp_txn *txn)
 }
 
 /*
- * Queues @txn, for a call to the object behind @handle.  The handle is
- * looked up here, under the host's lock, so that teardown (which sets
- * @detached under it) can be sure that no object reference is taken after.
+ * Queues @txn, for a call to the object behind @handle passing those
+ * behind @in_handles.  Handles are looked up here, under the host's lock,
+ * so that teardown (which sets @detached under it) can be sure that no
+ * object reference is taken after.
  */
-static int txn_queue(struct pmp_endpoint *ep, struct pmp_txn *txn, u64 handle)
+static int txn_queue(struct pmp_endpoint *ep, struct pmp_txn *txn, u64 handle,
+		     const u64 *in_handles)
 {
+	int err;
+
 	struct pmp_host *host = ep->host;
 
 	lockdep_assert_held(&host->lock);
@@ -255,17 +309,14 @@ static int txn_queue(struct pmp_endpoint *ep, struct pmp_txn *txn, u64 handle)
 	    ep->nr_handles + ep->nr_reserved >= pmp_param(max_objects))
 		return -EDQUOT;
 	if (txn->work.type == PMP_WORK_CALL) {
-		txn->target = pmp_handle_get(ep, handle);
-		if (!txn->target)
-			return -ENOENT;
+		err = txn_get_objects_locked(ep, txn, handle, in_handles);
+		if (err)
+			return err;
 	}
 	/* The reserved id now leads to the transaction (no allocation). */
 	if (WARN_ON_ONCE(xa_is_err(xa_store(&host->txns, txn->id, txn,
 					    GFP_NOWAIT)))) {
-		if (txn->target) {
-			pmp_object_put_locked(host, txn->target);
-			txn->target = NULL;
-		}
+		txn_put_objects_locked(host, txn);
 		return -ENOMEM;
 	}
 	if (txn->has_slot)
@@ -297,13 +348,15 @@ static int txn_queue(struct pmp_endpoint *ep, struct pmp_txn *txn, u64 handle)
  * @txn: a new transaction, with @has_slot set when it may bring an object
  *	back
  * @handle: for a call, the handle of the object called
+ * @in_handles: for a call, the handles of the @txn->nr_in_objs objects it
+ *	passes
  * @timeout_ms: 0 for the module's default_timeout_ms
  *
  * Return: 0 when the host answered (the answer is in @txn), -ESHUTDOWN,
  * -EBADFD, -EAGAIN, -EDQUOT, -ENOENT, -ETIMEDOUT, -EINTR or -ENOMEM.
  */
 int pmp_txn_transact(struct pmp_endpoint *ep, struct pmp_txn *txn,
-		     u64 handle, u32 timeout_ms)
+		     u64 handle, const u64 *in_handles, u32 timeout_ms)
 {
 	struct pmp_host *host = ep->host;
 	LIST_HEAD(to_put);
@@ -323,7 +376,7 @@ int pmp_txn_transact(struct pmp_endpoint *ep, struct pmp_txn *txn,
 		return err == -EBUSY ? -EAGAIN : err;
 
 	spin_lock(&host->lock);
-	err = txn_queue(ep, txn, handle);
+	err = txn_queue(ep, txn, handle, in_handles);
 	spin_unlock(&host->lock);
 	if (err) {
 		xa_release(&host->txns, txn->id);

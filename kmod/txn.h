@@ -59,6 +59,9 @@ enum pmp_txn_state {
  * @target: the object called, with a reference, taken under the host's
  *	lock when queued and dropped under it when the transaction leaves the
  *	host's table (answered, cancelled before delivery, or the host gone).
+ * @nr_in_objs: entries of @in_objs, fixed at allocation.
+ * @in_objs: the objects a call passes to its host, held like @target, or
+ *	NULL when it passes none.
  * @clsid: the class to create.
  * @iid: the interface wanted.
  * @in: what the client sent, or NULL; freed once the host has it.
@@ -88,6 +91,8 @@ struct pmp_txn {
 	u32 client_id;
 	bool has_slot;
 	struct pmp_object *target;
+	u32 nr_in_objs;
+	struct pmp_object **in_objs;
 	u8 clsid[16];
 	u8 iid[16];
 	struct pmp_msg *in;
@@ -128,10 +133,10 @@ struct pmp_delivery {
 
 int pmp_txns_init(void);
 void pmp_txns_exit(void);
-struct pmp_txn *pmp_txn_alloc(struct pmp_user *user, u32 type);
+struct pmp_txn *pmp_txn_alloc(struct pmp_user *user, u32 type, u32 nr_objs);
 void pmp_txn_put(struct pmp_txn *txn);
 int pmp_txn_transact(struct pmp_endpoint *ep, struct pmp_txn *txn,
-		     u64 handle, u32 timeout_ms);
+		     u64 handle, const u64 *in_handles, u32 timeout_ms);
 void pmp_txn_finish_locked(struct pmp_host *host, struct pmp_txn *txn,
 			   int err, struct list_head *to_put);
 void pmp_txn_forget_locked(struct pmp_host *host, struct pmp_txn *txn,

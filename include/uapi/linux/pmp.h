@@ -40,7 +40,7 @@
  *
  * It grows by one each time a command, a flag or a structure field is added.
  */
-#define PMP_ABI_VERSION 3
+#define PMP_ABI_VERSION 4
 
 /* clang-format off */
 
@@ -141,6 +141,11 @@
  * define PMP_FDS_MAX - most file descriptors one call or reply carries
  */
 #define PMP_FDS_MAX			16
+
+/**
+ * define PMP_OBJS_MAX - most object handles one call passes to its host
+ */
+#define PMP_OBJS_MAX			16
 
 /* clang-format on */
 
@@ -267,6 +272,13 @@ struct pmp_create {
  * @out_handle: out: with %PMP_CALL_OBJECT_OUT, the handle of an object the
  *	host handed back, else 0.
  * @out_object_id: out: its object id, else 0.
+ * @in_handles: in: pointer to __u64 handles of the caller's objects passed
+ *	to the host as arguments; the host receives each as its own object
+ *	(&struct pmp_recv_obj), and the kernel keeps each object until the
+ *	host has answered (ABI version 4).
+ * @in_nhandles: in: number of handles at @in_handles, at most
+ *	%PMP_OBJS_MAX (ABI version 4).
+ * @reserved: must be zero (ABI version 4).
  */
 struct pmp_call {
 	__u64 handle;
@@ -284,9 +296,13 @@ struct pmp_call {
 	__u64 out_fds;
 	__u64 out_handle;
 	__u64 out_object_id;
+	__u64 in_handles;
+	__u32 in_nhandles;
+	__u32 reserved;
 };
 
 #define PMP_CALL_SIZE_VER0 88
+#define PMP_CALL_SIZE_VER1 104
 
 /**
  * struct pmp_release - argument of %PMP_IOC_RELEASE
@@ -321,6 +337,11 @@ struct pmp_release {
  *	when it is not visible there or not known.
  * @clsid: out: the class to create.
  * @iid: out: the interface wanted.
+ * @objs_ptr: in: pointer to &struct pmp_recv_obj slots for the objects a
+ *	call passes (ABI version 4).
+ * @nobjs: in: capacity of @objs_ptr; out: objects the call passed (also
+ *	the number needed, with EMSGSIZE) (ABI version 4).
+ * @reserved: must be zero (ABI version 4).
  *
  * Every output field must be zero on input.
  */
@@ -340,9 +361,27 @@ struct pmp_recv {
 	__u32 client_pid;
 	__u8 clsid[16];
 	__u8 iid[16];
+	__u64 objs_ptr;
+	__u32 nobjs;
+	__u32 reserved;
 };
 
 #define PMP_RECV_SIZE_VER0 104
+#define PMP_RECV_SIZE_VER1 120
+
+/**
+ * struct pmp_recv_obj - an object a call passed, as its host sees it
+ * @object_id: the object's id.
+ * @cookie: the host's own name for it.
+ *
+ * The kernel holds a reference to the object until the host has answered
+ * the call (or the call is otherwise over for the host); a host that keeps
+ * the object beyond that keeps its own reference to what @cookie names.
+ */
+struct pmp_recv_obj {
+	__u64 object_id;
+	__u64 cookie;
+};
 
 /**
  * struct pmp_reply - argument of %PMP_IOC_REPLY
@@ -522,9 +561,15 @@ struct pmp_list_hosts {
  * memfds sealed with at least F_SEAL_SHRINK, are referenced when sent and
  * installed O_CLOEXEC in the receiver when it receives them.
  *
+ * Objects the caller holds travel into the call as its handles
+ * (@in_handles); the host receives them as its own objects.  A handle that
+ * is not the caller's (another client's, a released or forged one) is
+ * refused.
+ *
  * Errors: as %PMP_IOC_CREATE_OBJECT (EDQUOT only with
- * %PMP_CALL_OBJECT_OUT), and ENOENT (no such handle), EMSGSIZE (a payload
- * or descriptor count over its limit), EBADF (an input descriptor is not
+ * %PMP_CALL_OBJECT_OUT), and ENOENT (no such handle, as the object called
+ * or among @in_handles), EMSGSIZE (a payload, descriptor or handle count
+ * over its limit), EBADF (an input descriptor is not
  * open), EPERM (a descriptor of a type that may not be sent), EMFILE (no
  * room for @out_nfds descriptors), EFAULT (the output could not be written:
  * the call ran and its reply is dropped).
@@ -553,8 +598,8 @@ struct pmp_list_hosts {
  * Errors: EOPNOTSUPP (not a host endpoint), ENOTCONN (not registered yet),
  * EBADFD (the endpoint was torn down), EAGAIN (O_NONBLOCK and no work),
  * ESHUTDOWN (no work left and the host was told to exit), EMSGSIZE (the
- * buffer or the descriptor slots are too small; @buf_size and @nfds say
- * what is needed), EMFILE, EFAULT, EINTR (a signal; restarted with
+ * buffer, the descriptor or the object slots are too small; @buf_size,
+ * @nfds and @nobjs say what is needed), EMFILE, EFAULT, EINTR (a signal; restarted with
  * SA_RESTART).
  */
 #define PMP_IOC_RECV		_IOWR(PMP_IOC_MAGIC, 0x09, struct pmp_recv)
