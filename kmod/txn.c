@@ -292,9 +292,8 @@ static bool txn_settled(struct pmp_txn *txn)
 static int txn_queue(struct pmp_endpoint *ep, struct pmp_txn *txn, u64 handle,
 		     const u64 *in_handles)
 {
-	int err;
-
 	struct pmp_host *host = ep->host;
+	int err;
 
 	lockdep_assert_held(&host->lock);
 
