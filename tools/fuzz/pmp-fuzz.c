@@ -572,7 +572,7 @@ static __u64 host_pick(struct thr *t)
 
 struct req {
 	unsigned int nr;	/* command number; NR_CMDS and up: unknown */
-	const struct cmd_desc *d;	/* NULL for an unknown command */
+	const struct cmd_desc *d;	/* what it was built as */
 	unsigned long cmd;
 	unsigned long arg;
 	unsigned int size;	/* the size bits */
@@ -582,8 +582,6 @@ struct req {
 	bool stalled;		/* the structure is on stalling pages */
 	bool readable;		/* outputs can be read back in the arena */
 	bool fds_ours;		/* received descriptors land in t->fds/ofds */
-	bool in_ours;		/* ... */
-	long long limit;	/* watchdog: ms this may take */
 };
 
 static __u32 pick_timeout(struct thr *t)
@@ -1099,9 +1097,10 @@ static int issue(struct thr *t, struct ep *e, int fd, unsigned int gen,
 	int ret, err, want = expected(rq);
 	const char *name = rq->unknown ? "unknown command" : d->name;
 
-	atomic_store(&t->slot->limit, rq->limit ? rq->limit : op_limit(t, rq));
-	atomic_store(&t->slot->nr, rq->unknown ? 255 : (int)rq->nr);
+	/* @nr last: the watchdog reads it first. */
+	atomic_store(&t->slot->limit, op_limit(t, rq));
 	atomic_store(&t->slot->since, now_ms());
+	atomic_store(&t->slot->nr, rq->unknown ? 255 : (int)rq->nr);
 	ret = ioctl(fd, rq->cmd, rq->arg);
 	err = ret < 0 ? errno : 0;
 	atomic_store(&t->slot->nr, -1);
@@ -1338,8 +1337,8 @@ static void do_fork(struct thr *t)
 	pid_t pid;
 
 	atomic_store(&t->slot->limit, 30000);
-	atomic_store(&t->slot->nr, 254);
 	atomic_store(&t->slot->since, now_ms());
+	atomic_store(&t->slot->nr, 254);
 	pid = fork();
 	if (pid == 0)
 		forked_child(t);
