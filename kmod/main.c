@@ -27,6 +27,19 @@
 /* The uapi structures must keep their size and layout on every ABI. */
 static void __init build_check_abi(void)
 {
+	struct pmp_host_register reg;
+	struct pmp_connect conn;
+	struct pmp_info info;
+	struct pmp_create create;
+	struct pmp_call call;
+	struct pmp_release rel;
+	struct pmp_recv recv;
+	struct pmp_recv_obj obj;
+	struct pmp_reply reply;
+	struct pmp_host_entry entry;
+	struct pmp_list_hosts lh;
+	size_t size;
+
 	BUILD_BUG_ON(sizeof(struct pmp_host_register) !=
 		     PMP_HOST_REGISTER_SIZE_VER0);
 	BUILD_BUG_ON(offsetof(struct pmp_host_register, host_id) != 8);
@@ -61,6 +74,77 @@ static void __init build_check_abi(void)
 	BUILD_BUG_ON(PMP_HS_LINGER != PMP_HOST_LINGER);
 	BUILD_BUG_ON(PMP_HS_EXIT != PMP_HOST_EXIT);
 	BUILD_BUG_ON(PMP_HS_DEAD <= PMP_HOST_EXIT);
+
+	/*
+	 * Every field counted: no padding hides in a structure, where the
+	 * kernel could leak a byte or miss one the caller set.
+	 */
+	size = sizeof(reg.flags) + sizeof(reg.missing) + sizeof(reg.host_id);
+	BUILD_BUG_ON(sizeof(reg) != size);
+
+	size = sizeof(conn.host_id) + sizeof(conn.flags) +
+	       sizeof(conn.reserved);
+	BUILD_BUG_ON(sizeof(conn) != size);
+
+	size = sizeof(info.flags) + sizeof(info.kind) + sizeof(info.host_id) +
+	       sizeof(info.host_pid) + sizeof(info.host_flags) +
+	       sizeof(info.host_uid) + sizeof(info.host_missing) +
+	       sizeof(info.clients) + sizeof(info.own_locks) +
+	       sizeof(info.locks) + sizeof(info.reserved) +
+	       sizeof(info.host_state) + sizeof(info.objects) +
+	       sizeof(info.pending) + sizeof(info.own_handles);
+	BUILD_BUG_ON(sizeof(info) != size);
+
+	size = sizeof(create.clsid) + sizeof(create.iid) +
+	       sizeof(create.flags) + sizeof(create.timeout_ms) +
+	       sizeof(create.status) + sizeof(create.reserved) +
+	       sizeof(create.handle) + sizeof(create.object_id);
+	BUILD_BUG_ON(sizeof(create) != size);
+
+	size = sizeof(call.handle) + sizeof(call.method) + sizeof(call.flags) +
+	       sizeof(call.timeout_ms) + sizeof(call.status) +
+	       sizeof(call.in_ptr) + sizeof(call.in_size) +
+	       sizeof(call.in_nfds) + sizeof(call.in_fds) +
+	       sizeof(call.out_ptr) + sizeof(call.out_size) +
+	       sizeof(call.out_nfds) + sizeof(call.out_fds) +
+	       sizeof(call.out_handle) + sizeof(call.out_object_id) +
+	       sizeof(call.in_handles) + sizeof(call.in_nhandles) +
+	       sizeof(call.reserved);
+	BUILD_BUG_ON(sizeof(call) != size);
+
+	size = sizeof(rel.handle) + sizeof(rel.flags);
+	BUILD_BUG_ON(sizeof(rel) != size);
+
+	size = sizeof(recv.flags) + sizeof(recv.type) + sizeof(recv.txn) +
+	       sizeof(recv.buf_ptr) + sizeof(recv.buf_size) +
+	       sizeof(recv.nfds) + sizeof(recv.fds_ptr) +
+	       sizeof(recv.object_id) + sizeof(recv.cookie) +
+	       sizeof(recv.method) + sizeof(recv.call_flags) +
+	       sizeof(recv.client_id) + sizeof(recv.client_pid) +
+	       sizeof(recv.clsid) + sizeof(recv.iid) + sizeof(recv.objs_ptr) +
+	       sizeof(recv.nobjs) + sizeof(recv.reserved);
+	BUILD_BUG_ON(sizeof(recv) != size);
+
+	size = sizeof(obj.object_id) + sizeof(obj.cookie);
+	BUILD_BUG_ON(sizeof(obj) != size);
+
+	size = sizeof(reply.txn) + sizeof(reply.status) + sizeof(reply.flags) +
+	       sizeof(reply.cookie) + sizeof(reply.buf_ptr) +
+	       sizeof(reply.buf_size) + sizeof(reply.nfds) +
+	       sizeof(reply.fds_ptr) + sizeof(reply.object_id) +
+	       sizeof(reply.object_new) + sizeof(reply.reserved);
+	BUILD_BUG_ON(sizeof(reply) != size);
+
+	size = sizeof(entry.host_id) + sizeof(entry.pid) + sizeof(entry.uid) +
+	       sizeof(entry.flags) + sizeof(entry.state) +
+	       sizeof(entry.missing) + sizeof(entry.clients) +
+	       sizeof(entry.objects) + sizeof(entry.pending) +
+	       sizeof(entry.locks);
+	BUILD_BUG_ON(sizeof(entry) != size);
+
+	size = sizeof(lh.flags) + sizeof(lh.entry_size) + sizeof(lh.entries) +
+	       sizeof(lh.capacity) + sizeof(lh.count);
+	BUILD_BUG_ON(sizeof(lh) != size);
 }
 
 static struct miscdevice pmp_misc = {

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * pmp_helpers.h - sysfs counters, module parameters, children, endpoints
- * and spoilt ioctl structures for the pmp kselftests
+ * pmp_helpers.h - sysfs counters, module parameters, children, endpoints,
+ * snapshots of what a refused command must leave alone, spoilt ioctl
+ * structures and unknown commands for the pmp kselftests
  *
  * Include it after defining _GNU_SOURCE.  It brings the harness in, so that
  * its helpers may assert; helpers that run in teardown only EXPECT.
@@ -484,6 +485,14 @@ static inline struct pmp_info info_of(struct __test_metadata *_metadata,
 	return info;
 }
 
+/* The kinds of endpoint a test issues a command on. */
+enum endpoint_kind {
+	EP_NEW,
+	EP_HOST,
+	EP_CLIENT,
+	EP_ORPHAN,		/* a client whose host has gone */
+};
+
 /* Registers an unprotected host owned by the calling process. */
 static inline int new_host(struct __test_metadata *_metadata, __u64 *host_id)
 {
@@ -522,12 +531,127 @@ static inline int poll_fd(int fd, int timeout_ms)
 	return pfd.revents;
 }
 
+/* ---- "nothing changed" ------------------------------------------------- */
+
+struct endpoint_state {
+	int fd;
+	int info_ret;
+	int info_err;
+	struct pmp_info info;
+};
+
+/* What a failed command must leave exactly as it was. */
+struct snapshot {
+	long long counters[NR_COUNTERS];
+	struct endpoint_state ep[2];
+};
+
+static inline void take_state(int fd, struct endpoint_state *s)
+{
+	s->fd = fd;
+	s->info_ret = fd < 0 ? 0 : get_info(fd, &s->info);
+	s->info_err = s->info_ret ? errno : 0;
+	if (fd < 0)
+		memset(&s->info, 0, sizeof(s->info));
+}
+
+/* Records the counters and what INFO says of @fd and of @other. */
+static inline void take_snapshot(struct __test_metadata *_metadata, int fd,
+				 int other, struct snapshot *s)
+{
+	read_counters(_metadata, s->counters);
+	take_state(fd, &s->ep[0]);
+	take_state(other, &s->ep[1]);
+}
+
+static inline void assert_unchanged(struct __test_metadata *_metadata,
+				    const struct snapshot *before, int line)
+{
+	struct snapshot now;
+	int i;
+
+	take_snapshot(_metadata, before->ep[0].fd, before->ep[1].fd, &now);
+	assert_counters(_metadata, before->counters,
+			(const long long[NR_COUNTERS]){ 0 }, line);
+	for (i = 0; i < 2; i++) {
+		ASSERT_EQ(before->ep[i].info_ret, now.ep[i].info_ret)
+			TH_LOG("line %d: INFO on fd %d changed its result",
+			       line, now.ep[i].fd);
+		ASSERT_EQ(before->ep[i].info_err, now.ep[i].info_err)
+			TH_LOG("line %d: INFO on fd %d changed its errno",
+			       line, now.ep[i].fd);
+		ASSERT_EQ(0, memcmp(&before->ep[i].info, &now.ep[i].info,
+				    sizeof(now.ep[i].info)))
+			TH_LOG("line %d: INFO on fd %d changed", line,
+			       now.ep[i].fd);
+	}
+}
+
+#define ASSERT_UNCHANGED(snap) assert_unchanged(_metadata, snap, __LINE__)
+
 /* ---- structures spoilt on purpose ------------------------------------- */
 
 /* The kernel reads at most a page of any structure. */
 #define MAX_STRUCT_SIZE	4096
 /* The largest size an ioctl command can carry (14 bits). */
 #define MAX_IOC_SIZE	((1U << _IOC_SIZEBITS) - 1)
+
+/* A command, named for the test's log, and its argument. */
+struct call {
+	const char *name;
+	unsigned long cmd;
+	void *arg;
+};
+
+#define CALL(cmd) { #cmd, cmd, NULL }
+
+static const struct call unknown_calls[] = {
+	CALL(_IO(PMP_IOC_MAGIC, 0x0b)),
+	CALL(_IO(PMP_IOC_MAGIC, 0x0c)),
+	CALL(_IO(PMP_IOC_MAGIC, 0x3f)),
+	CALL(_IO(PMP_IOC_MAGIC, 0xff)),
+	CALL(_IOWR(PMP_IOC_MAGIC, 0x0c, struct pmp_call)),
+	CALL(_IOWR(PMP_IOC_MAGIC, 0x0d, struct pmp_recv)),
+	CALL(_IOWR(PMP_IOC_MAGIC, 0x3e, struct pmp_info)),
+	CALL(_IOW(PMP_IOC_MAGIC, 0x80, __u64)),
+	CALL(_IOR(PMP_IOC_MAGIC, 0xff, __u32)),
+	/* Known numbers with another direction. */
+	CALL(_IOR(PMP_IOC_MAGIC, 0x00, int)),
+	CALL(_IOW(PMP_IOC_MAGIC, 0x00, int)),
+	CALL(_IO(PMP_IOC_MAGIC, 0x01)),
+	CALL(_IOR(PMP_IOC_MAGIC, 0x01, struct pmp_host_register)),
+	CALL(_IOW(PMP_IOC_MAGIC, 0x01, struct pmp_host_register)),
+	CALL(_IO(PMP_IOC_MAGIC, 0x02)),
+	CALL(_IOWR(PMP_IOC_MAGIC, 0x02, struct pmp_connect)),
+	CALL(_IOR(PMP_IOC_MAGIC, 0x03, int)),
+	CALL(_IOW(PMP_IOC_MAGIC, 0x03, int)),
+	CALL(_IOWR(PMP_IOC_MAGIC, 0x04, int)),
+	CALL(_IO(PMP_IOC_MAGIC, 0x05)),
+	CALL(_IOR(PMP_IOC_MAGIC, 0x05, struct pmp_info)),
+	CALL(_IOW(PMP_IOC_MAGIC, 0x05, struct pmp_info)),
+	/* Known numbers under another magic. */
+	CALL(_IO(PMP_IOC_MAGIC + 1, 0x00)),
+	CALL(_IO(PMP_IOC_MAGIC - 1, 0x03)),
+	CALL(_IOWR('x', 0x01, struct pmp_host_register)),
+	/* Terminal ioctls: a pmp endpoint is no tty. */
+	CALL(0x5401),	/* TCGETS */
+	CALL(0x541B),	/* FIONREAD */
+};
+
+/* A zeroed page for the argument of unknown commands. */
+static __u64 zero_page[MAX_STRUCT_SIZE / sizeof(__u64)];
+
+/* Fills @calls with every unknown command; returns how many. */
+static inline int unknown_commands(struct call *calls)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(unknown_calls); i++) {
+		calls[i] = unknown_calls[i];
+		calls[i].arg = zero_page;
+	}
+	return ARRAY_SIZE(unknown_calls);
+}
 
 /* A field of a uapi structure, named for the test's log. */
 struct field {

@@ -47,9 +47,13 @@
 /**
  * DOC: host registration flags
  *
- * %PMP_HOST_UNPROTECTED: register an unprotected host (Media Foundation's
- * MFPMPSESSION_UNPROTECTED_PROCESS, same value).  It is not required to be
- * hardened and its clients must not trust it with protected content.
+ * In &pmp_host_register.flags, and reported in &pmp_info.host_flags and
+ * &pmp_host_entry.flags.
+ *
+ * %PMP_HOST_UNPROTECTED
+ *   Register an unprotected host (Media Foundation's
+ *   MFPMPSESSION_UNPROTECTED_PROCESS, same value).  It is not required to
+ *   be hardened and its clients must not trust it with protected content.
  */
 #define PMP_HOST_UNPROTECTED		(1U << 0)
 
@@ -58,19 +62,29 @@
  *
  * A protected host must have every one of these properties when it
  * registers.  Each bit names a property the caller LACKS in
- * &pmp_host_register.missing; a property that depends on the thread is
+ * &pmp_host_register.missing (and the host in &pmp_info.host_missing and
+ * &pmp_host_entry.missing); a property that depends on the thread is
  * required of every thread of the caller.
  *
- * %PMP_HARDEN_NONDUMPABLE: the process is not dumpable (prctl(PR_SET_DUMPABLE,
- * 0)), which also puts ptrace, /proc/PID/mem and process_vm_readv() out of
- * reach of anyone without CAP_SYS_PTRACE.
- * %PMP_HARDEN_NO_NEW_PRIVS: prctl(PR_SET_NO_NEW_PRIVS, 1) is set.
- * %PMP_HARDEN_SECCOMP: the thread runs in seccomp filter mode.
- * %PMP_HARDEN_UNTRACED: the thread is not being ptraced.
- * %PMP_HARDEN_NO_CAP_EFFECTIVE: the effective capability set is empty.
- * %PMP_HARDEN_NO_CAP_PERMITTED: the permitted capability set is empty.
- * %PMP_HARDEN_NO_CAP_INHERITABLE: the inheritable capability set is empty.
- * %PMP_HARDEN_NO_CAP_AMBIENT: the ambient capability set is empty.
+ * %PMP_HARDEN_NONDUMPABLE (0x01)
+ *   The process is not dumpable (prctl(PR_SET_DUMPABLE, 0)), which also
+ *   puts ptrace, /proc/PID/mem and process_vm_readv() out of reach of
+ *   anyone without CAP_SYS_PTRACE.
+ * %PMP_HARDEN_NO_NEW_PRIVS (0x02)
+ *   prctl(PR_SET_NO_NEW_PRIVS, 1) is set.
+ * %PMP_HARDEN_SECCOMP (0x04)
+ *   The thread runs in seccomp filter mode (any filter; strict mode does
+ *   not count).
+ * %PMP_HARDEN_UNTRACED (0x08)
+ *   The thread is not being ptraced.
+ * %PMP_HARDEN_NO_CAP_EFFECTIVE (0x10)
+ *   The effective capability set is empty.
+ * %PMP_HARDEN_NO_CAP_PERMITTED (0x20)
+ *   The permitted capability set is empty.
+ * %PMP_HARDEN_NO_CAP_INHERITABLE (0x40)
+ *   The inheritable capability set is empty.
+ * %PMP_HARDEN_NO_CAP_AMBIENT (0x80)
+ *   The ambient capability set is empty.
  */
 #define PMP_HARDEN_NONDUMPABLE		(1U << 0)
 #define PMP_HARDEN_NO_NEW_PRIVS		(1U << 1)
@@ -85,6 +99,11 @@
  * DOC: endpoint kinds
  *
  * Reported in &pmp_info.kind.
+ *
+ * %PMP_ENDPOINT_HOST (1)
+ *   The endpoint registered a host (%PMP_IOC_HOST_REGISTER).
+ * %PMP_ENDPOINT_CLIENT (2)
+ *   The endpoint is a client of a host (%PMP_IOC_CONNECT).
  */
 #define PMP_ENDPOINT_HOST		1
 #define PMP_ENDPOINT_CLIENT		2
@@ -92,15 +111,21 @@
 /**
  * DOC: host states
  *
- * Reported in &pmp_info.host_state.
+ * Reported in &pmp_info.host_state and &pmp_host_entry.state.  No state is
+ * 0, so a zero &pmp_info.host_state tells of a kernel before ABI version 2.
  *
- * %PMP_HOST_STARTING: registered; no object created yet.  After linger_ms
- * without one the host is ready to exit.
- * %PMP_HOST_ACTIVE: the host has live objects (or a creation in flight).
- * %PMP_HOST_LINGER: ready to exit but held by locks: it exits when its lock
- * count reaches zero or linger_ms passes, unless an object is created first.
- * %PMP_HOST_EXIT: told to exit: its endpoint polls EPOLLHUP, its clients see
- * hang-up; this state is final.
+ * %PMP_HOST_STARTING (1)
+ *   Registered; no object created yet.  Clients may connect, lock and
+ *   create.  After linger_ms without an object the host is ready to exit.
+ * %PMP_HOST_ACTIVE (2)
+ *   The host has live objects (or a creation in flight).
+ * %PMP_HOST_LINGER (3)
+ *   Ready to exit but held by locks: it exits when its lock count reaches
+ *   zero or linger_ms passes, unless an object is created first.
+ * %PMP_HOST_EXIT (4)
+ *   Told to exit: its endpoint polls EPOLLHUP, its clients see hang-up
+ *   (a client gets ESHUTDOWN from %PMP_IOC_INFO, never this state).  This
+ *   state is final.
  */
 #define PMP_HOST_STARTING		1
 #define PMP_HOST_ACTIVE			2
@@ -112,13 +137,20 @@
  *
  * What %PMP_IOC_RECV hands the host, in &pmp_recv.type.
  *
- * %PMP_WORK_CREATE: create an object of class &pmp_recv.clsid and return
- * its interface &pmp_recv.iid; answer with %PMP_IOC_REPLY.
- * %PMP_WORK_CALL: call method &pmp_recv.method of the object
- * &pmp_recv.cookie; answer with %PMP_IOC_REPLY.
- * %PMP_WORK_RELEASE: no client refers to object &pmp_recv.cookie any more;
- * drop the reference the kernel held.  No answer.
- * %PMP_WORK_CLIENT_GONE: client &pmp_recv.client_id has gone.  No answer.
+ * %PMP_WORK_CREATE (1)
+ *   A client's %PMP_IOC_CREATE_OBJECT: create an object of class
+ *   &pmp_recv.clsid and return its interface &pmp_recv.iid; answer with
+ *   %PMP_IOC_REPLY: an object and a success status, or a failure status.
+ * %PMP_WORK_CALL (2)
+ *   A client's %PMP_IOC_CALL: call method &pmp_recv.method of the object
+ *   &pmp_recv.object_id, &pmp_recv.cookie; answer with %PMP_IOC_REPLY.
+ * %PMP_WORK_RELEASE (3)
+ *   No handle and no transaction refers to the object &pmp_recv.object_id,
+ *   &pmp_recv.cookie any more: drop the reference the kernel held.  No
+ *   answer.
+ * %PMP_WORK_CLIENT_GONE (4)
+ *   Client &pmp_recv.client_id has been torn down: drop whatever the host
+ *   kept for it.  No answer.
  */
 #define PMP_WORK_CREATE			1
 #define PMP_WORK_CALL			2
@@ -128,11 +160,13 @@
 /**
  * DOC: call and reply flags
  *
- * %PMP_CALL_OBJECT_OUT: in &pmp_call.flags: the reply may hand back an
- * object (for instance a remote QueryInterface); it takes one slot of the
- * client's object limit for the duration of the call.
- * %PMP_REPLY_OBJECT: in &pmp_reply.flags: &pmp_reply.cookie names an object
- * handed to the client, with one reference of the host's.
+ * %PMP_CALL_OBJECT_OUT
+ *   In &pmp_call.flags: the reply may hand back an object (for instance a
+ *   remote QueryInterface); it takes one slot of the client's max_objects
+ *   for the duration of the call.
+ * %PMP_REPLY_OBJECT
+ *   In &pmp_reply.flags: &pmp_reply.cookie names an object handed to the
+ *   client, with one reference of the host's.
  */
 #define PMP_CALL_OBJECT_OUT		(1U << 0)
 #define PMP_REPLY_OBJECT		(1U << 0)
@@ -151,7 +185,7 @@
 
 /**
  * struct pmp_host_register - argument of %PMP_IOC_HOST_REGISTER
- * @flags: in: zero or %PMP_HOST_UNPROTECTED.
+ * @flags: in: zero (a protected host) or %PMP_HOST_UNPROTECTED.
  * @missing: out: the PMP_HARDEN_* properties the caller lacks; written on
  *	success and on the EPERM refusal of a protected registration.  Must
  *	be zero on input.
@@ -181,29 +215,33 @@ struct pmp_connect {
 
 /**
  * struct pmp_info - argument of %PMP_IOC_INFO
- *
- * Every field but @flags is output only and must be zero on input.
- *
  * @flags: in: must be zero.
  * @kind: %PMP_ENDPOINT_HOST or %PMP_ENDPOINT_CLIENT.
  * @host_id: the host this endpoint is, or is a client of.
  * @host_pid: the host's process id in the caller's pid namespace, 0 when it
  *	is not visible there.
  * @host_flags: the host's registration flags (%PMP_HOST_UNPROTECTED).
- * @host_uid: the uid that registered the host, in the caller's user
- *	namespace (the overflow uid when it does not map).
+ * @host_uid: the effective uid that registered the host, in the caller's
+ *	user namespace (the overflow uid when it does not map).
  * @host_missing: the hardening properties the host lacked at registration
  *	(always zero for a protected host).
- * @clients: number of client endpoints connected to the host.
+ * @clients: number of client endpoints connected to the host and not yet
+ *	torn down.
  * @locks: the host's lock count: the sum of its clients' shares.
  * @own_locks: this endpoint's share of @locks (zero for a host endpoint).
  * @reserved: written as zero.
- * @host_state: PMP_HOST_* (ABI version 2).
- * @objects: the host's live objects (ABI version 2).
+ * @host_state: PMP_HOST_* (ABI version 2); see "host states".
+ * @objects: the host's live objects, those that some handle or some
+ *	transaction still refers to (ABI version 2).
  * @pending: transactions the kernel holds for the host: queued, being
  *	served, or cancelled and awaiting the host's reply (ABI version 2).
  * @own_handles: this client's live object handles, 0 for a host endpoint
- *	(ABI version 2).
+ *	(ABI version 2).  Transactions in flight that may bring an object
+ *	back are not counted here, although they count against max_objects.
+ *
+ * Every field but @flags is output only and must be zero on input.  The
+ * figures are a snapshot taken under the host's lock: they agree with one
+ * another, but may have changed by the time the caller reads them.
  */
 struct pmp_info {
 	__u32 flags;
@@ -229,14 +267,16 @@ struct pmp_info {
 /**
  * struct pmp_create - argument of %PMP_IOC_CREATE_OBJECT
  *
- * @clsid: in: the class to create (a GUID in Microsoft's byte layout).
- * @iid: in: the interface wanted.
+ * @clsid: in: the class to create, a GUID in Microsoft's byte layout
+ *	(Data1 to Data3 little-endian).
+ * @iid: in: the interface wanted, likewise.
  * @flags: in: must be zero.
- * @timeout_ms: in: how long to wait for the host; 0 for the module's
- *	default_timeout_ms.
- * @status: out: the host's HRESULT.
+ * @timeout_ms: in: how long to wait for the host, in milliseconds; 0 for
+ *	the module's default_timeout_ms.
+ * @status: out: the host's HRESULT.  Must be zero on input.
  * @reserved: must be zero.
- * @handle: out: on success (@status >= 0) the new handle, else 0.
+ * @handle: out: on success (@status >= 0) the new handle, else 0.  Must be
+ *	zero on input, like @object_id.
  * @object_id: out: the host-side object the handle refers to, else 0.
  */
 struct pmp_create {
@@ -256,10 +296,12 @@ struct pmp_create {
  * struct pmp_call - argument of %PMP_IOC_CALL
  *
  * @handle: in: the object.
- * @method: in: method number, meaning agreed between proxy and stub.
+ * @method: in: method number.  Its meaning, and the layout of the
+ *	payloads, are agreed between the client's proxy and the host's stub;
+ *	the kernel carries them unread.
  * @flags: in: zero or %PMP_CALL_OBJECT_OUT.
  * @timeout_ms: in: as in &struct pmp_create.
- * @status: out: the host's HRESULT.
+ * @status: out: the host's HRESULT.  Must be zero on input.
  * @in_ptr: in: input payload.
  * @in_size: in: its size, at most the module's max_payload.
  * @in_nfds: in: number of descriptors at @in_fds, at most %PMP_FDS_MAX.
@@ -271,7 +313,8 @@ struct pmp_create {
  * @out_fds: in: pointer to __s32 slots for received descriptors.
  * @out_handle: out: with %PMP_CALL_OBJECT_OUT, the handle of an object the
  *	host handed back, else 0.
- * @out_object_id: out: its object id, else 0.
+ * @out_object_id: out: its object id, else 0.  Must be zero on input,
+ *	like @out_handle.
  * @in_handles: in: pointer to __u64 handles of the caller's objects passed
  *	to the host as arguments; the host receives each as its own object
  *	(&struct pmp_recv_obj), and the kernel keeps each object until the
@@ -332,7 +375,9 @@ struct pmp_release {
  * @cookie: out: the host's cookie for that object.
  * @method: out: the method called.
  * @call_flags: out: the &pmp_call.flags of a call.
- * @client_id: out: the client, as the host knows it (not for RELEASE).
+ * @client_id: out: the client, as the host knows it: the id it got when
+ *	it connected, counted from 1 for each host (not for RELEASE, since
+ *	an object may be held by several clients).
  * @client_pid: out: the client's process id in the host's pid namespace, 0
  *	when it is not visible there or not known.
  * @clsid: out: the class to create.
@@ -398,7 +443,8 @@ struct pmp_recv_obj {
  *	take.
  * @fds_ptr: in: pointer to __s32 descriptors.
  * @object_id: out: the object's id.
- * @object_new: out: 1 when the kernel keeps the reference handed with
+ * @object_new: out: with %PMP_REPLY_OBJECT, 1 when the kernel keeps the
+ *	reference handed with
  *	@cookie; 0 when it already held one for that object and the host must
  *	drop the reference it handed.
  * @reserved: must be zero.
@@ -422,8 +468,9 @@ struct pmp_reply {
 /**
  * struct pmp_host_entry - one host, as %PMP_IOC_LIST_HOSTS describes it
  * @host_id: the host's id.
- * @pid: its process id in the caller's pid namespace.
- * @uid: the uid that registered it, in the caller's user namespace.
+ * @pid: its registering process, in the caller's pid namespace.
+ * @uid: the effective uid it registered under, in the caller's user
+ *	namespace.
  * @flags: registration flags (%PMP_HOST_UNPROTECTED).
  * @state: PMP_HOST_*.
  * @missing: hardening properties lacked at registration.
@@ -451,10 +498,11 @@ struct pmp_host_entry {
  * struct pmp_list_hosts - argument of %PMP_IOC_LIST_HOSTS
  * @flags: in: must be zero.
  * @entry_size: in: the size of one &struct pmp_host_entry as the caller
- *	knows it, at least %PMP_HOST_ENTRY_SIZE_VER0; each entry is written in
- *	that size (a larger one gets a zero tail).
- * @entries: in: pointer to @capacity entries.
- * @capacity: in: how many entries fit at @entries.
+ *	knows it, at least %PMP_HOST_ENTRY_SIZE_VER0 and at most a page; each
+ *	entry is written in that size (a larger one gets a zero tail).
+ * @entries: in: pointer to @capacity entries of @entry_size bytes.
+ * @capacity: in: how many entries fit at @entries; 0 to ask only for
+ *	@count.
  * @count: out: how many hosts the caller may see; only the first
  *	@capacity (at most 4096) are written.  Must be zero on input.
  */
@@ -473,7 +521,14 @@ struct pmp_list_hosts {
 /**
  * define PMP_IOC_VERSION - query the ABI version
  *
- * Takes no argument.  Returns %PMP_ABI_VERSION.  Works on any endpoint.
+ * Takes no argument.  Returns %PMP_ABI_VERSION.  Works on any endpoint,
+ * torn down or not.
+ *
+ * Errors:
+ *
+ * - ENOTTY: not a pmp file.
+ * - EBADFD: the caller is not the endpoint's owner.
+ * - EINVAL: the argument is not 0.
  */
 #define PMP_IOC_VERSION		_IO(PMP_IOC_MAGIC, 0x00)
 
@@ -484,11 +539,25 @@ struct pmp_list_hosts {
  * host lives until this endpoint is torn down (its owner exits or closes it).
  * A protected registration (flags 0) requires every PMP_HARDEN_* property.
  *
- * Errors: EPERM (protected registration by a caller lacking a property; the
- * structure is still written back with @missing set), EISCONN (the endpoint
- * is already a host or a client), EDQUOT (the caller's user has
- * max_user_hosts hosts; the endpoint stays new), ENOMEM, ENOSPC (no host
- * id left).
+ * Errors:
+ *
+ * - ENOTTY: not a pmp file.
+ * - EBADFD: the caller is not the endpoint's owner, or the endpoint has
+ *   been torn down.
+ * - EINVAL: the structure is shorter than %PMP_HOST_REGISTER_SIZE_VER0
+ *   (16), &pmp_host_register.flags has an unknown bit, or
+ *   &pmp_host_register.missing or &pmp_host_register.host_id is not 0.
+ * - E2BIG: the structure is larger than a page, or larger than the
+ *   kernel's with a non-zero tail.
+ * - EFAULT: the structure cannot be read or written; nothing is
+ *   registered.
+ * - EISCONN: the endpoint is already a host or a client.
+ * - EPERM: a protected registration by a caller lacking a property; the
+ *   structure is still written back with &pmp_host_register.missing set.
+ * - EDQUOT: the caller's user has max_user_hosts hosts; the endpoint stays
+ *   new.
+ * - ENOMEM: out of memory.
+ * - ENOSPC: no host id is free.
  */
 #define PMP_IOC_HOST_REGISTER	_IOWR(PMP_IOC_MAGIC, 0x01, struct pmp_host_register)
 
@@ -497,43 +566,87 @@ struct pmp_list_hosts {
  *
  * Argument: &struct pmp_connect.  A caller may connect to a host registered
  * under its own effective uid, or to any host with CAP_SYS_ADMIN; the host's
- * owner must be visible in the caller's pid namespace.
+ * owner must be visible in the caller's pid namespace.  Nothing is written
+ * back.
  *
- * Errors: ECONNREFUSED (no live host with that id visible to the caller,
- * or the host was told to exit), EACCES (the host belongs to another uid),
- * EISCONN (already a host or a client), EDQUOT (the caller's user has
- * max_user_clients client endpoints; the endpoint stays new), ENOMEM.
+ * Errors:
+ *
+ * - ENOTTY: not a pmp file.
+ * - EBADFD: the caller is not the endpoint's owner, or the endpoint has
+ *   been torn down.
+ * - EINVAL: the structure is shorter than %PMP_CONNECT_SIZE_VER0 (16), or
+ *   &pmp_connect.flags or &pmp_connect.reserved is not 0.
+ * - E2BIG: the structure is larger than a page, or larger than the
+ *   kernel's with a non-zero tail.
+ * - EFAULT: the structure cannot be read.
+ * - EISCONN: the endpoint is already a host or a client.
+ * - ECONNREFUSED: no live host has that id, its registering process is not
+ *   visible in the caller's pid namespace, or it has been told to exit.
+ * - EACCES: the host was registered under another effective uid and the
+ *   caller lacks CAP_SYS_ADMIN.
+ * - EDQUOT: the caller's user has max_user_clients client endpoints; the
+ *   endpoint stays new.
+ * - ENOMEM: out of memory.
  */
 #define PMP_IOC_CONNECT		_IOW(PMP_IOC_MAGIC, 0x02, struct pmp_connect)
 
 /**
- * define PMP_IOC_LOCK - keep the host from exiting (IMFPMPServer::LockProcess)
+ * define PMP_IOC_LOCK - keep the host from exiting
  *
  * Takes no argument.  Adds one to this client's share of the host's lock
- * count.  The share is dropped when the endpoint is torn down.
+ * count (IMFPMPServer::LockProcess()).  The share is dropped when the
+ * endpoint is torn down.
  *
- * Errors: ENOTCONN (not connected), EOPNOTSUPP (a host endpoint), ESHUTDOWN
- * (the host has gone), EOVERFLOW (the share is at its limit, INT_MAX).
+ * Errors:
+ *
+ * - ENOTTY: not a pmp file.
+ * - EBADFD: the caller is not the endpoint's owner, or the endpoint has
+ *   been torn down.
+ * - EINVAL: the argument is not 0.
+ * - ENOTCONN: the endpoint is neither host nor client yet.
+ * - EOPNOTSUPP: the endpoint is a host endpoint.
+ * - ESHUTDOWN: the host has gone or has been told to exit.
+ * - EOVERFLOW: this client's share is already INT_MAX.
  */
 #define PMP_IOC_LOCK		_IO(PMP_IOC_MAGIC, 0x03)
 
 /**
- * define PMP_IOC_UNLOCK - drop one lock (IMFPMPServer::UnlockProcess)
+ * define PMP_IOC_UNLOCK - drop one lock
  *
- * Takes no argument.  Subtracts one from this client's share.
+ * Takes no argument.  Subtracts one from this client's share
+ * (IMFPMPServer::UnlockProcess()).
  *
- * Errors: ENOLCK (this client holds no lock; nothing changes), ENOTCONN,
- * EOPNOTSUPP, ESHUTDOWN as for %PMP_IOC_LOCK.
+ * Errors:
+ *
+ * - ENOTTY: not a pmp file.
+ * - EBADFD: the caller is not the endpoint's owner, or the endpoint has
+ *   been torn down.
+ * - EINVAL: the argument is not 0.
+ * - ENOTCONN: the endpoint is neither host nor client yet.
+ * - EOPNOTSUPP: the endpoint is a host endpoint.
+ * - ESHUTDOWN: the host has gone or has been told to exit.
+ * - ENOLCK: this client holds no lock; nothing changes.
  */
 #define PMP_IOC_UNLOCK		_IO(PMP_IOC_MAGIC, 0x04)
 
 /**
  * define PMP_IOC_INFO - describe this endpoint and its host
  *
- * Argument: &struct pmp_info.
+ * Argument: &struct pmp_info, every byte zero.
  *
- * Errors: ENOTCONN (neither host nor client yet), ESHUTDOWN (a client whose
- * host has gone).
+ * Errors:
+ *
+ * - ENOTTY: not a pmp file.
+ * - EBADFD: the caller is not the endpoint's owner, or the endpoint has
+ *   been torn down.
+ * - EINVAL: the structure is shorter than %PMP_INFO_SIZE_VER0 (56), or a
+ *   byte of it is not 0.
+ * - E2BIG: the structure is larger than a page, or larger than the
+ *   kernel's with a non-zero tail.
+ * - EFAULT: the structure cannot be read or written.
+ * - ENOTCONN: the endpoint is neither host nor client yet.
+ * - ESHUTDOWN: the endpoint is a client and its host has gone or has been
+ *   told to exit.
  */
 #define PMP_IOC_INFO		_IOWR(PMP_IOC_MAGIC, 0x05, struct pmp_info)
 
@@ -541,16 +654,36 @@ struct pmp_list_hosts {
  * define PMP_IOC_CREATE_OBJECT - create an object inside the host
  *
  * Argument: &struct pmp_create.  Queues a %PMP_WORK_CREATE to the host and
- * waits for its reply (IMFPMPServer::CreateObjectByCLSID).  The wait ends
+ * waits for its reply (IMFPMPServer::CreateObjectByCLSID()).  The wait ends
  * only with the reply, the timeout or a fatal signal; other signals wait
- * for the call to finish.  The host's answer is in @status.
+ * for the call to finish.  The host's answer is in &pmp_create.status.
  *
- * Errors: ENOTCONN, EOPNOTSUPP (a host endpoint), ESHUTDOWN (the host has
- * gone or goes while waiting), EDQUOT (the client holds max_objects
- * handles), EAGAIN (max_pending transactions of the client or the host are
- * in flight, or the client's user is at its max_user_pending transactions
- * or max_user_bytes), ETIMEDOUT (no reply in time; the transaction is cancelled),
- * EINTR (a fatal signal cancelled it).
+ * Errors:
+ *
+ * - ENOTTY: not a pmp file.
+ * - EBADFD: the caller is not the endpoint's owner, or the endpoint has
+ *   been torn down, before the call or while it waited.
+ * - EINVAL: the structure is shorter than %PMP_CREATE_SIZE_VER0 (64), or
+ *   &pmp_create.flags, &pmp_create.reserved, &pmp_create.status,
+ *   &pmp_create.handle or &pmp_create.object_id is not 0.
+ * - E2BIG: the structure is larger than a page, or larger than the
+ *   kernel's with a non-zero tail.
+ * - EFAULT: the structure cannot be read or written.  When writing the
+ *   result back fails, the new handle is released again.
+ * - ENOTCONN: the endpoint is neither host nor client yet.
+ * - EOPNOTSUPP: the endpoint is a host endpoint.
+ * - ESHUTDOWN: the host has been told to exit or has gone, or it went
+ *   while the caller waited.
+ * - EDQUOT: the client holds max_objects handles, counting one for each of
+ *   its creations (and object-returning calls) in flight.
+ * - EAGAIN: the client has max_pending_client transactions in flight, the
+ *   kernel holds max_pending_host for the host, or the client's user is at
+ *   its max_user_pending transactions or max_user_bytes.  Nothing was sent.
+ * - ETIMEDOUT: no reply within the timeout; the transaction is cancelled.
+ * - EINTR: a fatal signal cancelled the transaction (the caller is being
+ *   killed and never sees this value).
+ * - ENOMEM: out of memory; also when the host created the object but the
+ *   client's handle table could not grow: the object is released again.
  */
 #define PMP_IOC_CREATE_OBJECT	_IOWR(PMP_IOC_MAGIC, 0x06, struct pmp_create)
 
@@ -562,17 +695,45 @@ struct pmp_list_hosts {
  * installed O_CLOEXEC in the receiver when it receives them.
  *
  * Objects the caller holds travel into the call as its handles
- * (@in_handles); the host receives them as its own objects.  A handle that
- * is not the caller's (another client's, a released or forged one) is
- * refused.
+ * (&pmp_call.in_handles); the host receives them as its own objects.  A
+ * handle that is not the caller's (another client's, a released or forged
+ * one) is refused.
  *
- * Errors: as %PMP_IOC_CREATE_OBJECT (EDQUOT only with
- * %PMP_CALL_OBJECT_OUT), and ENOENT (no such handle, as the object called
- * or among @in_handles), EMSGSIZE (a payload, descriptor or handle count
- * over its limit), EBADF (an input descriptor is not
- * open), EPERM (a descriptor of a type that may not be sent), EMFILE (no
- * room for @out_nfds descriptors), EFAULT (the output could not be written:
- * the call ran and its reply is dropped).
+ * Errors:
+ *
+ * - ENOTTY: not a pmp file.
+ * - EBADFD: the caller is not the endpoint's owner, or the endpoint has
+ *   been torn down, before the call or while it waited.
+ * - EINVAL: the structure is shorter than %PMP_CALL_SIZE_VER0 (88),
+ *   &pmp_call.flags has an unknown bit, or &pmp_call.status,
+ *   &pmp_call.out_handle, &pmp_call.out_object_id or &pmp_call.reserved
+ *   is not 0.
+ * - E2BIG: the structure is larger than a page, or larger than the
+ *   kernel's with a non-zero tail.
+ * - EFAULT: the structure, the input payload or the descriptor array
+ *   cannot be read, or the structure, the output payload or the descriptor
+ *   numbers cannot be written.  A reply that cannot be written is dropped
+ *   (the call ran): its descriptors are closed and its object handle
+ *   released.
+ * - EMSGSIZE: &pmp_call.in_size or &pmp_call.out_size is over
+ *   max_payload, &pmp_call.in_nfds or &pmp_call.out_nfds over
+ *   %PMP_FDS_MAX, or &pmp_call.in_nhandles over %PMP_OBJS_MAX.  Checked
+ *   before the state of the endpoint.
+ * - ENOTCONN: the endpoint is neither host nor client yet.
+ * - EOPNOTSUPP: the endpoint is a host endpoint.
+ * - EBADF: an entry of &pmp_call.in_fds is not an open descriptor (an
+ *   O_PATH descriptor counts as not open).
+ * - EPERM: an entry of &pmp_call.in_fds may not be sent.
+ * - EMFILE: the caller's descriptor table has no room for
+ *   &pmp_call.out_nfds more descriptors.  Nothing was sent.
+ * - ENOENT: &pmp_call.handle, or a handle among &pmp_call.in_handles, is
+ *   not a live handle of this endpoint.
+ * - ESHUTDOWN: the host has been told to exit or has gone, or it went
+ *   while the caller waited.
+ * - EDQUOT: with %PMP_CALL_OBJECT_OUT, the client holds max_objects
+ *   handles and slots.
+ * - EAGAIN, ETIMEDOUT, EINTR: as for %PMP_IOC_CREATE_OBJECT.
+ * - ENOMEM: out of memory.
  */
 #define PMP_IOC_CALL		_IOWR(PMP_IOC_MAGIC, 0x07, struct pmp_call)
 
@@ -581,9 +742,21 @@ struct pmp_list_hosts {
  *
  * Argument: &struct pmp_release.  When no handle of any client refers to
  * the object any more, the host receives %PMP_WORK_RELEASE.  Works after
- * the host has gone.
+ * the host has gone.  Nothing is written back.
  *
- * Errors: ENOTCONN, EOPNOTSUPP, ENOENT (no such handle).
+ * Errors:
+ *
+ * - ENOTTY: not a pmp file.
+ * - EBADFD: the caller is not the endpoint's owner, or the endpoint has
+ *   been torn down.
+ * - EINVAL: the structure is shorter than %PMP_RELEASE_SIZE_VER0 (16), or
+ *   &pmp_release.flags is not 0.
+ * - E2BIG: the structure is larger than a page, or larger than the
+ *   kernel's with a non-zero tail.
+ * - EFAULT: the structure cannot be read.
+ * - ENOTCONN: the endpoint is neither host nor client yet.
+ * - EOPNOTSUPP: the endpoint is a host endpoint.
+ * - ENOENT: &pmp_release.handle is not a live handle of this endpoint.
  */
 #define PMP_IOC_RELEASE		_IOW(PMP_IOC_MAGIC, 0x08, struct pmp_release)
 
@@ -595,12 +768,28 @@ struct pmp_list_hosts {
  * receive at once; each item goes to one of them.  On any error the item
  * stays queued.
  *
- * Errors: EOPNOTSUPP (not a host endpoint), ENOTCONN (not registered yet),
- * EBADFD (the endpoint was torn down), EAGAIN (O_NONBLOCK and no work),
- * ESHUTDOWN (no work left and the host was told to exit), EMSGSIZE (the
- * buffer, the descriptor or the object slots are too small; @buf_size,
- * @nfds and @nobjs say what is needed), EMFILE, EFAULT, EINTR (a signal; restarted with
- * SA_RESTART).
+ * Errors:
+ *
+ * - ENOTTY: not a pmp file.
+ * - EBADFD: the caller is not the endpoint's owner, or the endpoint has
+ *   been torn down, before the call or while it waited.
+ * - EINVAL: the structure is shorter than %PMP_RECV_SIZE_VER0 (104), or
+ *   &pmp_recv.flags, an output field or &pmp_recv.reserved is not 0.
+ * - E2BIG: the structure is larger than a page, or larger than the
+ *   kernel's with a non-zero tail.
+ * - EFAULT: the structure cannot be read or written, or the payload or the
+ *   descriptor numbers cannot be written.
+ * - ENOTCONN: the endpoint is neither host nor client yet.
+ * - EOPNOTSUPP: the endpoint is a client endpoint.
+ * - EAGAIN: O_NONBLOCK, and no work is queued.
+ * - ESHUTDOWN: no work is queued and the host has been told to exit.
+ * - EMSGSIZE: the buffer, the descriptor or the object slots are too small
+ *   for the next item; &pmp_recv.buf_size, &pmp_recv.nfds and
+ *   &pmp_recv.nobjs are written back with what it needs.
+ * - EMFILE: the caller's descriptor table has no room for the item's
+ *   descriptors.
+ * - EINTR: a signal arrived while the caller waited for work (with an
+ *   SA_RESTART handler the call is restarted instead).
  */
 #define PMP_IOC_RECV		_IOWR(PMP_IOC_MAGIC, 0x09, struct pmp_recv)
 
@@ -608,19 +797,42 @@ struct pmp_list_hosts {
  * define PMP_IOC_REPLY - answer a CREATE or CALL work item
  *
  * Argument: &struct pmp_reply.  Any host thread may answer any transaction
- * once.
+ * once.  The structure is written back unchanged before anything happens,
+ * so that the host learns what became of the object it hands.
  *
- * Errors: EOPNOTSUPP (not a host endpoint), ENOTCONN (not registered
- * yet), ENOENT (no such transaction waiting for an answer: unknown, or
- * answered already), ECANCELED (the client gave up: timeout, fatal signal
- * or death; nothing of the reply is kept and the host still owns what it
- * tried to send), EINVAL (an object
- * where none may go, or none where one must, or a payload or descriptors
- * in the answer to a CREATE), EMSGSIZE (more payload or descriptors than
- * the client can take), EBADF, EPERM (as for %PMP_IOC_CALL), EAGAIN (the
- * host's user is at its max_user_bytes: the transaction stays answerable),
- * ENOMEM, EFAULT (the structure cannot be written back: checked before
- * anything happens).
+ * Errors:
+ *
+ * - ENOTTY: not a pmp file.
+ * - EBADFD: the caller is not the endpoint's owner, or the endpoint has
+ *   been torn down.
+ * - EINVAL: the structure is shorter than %PMP_REPLY_SIZE_VER0 (64);
+ *   &pmp_reply.flags has an unknown bit; &pmp_reply.reserved,
+ *   &pmp_reply.object_id or &pmp_reply.object_new is not 0;
+ *   %PMP_REPLY_OBJECT without a cookie, or a cookie without it; or the
+ *   reply does not fit what it answers: an object where none may go, none
+ *   where one must, or a payload or descriptors in the answer to a CREATE.
+ * - E2BIG: the structure is larger than a page, or larger than the
+ *   kernel's with a non-zero tail.
+ * - EFAULT: the structure, the payload or the descriptor array cannot be
+ *   read, or the structure cannot be written back (checked before anything
+ *   happens; should the final write-back fail, the reply has been
+ *   delivered and the host does not learn &pmp_reply.object_new).
+ * - EMSGSIZE: &pmp_reply.buf_size is over max_payload or &pmp_reply.nfds
+ *   over %PMP_FDS_MAX (checked before the state of the endpoint), or the
+ *   reply carries more bytes or descriptors than the client can take.
+ * - ENOTCONN: the endpoint is neither host nor client yet.
+ * - EOPNOTSUPP: the endpoint is a client endpoint.
+ * - EBADF: an entry of &pmp_reply.fds_ptr is not an open descriptor.
+ * - EPERM: an entry of &pmp_reply.fds_ptr may not be sent.
+ * - EAGAIN: the host's user is at its max_user_bytes; the transaction
+ *   stays answerable.
+ * - ENOMEM: out of memory.
+ * - ENOENT: no transaction with that id is waiting for this host's answer:
+ *   it does not exist, has not been received yet, or has been answered
+ *   already.
+ * - ECANCELED: the client gave up on the transaction (timeout, fatal signal
+ *   or teardown); nothing of the reply is kept, the host still owns what it
+ *   tried to send, and the reply is counted in replies_discarded.
  */
 #define PMP_IOC_REPLY		_IOWR(PMP_IOC_MAGIC, 0x0a, struct pmp_reply)
 
@@ -633,8 +845,19 @@ struct pmp_list_hosts {
  * that were registered under its effective uid; with CAP_SYS_ADMIN, every
  * host visible in its pid namespace.  Hosts are listed by increasing id.
  *
- * Errors: EINVAL (@entry_size below %PMP_HOST_ENTRY_SIZE_VER0 or above a
- * page, flags or @count non-zero), EFAULT, ENOMEM.
+ * Errors:
+ *
+ * - ENOTTY: not a pmp file, or a kernel before ABI version 3.
+ * - EBADFD: the caller is not the endpoint's owner.
+ * - EINVAL: the structure is shorter than %PMP_LIST_HOSTS_SIZE_VER0 (24);
+ *   &pmp_list_hosts.flags or &pmp_list_hosts.count is not 0; or
+ *   &pmp_list_hosts.entry_size is below %PMP_HOST_ENTRY_SIZE_VER0 or above
+ *   a page.
+ * - E2BIG: the structure is larger than a page, or larger than the
+ *   kernel's with a non-zero tail.
+ * - EFAULT: the structure cannot be read or written, or the entries cannot
+ *   be written.
+ * - ENOMEM: out of memory.
  */
 #define PMP_IOC_LIST_HOSTS	_IOWR(PMP_IOC_MAGIC, 0x0b, struct pmp_list_hosts)
 
