@@ -298,7 +298,7 @@ TEST_F(objargs, passed_object_outlives_its_last_handle_until_answer)
 	struct async *c;
 
 	init_objargs_call(&call, self->a, in, 1);
-	call.timeout_ms = 200;
+	call.timeout_ms = 2000;
 	c = async_call(_metadata, self->client, &call);
 	wait_for_work(_metadata, self->host);
 	ASSERT_EQ(0, recv_objs(self->host, &r, objs, 1));

@@ -186,7 +186,8 @@ FIXTURE_TEARDOWN(stalled)
 /*
  * Runs the first half of every sequence: a call whose delivery stalls in
  * the copy of its payload until its client has timed out.  Returns the
- * RECV in its thread.
+ * RECV in its thread.  The timeout leaves the RECV thread two seconds to
+ * take the call, which a loaded emulator needs.
  */
 static struct async *stall_timed_out_call(struct __test_metadata *_metadata,
 					  FIXTURE_DATA(stalled) *self)
@@ -194,7 +195,7 @@ static struct async *stall_timed_out_call(struct __test_metadata *_metadata,
 	struct pmp_call call;
 	struct async *c, *r;
 
-	init_payload_call(&call, self->handle, 300);
+	init_payload_call(&call, self->handle, 2000);
 	c = async_call(_metadata, self->client, &call);
 	wait_for_work(_metadata, self->host);
 	r = async_recv(_metadata, self->host, self->st.page, self->st.size);
