@@ -7,8 +7,9 @@
  *
  * DEFINE_GUID(name, ...) declares the GUID @name; in the one translation
  * unit that defines INITGUID before including the headers (or includes
- * <initguid.h> first) it also defines it.  libpmp exports the definitions
- * of every GUID its headers declare, so INITGUID is optional.
+ * <initguid.h> first) it also defines it, weakly.  libpmp exports the
+ * definitions of every GUID its own headers declare, so INITGUID is
+ * optional.
  */
 
 #ifndef GUID_DEFINED
@@ -21,17 +22,26 @@ typedef struct _GUID {
 } GUID;
 #endif
 
-/* Outside the include guard: <initguid.h> includes this file again. */
+/*
+ * Outside the include guard: <initguid.h> includes this file again.
+ *
+ * The definitions are weak, as Microsoft's are selectany: a program that
+ * defines INITGUID in one file and links libpmp.a, which defines the same
+ * GUIDs, gets one copy of each instead of "multiple definition" errors.
+ */
 #undef DEFINE_GUID
 #ifdef INITGUID
 #ifdef __cplusplus
 #define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8)           \
 	extern "C" const GUID name;                                            \
-	extern "C" const GUID name = { l, w1, w2,                              \
-				       { b1, b2, b3, b4, b5, b6, b7, b8 } }
+	extern "C" __attribute__((weak)) const GUID name = {                   \
+		l, w1, w2, { b1, b2, b3, b4, b5, b6, b7, b8 }                  \
+	}
 #else
 #define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8)           \
-	const GUID name = { l, w1, w2, { b1, b2, b3, b4, b5, b6, b7, b8 } }
+	__attribute__((weak)) const GUID name = {                              \
+		l, w1, w2, { b1, b2, b3, b4, b5, b6, b7, b8 }                  \
+	}
 #endif
 #else
 #ifdef __cplusplus

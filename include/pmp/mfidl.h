@@ -3,6 +3,8 @@
  * mfidl.h - Media Foundation's protected media path API: IMFPMPServer and
  * MFCreatePMPServer
  *
+ * Generated from mfidl.idl by userspace/idl/pmpidl.py: do not edit.
+ *
  * Source compatible with Microsoft's <mfidl.h> for the declarations it has:
  * the same names, IIDs, vtable order and COBJMACROS call macros.  Link with
  * libpmp (pkg-config pmp).  Documentation/userspace-api/com.rst describes
@@ -14,15 +16,16 @@
 
 #include "objbase.h"
 #include "mferror.h"
-
-#ifndef __IMFPMPServer_FWD_DEFINED__
-#define __IMFPMPServer_FWD_DEFINED__
-typedef interface IMFPMPServer IMFPMPServer;
-#endif
+#include "unknwn.h"
 
 #ifndef __IMFGetService_FWD_DEFINED__
 #define __IMFGetService_FWD_DEFINED__
 typedef interface IMFGetService IMFGetService;
+#endif
+
+#ifndef __IMFPMPServer_FWD_DEFINED__
+#define __IMFPMPServer_FWD_DEFINED__
+typedef interface IMFPMPServer IMFPMPServer;
 #endif
 
 /* MFCreatePMPServer() and MFCreatePMPMediaSession() flags. */
@@ -101,13 +104,6 @@ interface IMFGetService {
 
 /* ---- IMFPMPServer ---- */
 
-#ifndef __IMFPMPServer_INTERFACE_DEFINED__
-#define __IMFPMPServer_INTERFACE_DEFINED__
-
-/* {994E23AF-1CC2-493C-B9FA-46F1CB040FA4} */
-DEFINE_GUID(IID_IMFPMPServer, 0x994e23af, 0x1cc2, 0x493c, 0xb9, 0xfa, 0x46,
-	    0xf1, 0xcb, 0x04, 0x0f, 0xa4);
-
 /*
  * Vtable order is the IDL's, not the documentation's alphabetical one:
  * LockProcess, UnlockProcess, CreateObjectByCLSID.
@@ -122,6 +118,13 @@ DEFINE_GUID(IID_IMFPMPServer, 0x994e23af, 0x1cc2, 0x493c, 0xb9, 0xfa, 0x46,
  *	(the class, or pmp's marshaling layer, lacks @riid); MF_E_SHUTDOWN;
  *	the class factory's own failures.
  */
+#ifndef __IMFPMPServer_INTERFACE_DEFINED__
+#define __IMFPMPServer_INTERFACE_DEFINED__
+
+/* {994E23AF-1CC2-493C-B9FA-46F1CB040FA4} */
+DEFINE_GUID(IID_IMFPMPServer, 0x994e23af, 0x1cc2, 0x493c, 0xb9, 0xfa, 0x46,
+	    0xf1, 0xcb, 0x04, 0x0f, 0xa4);
+
 #if defined(__cplusplus) && !defined(CINTERFACE)
 MIDL_INTERFACE("994E23AF-1CC2-493C-B9FA-46F1CB040FA4")
 IMFPMPServer : public IUnknown

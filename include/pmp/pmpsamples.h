@@ -2,13 +2,17 @@
 /*
  * pmpsamples.h - the interfaces and classes of pmp's own components
  *
+ * Generated from pmpsamples.idl by userspace/idl/pmpidl.py: do not edit.
+ *
  * CLSID_PmpTestCounter (libpmp-counter.so): a counter with a label, to
  * test and demonstrate objects living in a PMP host.
  * CLSID_PmpClearKeyDecryptor (libpmp-clearkey.so): AES-128-CTR decryption
  * of ClearKey/CENC content with keys that never leave the host.
  *
- * libpmp carries the proxy/stub pairs of both interfaces, so that their
- * objects can be called across processes.
+ * Not part of libpmp: the GUIDs and the proxy/stub pairs of these
+ * interfaces are in libpmp-samples (pkg-config pmp-samples), which
+ * registers the pairs with libpmp when it is loaded, and in the
+ * components, which hand them to the host that loads them.
  */
 
 #ifndef PMP_PMPSAMPLES_H
@@ -16,6 +20,7 @@
 
 #include "objbase.h"
 #include "mferror.h"
+#include "unknwn.h"
 
 #ifndef __IPmpTestCounter_FWD_DEFINED__
 #define __IPmpTestCounter_FWD_DEFINED__
@@ -28,12 +33,12 @@ typedef interface IPmpClearKeyDecryptor IPmpClearKeyDecryptor;
 #endif
 
 /* {FAF3E009-C63E-4892-801B-B9EB60F6AD80} */
-DEFINE_GUID(CLSID_PmpTestCounter, 0xfaf3e009, 0xc63e, 0x4892, 0x80, 0x1b,
-	    0xb9, 0xeb, 0x60, 0xf6, 0xad, 0x80);
+DEFINE_GUID(CLSID_PmpTestCounter, 0xfaf3e009, 0xc63e, 0x4892, 0x80, 0x1b, 0xb9,
+	    0xeb, 0x60, 0xf6, 0xad, 0x80);
 
 /* {D864FEE0-9D3D-452F-B35E-2E330F706D62} */
-DEFINE_GUID(CLSID_PmpClearKeyDecryptor, 0xd864fee0, 0x9d3d, 0x452f, 0xb3,
-	    0x5e, 0x2e, 0x33, 0x0f, 0x70, 0x6d, 0x62);
+DEFINE_GUID(CLSID_PmpClearKeyDecryptor, 0xd864fee0, 0x9d3d, 0x452f, 0xb3, 0x5e,
+	    0x2e, 0x33, 0x0f, 0x70, 0x6d, 0x62);
 
 /* Longest label of a counter, without its terminating NUL. */
 #define PMP_TEST_COUNTER_LABEL_MAX 63

@@ -2,6 +2,8 @@
 /*
  * unknwn.h - IUnknown and IClassFactory
  *
+ * Generated from unknwn.idl by userspace/idl/pmpidl.py: do not edit.
+ *
  * Laid out as the headers Microsoft's MIDL and Wine's widl generate: a C
  * view (lpVtbl, the vtable struct, COBJMACROS call macros) and a C++ view
  * (abstract classes), describing the same objects.

@@ -30,6 +30,7 @@
 #include <openssl/crypto.h>
 
 #include "pmp/mferror.h"
+#include "pmp/pmpproxy.h"
 #include "pmp/winerror.h"
 
 #include "cleanup.h"
@@ -51,6 +52,8 @@ typedef int32_t (*get_class_object_fn)(const pmp_guid *clsid,
  * @sha256: its digest.
  * @dl: the dlopen() handle.
  * @get_class_object: its DllGetClassObject.
+ * @pinned: it registered proxy/stub pairs: never unloaded, and its
+ *	descriptor never closed (its number is the name it is loaded by).
  */
 struct pmp_component {
 	dev_t dev;
@@ -59,6 +62,7 @@ struct pmp_component {
 	uint8_t sha256[PMP_SHA256_SIZE];
 	void *dl;
 	get_class_object_fn get_class_object;
+	bool pinned;
 };
 
 /**
@@ -241,6 +245,23 @@ static int read_class_file(int dirfd, const char *name, bool strict,
 	return trusted;
 }
 
+/*
+ * A component's proxy/stub pairs (pmp_component_proxy_stubs(), optional)
+ * are registered, and the component pinned, since the pairs live in it.
+ * A failure only leaves its interfaces without a pair (E_NOINTERFACE).
+ * Return: whether it is pinned.
+ */
+static bool register_proxy_stubs(void *dl, const char *self)
+{
+	const struct pmp_ps_file *(*get)(void);
+
+	*(void **)&get = dlsym(dl, "pmp_component_proxy_stubs");
+	if (!get || !dlopen(self, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE))
+		return false;
+	pmp_ps_register(get());
+	return true;
+}
+
 /* Loads a checked component through its descriptor; takes @fd. */
 static int load_component(struct pmp_registry *reg, int fd,
 			  const struct stat *st,
@@ -268,6 +289,7 @@ static int load_component(struct pmp_registry *reg, int fd,
 		return -ENOEXEC;
 	}
 	comp = &comps[reg->nr_components];
+	comp->pinned = register_proxy_stubs(dl, self);
 	comp->dev = st->st_dev;
 	comp->ino = st->st_ino;
 	comp->fd = fd;
@@ -472,7 +494,8 @@ void pmp_registry_close(struct pmp_registry *reg)
 		return;
 	for (i = 0; i < reg->nr_components; i++) {
 		dlclose(reg->components[i].dl);
-		close(reg->components[i].fd);
+		if (!reg->components[i].pinned)
+			close(reg->components[i].fd);
 	}
 	free(reg->components);
 	free(reg->classes);

@@ -44,6 +44,8 @@ struct cxx_record {
 /* Byte offset of a method in its vtable, as C++ lays it out; -1: none. */
 long cxx_vtable_offset(enum cxx_method m);
 size_t cxx_sizeof_interface(void);
+/* First method off its .idl slot in C++, or NULL; @checked: how many. */
+const char *cxx_idl_slot_mismatch(unsigned int *checked);
 const GUID *cxx_uuidof_server(void);
 const GUID *cxx_uuidof_counter(void);
 /* An IMFPMPServer implemented in C++ (as the C view's IMFPMPServer *). */

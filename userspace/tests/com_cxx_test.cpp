@@ -16,6 +16,7 @@
 #include <mfidl.h>
 #include <pmpsamples.h>
 
+#include "com_abi.h"
 #include "com_cxx.h"
 
 /* Itanium C++ ABI: a pointer to a virtual member is 1 + its vtable offset. */
@@ -63,6 +64,31 @@ extern "C" long cxx_vtable_offset(enum cxx_method m)
 		return vtable_offset(&IPmpClearKeyDecryptor::Decrypt);
 	}
 	return -1;
+}
+
+/*
+ * Every method an .idl file declares, at the slot the .idl gives it, in
+ * the C++ view (com_abi.h): the first method whose slot differs, or NULL.
+ */
+extern "C" const char *cxx_idl_slot_mismatch(unsigned int *checked)
+{
+	static const struct {
+		const char *name;
+		long offset;
+		unsigned int slot;
+	} slots[] = {
+#define IDL_OWN(i, m, s) { #i "::" #m, vtable_offset(&i::m), s },
+		PMP_ABI_ALL(OWN_METHODS, IDL_OWN)
+#undef IDL_OWN
+	};
+
+	*checked = 0;
+	for (const auto &s : slots) {
+		if (s.offset != (long)(s.slot * sizeof(void *)))
+			return s.name;
+		++*checked;
+	}
+	return NULL;
 }
 
 extern "C" size_t cxx_sizeof_interface(void)

@@ -45,6 +45,14 @@ TEST(cxx_vtables_have_the_c_slots)
 		  cxx_vtable_offset(CXX_DECRYPTOR_DECRYPT));
 }
 
+TEST(cxx_methods_are_at_their_idl_slots)
+{
+	unsigned int checked = 0;
+
+	ASSERT_EQ(NULL, cxx_idl_slot_mismatch(&checked));
+	ASSERT_LE(12u, checked);
+}
+
 TEST(cxx_interface_is_one_vtable_pointer_as_in_c)
 {
 	ASSERT_EQ(sizeof(IMFPMPServer), cxx_sizeof_interface());

@@ -4,15 +4,25 @@
  * format of call messages and the table of proxy/stub pairs
  *
  * Links the static library, whose internal (hidden) functions a program
- * may call.
+ * may call, and the samples' generated pairs (pmpsamples_p.c), which it
+ * registers as libpmp-samples does.  It defines the GUIDs itself
+ * (INITGUID), as a Windows program may.
  */
 
 #define _GNU_SOURCE
 #define COBJMACROS
+#define INITGUID
 
 #include "com_helpers.h"
 
 #include "com/marshal.h"
+
+extern const struct pmp_ps_file pmp_ps_file_pmpsamples;
+
+__attribute__((constructor)) static void register_samples(void)
+{
+	pmp_ps_register(&pmp_ps_file_pmpsamples);
+}
 
 TEST(integers_are_packed_little_endian_without_padding)
 {
@@ -169,11 +179,27 @@ TEST(every_pair_matches_its_interface)
 		  counter->methods);
 	ASSERT_EQ(sizeof(IPmpClearKeyDecryptorVtbl) / sizeof(void *),
 		  dec->methods);
-	ASSERT_NE(NULL, counter->stub);
-	ASSERT_NE(NULL, dec->stub);
+	ASSERT_EQ(NULL, unk->own);
+	ASSERT_NE(NULL, counter->own);
+	ASSERT_NE(NULL, dec->own);
+	ASSERT_STREQ("Clone", counter->own[9 - 3].name);
+	ASSERT_STREQ("Decrypt", dec->own[4 - 3].name);
 	ASSERT_EQ(NULL, pmp_ps_find(&IID_IMFPMPServer));
+	ASSERT_EQ(NULL, pmp_ps_find(&IID_IMFGetService));
 	ASSERT_EQ(NULL, pmp_ps_find(&IID_IClassFactory));
 	ASSERT_EQ(NULL, pmp_ps_find(&IID_PmpTestNothing));
+}
+
+TEST(registering_pairs_twice_keeps_the_first)
+{
+	const struct pmp_ps_pair *counter = pmp_ps_find(&IID_IPmpTestCounter);
+	struct pmp_ps_file bad = pmp_ps_file_pmpsamples;
+
+	ASSERT_EQ(0, pmp_ps_register(&pmp_ps_file_pmpsamples));
+	ASSERT_EQ(counter, pmp_ps_find(&IID_IPmpTestCounter));
+	bad.version = PMP_PS_VERSION + 1;
+	ASSERT_EQ(-EINVAL, pmp_ps_register(&bad));
+	ASSERT_EQ(-EINVAL, pmp_ps_register(NULL));
 }
 
 TEST(stub_rejects_malformed_arguments_without_calling)
@@ -186,9 +212,62 @@ TEST(stub_rejects_malformed_arguments_without_calling)
 
 	/* The object is never reached: a NULL one would crash. */
 	ASSERT_HR(HRESULT_FROM_WIN32(RPC_X_BAD_STUB_DATA),
-		  pair->stub(NULL, 3, &in, &out));
+		  pmp_stub_invoke(pair, NULL, 3, &in, &out));
 	ASSERT_HR(HRESULT_FROM_WIN32(RPC_S_PROCNUM_OUT_OF_RANGE),
-		  pair->stub(NULL, pair->methods, &in, &out));
+		  pmp_stub_invoke(pair, NULL, pair->methods, &in, &out));
+	ASSERT_HR(HRESULT_FROM_WIN32(RPC_S_PROCNUM_OUT_OF_RANGE),
+		  pmp_stub_invoke(pair, NULL, 2, &in, &out));
+}
+
+TEST(stub_calls_the_object_and_packs_its_results)
+{
+	const struct pmp_ps_pair *pair = pmp_ps_find(&IID_IPmpTestCounter);
+	static const uint8_t add5[4] = { 5, 0, 0, 0 };
+	static const uint8_t size3[4] = { 3, 0, 0, 0 };
+	static const uint8_t label[] = { 2, 0, 0, 0, 'h', 'i' };
+	IPmpTestCounter *counter = NULL;
+	IMFPMPServer *server = NULL;
+	uint8_t buf[PMP_MSG_MAX];
+	PMP_WMSG(out, buf);
+	struct pmp_rmsg in;
+
+	default_registry_dir();
+	ASSERT_HR(S_OK, MFCreatePMPServer(MFPMPSESSION_IN_PROCESS, &server));
+	ASSERT_HR(S_OK, IMFPMPServer_CreateObjectByCLSID(
+				server, &CLSID_PmpTestCounter,
+				&IID_IPmpTestCounter, (void **)&counter));
+
+	/* Add(5, &result): the result travels back as 4 bytes. */
+	in = (struct pmp_rmsg){ .buf = add5, .size = sizeof(add5) };
+	ASSERT_HR(S_OK, pmp_stub_invoke(pair, (IUnknown *)counter, 3, &in,
+					&out));
+	ASSERT_EQ(4u, out.size);
+	ASSERT_EQ(0, memcmp(add5, buf, 4));
+
+	/* SetLabel("hi"), then GetLabel(buffer, 3): "hi" comes back. */
+	pmp_wmsg_cleanup(&out);
+	in = (struct pmp_rmsg){ .buf = label, .size = sizeof(label) };
+	ASSERT_HR(S_OK, pmp_stub_invoke(pair, (IUnknown *)counter, 5, &in,
+					&out));
+	ASSERT_EQ(0u, out.size);
+	in = (struct pmp_rmsg){ .buf = size3, .size = sizeof(size3) };
+	ASSERT_HR(S_OK, pmp_stub_invoke(pair, (IUnknown *)counter, 6, &in,
+					&out));
+	ASSERT_EQ(sizeof(label), out.size);
+	ASSERT_EQ(0, memcmp(label, buf, sizeof(label)));
+
+	/* Clone(&copy): the object is handed over, not packed. */
+	pmp_wmsg_cleanup(&out);
+	in = (struct pmp_rmsg){ .buf = add5, .size = 0 };
+	ASSERT_HR(S_OK, pmp_stub_invoke(pair, (IUnknown *)counter, 9, &in,
+					&out));
+	ASSERT_EQ(0u, out.size);
+	ASSERT_NE(NULL, out.obj);
+	ASSERT_TRUE(IsEqualIID(&IID_IPmpTestCounter, out.obj_iid));
+	pmp_wmsg_cleanup(&out);
+
+	IPmpTestCounter_Release(counter);
+	IMFPMPServer_Release(server);
 }
 
 TEST_HARNESS_MAIN

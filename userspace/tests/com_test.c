@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "com_helpers.h"
+#include "com_abi.h"
 
 #define PTR sizeof(void *)
 
@@ -54,6 +55,77 @@ TEST(vtable_slots_are_in_idl_order)
 	ASSERT_EQ(10 * PTR, sizeof(IPmpTestCounterVtbl));
 	ASSERT_EQ(3 * PTR, offsetof(IPmpClearKeyDecryptorVtbl, SetKey));
 	ASSERT_EQ(4 * PTR, offsetof(IPmpClearKeyDecryptorVtbl, Decrypt));
+}
+
+/* The same facts for every interface, from the .idl files (com_abi.h). */
+
+TEST(every_method_is_at_its_idl_vtable_slot)
+{
+	static const struct {
+		const char *name;
+		size_t offset;
+		unsigned int slot;
+	} slots[] = {
+#define IDL_SLOT(i, m, s) { #i "::" #m, offsetof(i##Vtbl, m), s },
+		PMP_ABI_ALL(METHODS, IDL_SLOT)
+#undef IDL_SLOT
+	};
+	size_t i;
+
+	ASSERT_LE(20u, sizeof(slots) / sizeof(slots[0]));
+	for (i = 0; i < sizeof(slots) / sizeof(slots[0]); i++) {
+		const char *name = slots[i].name;
+
+		EXPECT_EQ(slots[i].slot * PTR, slots[i].offset)
+			TH_LOG("%s", name ? name : "?");
+	}
+}
+
+TEST(every_interface_is_a_vtable_pointer_to_its_idl_slots)
+{
+	static const struct {
+		const char *name;
+		size_t vtbl, iface, vtbl_offset;
+		unsigned int slots;
+	} ifaces[] = {
+#define IDL_IFACE(i, n)                                                        \
+	{ #i, sizeof(i##Vtbl), sizeof(i), offsetof(i, lpVtbl), n },
+		PMP_ABI_ALL(INTERFACES, IDL_IFACE)
+#undef IDL_IFACE
+	};
+	size_t i;
+
+	ASSERT_LE(6u, sizeof(ifaces) / sizeof(ifaces[0]));
+	for (i = 0; i < sizeof(ifaces) / sizeof(ifaces[0]); i++) {
+		EXPECT_EQ(ifaces[i].slots * PTR, ifaces[i].vtbl)
+			TH_LOG("%s", ifaces[i].name);
+		EXPECT_EQ(PTR, ifaces[i].iface) TH_LOG("%s", ifaces[i].name);
+		EXPECT_EQ(0u, ifaces[i].vtbl_offset)
+			TH_LOG("%s", ifaces[i].name);
+	}
+}
+
+TEST(every_guid_has_its_idl_value)
+{
+	static const struct {
+		const char *name;
+		const GUID *guid;
+		GUID want;
+	} guids[] = {
+#define IDL_GUID(g, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8)                 \
+	{ #g, &g, { l, w1, w2, { b1, b2, b3, b4, b5, b6, b7, b8 } } },
+		PMP_ABI_ALL(GUIDS, IDL_GUID)
+#undef IDL_GUID
+	};
+	size_t i;
+
+	ASSERT_LE(11u, sizeof(guids) / sizeof(guids[0]));
+	for (i = 0; i < sizeof(guids) / sizeof(guids[0]); i++) {
+		const char *name = guids[i].name;
+
+		EXPECT_TRUE(IsEqualGUID(&guids[i].want, guids[i].guid))
+			TH_LOG("%s", name ? name : "?");
+	}
 }
 
 TEST(interfaces_are_one_vtable_pointer)

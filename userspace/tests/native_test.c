@@ -46,6 +46,8 @@
 
 #include "pmp/pmp.h"
 #include "pmp/mferror.h"
+/* The samples' GUIDs are not libpmp's: defined here (weakly, as libpmp's). */
+#include "pmp/initguid.h"
 #include "pmp/pmpsamples.h"
 #include "pmp/winerror.h"
 

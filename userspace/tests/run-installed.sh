@@ -8,8 +8,10 @@
 # Meant for the VM (`make check` runs it there), whose root is a throw-away
 # overlay; on a real machine it installs into PREFIX for real.  Besides the
 # two test programs it builds the COM sample with nothing but
-# `pkg-config --cflags --libs pmp` against the installed tree and runs it:
-# it creates an object in a protected host, calls it and releases it.
+# `pkg-config --cflags --libs pmp-samples` (libpmp, and libpmp-samples for
+# the sample components' GUIDs and proxies) against the installed tree and
+# runs it: it creates an object in a protected host, calls it and releases
+# it.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 prefix=${PREFIX:-/usr/local}
@@ -32,7 +34,7 @@ mkdir -p "$tmp/sample"
 cp "$top/userspace/samples/pmp-mfclient.c" "$tmp/sample/"
 echo "1..1"
 if PKG_CONFIG_PATH=$prefix/lib/pkgconfig cc -Wall -o "$tmp/sample/pmp-mfclient" \\
-	"$tmp/sample/pmp-mfclient.c" \$(PKG_CONFIG_PATH=$prefix/lib/pkgconfig pkg-config --cflags --libs pmp) &&
+	"$tmp/sample/pmp-mfclient.c" \$(PKG_CONFIG_PATH=$prefix/lib/pkgconfig pkg-config --cflags --libs pmp-samples) &&
 	"$tmp/sample/pmp-mfclient"; then
 	echo "ok 1 pmp-mfclient built with pkg-config runs in a protected host"
 else

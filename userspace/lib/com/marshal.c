@@ -1,29 +1,89 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * marshal.c - packing and unpacking call messages, and the table of
- * proxy/stub pairs
+ * marshal.c - packing and unpacking call messages, and the tables of
+ * proxy/stub pairs: libpmp's own and the registered ones
  */
 
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "marshal.h"
 
-/* Every interface that can cross a process boundary. */
-static const struct pmp_ps_pair *const pmp_ps_pairs[] = {
-	&pmp_ps_IUnknown,
-	&pmp_ps_IPmpTestCounter,
-	&pmp_ps_IPmpClearKeyDecryptor,
+/* libpmp's own pairs, generated from its .idl files. */
+extern const struct pmp_ps_file pmp_ps_file_unknwn;
+extern const struct pmp_ps_file pmp_ps_file_mfidl;
+
+static const struct pmp_ps_file *const builtin_files[] = {
+	&pmp_ps_file_unknwn,
+	&pmp_ps_file_mfidl,
 };
+
+/*
+ * Registered pairs: a list that only grows, published with release
+ * stores, so that pmp_ps_find() reads it without the lock.
+ */
+struct registered_pair {
+	const struct pmp_ps_pair *pair;
+	struct registered_pair *next;
+};
+
+static pthread_mutex_t registered_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct registered_pair *registered;
+
+static const struct pmp_ps_pair *find_builtin(const IID *iid)
+{
+	const struct pmp_ps_file *file;
+	size_t i;
+	uint32_t j;
+
+	for (i = 0; i < sizeof(builtin_files) / sizeof(builtin_files[0]); i++) {
+		file = builtin_files[i];
+		for (j = 0; j < file->count; j++)
+			if (IsEqualIID(file->pairs[j]->iid, iid))
+				return file->pairs[j];
+	}
+	return NULL;
+}
 
 const struct pmp_ps_pair *pmp_ps_find(const IID *iid)
 {
-	size_t i;
+	const struct pmp_ps_pair *pair = find_builtin(iid);
+	struct registered_pair *r;
 
-	for (i = 0; i < sizeof(pmp_ps_pairs) / sizeof(pmp_ps_pairs[0]); i++)
-		if (IsEqualIID(pmp_ps_pairs[i]->iid, iid))
-			return pmp_ps_pairs[i];
+	if (pair)
+		return pair;
+	for (r = __atomic_load_n(&registered, __ATOMIC_ACQUIRE); r; r = r->next)
+		if (IsEqualIID(r->pair->iid, iid))
+			return r->pair;
 	return NULL;
+}
+
+PMP_EXPORT int pmp_ps_register(const struct pmp_ps_file *file)
+{
+	struct registered_pair *r;
+	uint32_t i;
+	int err = 0;
+
+	if (!file || file->version != PMP_PS_VERSION)
+		return -EINVAL;
+	pthread_mutex_lock(&registered_lock);
+	for (i = 0; i < file->count && !err; i++) {
+		if (pmp_ps_find(file->pairs[i]->iid))
+			continue;
+		r = malloc(sizeof(*r));
+		if (!r) {
+			err = -ENOMEM;
+			break;
+		}
+		r->pair = file->pairs[i];
+		r->next = registered;
+		__atomic_store_n(&registered, r, __ATOMIC_RELEASE);
+	}
+	pthread_mutex_unlock(&registered_lock);
+	return err;
 }
 
 /* ---- packing ---- */

@@ -5,8 +5,8 @@
  * An interface crosses processes through a proxy/stub pair: the proxy
  * (client side) packs a call into a message, the kernel carries it to the
  * host, and the stub (host side) unpacks it, calls the real object and
- * packs the results.  Each pair lives in its own ps_*.c file and is listed
- * in marshal.c's table.
+ * packs the results.  The pairs are tables generated from .idl files
+ * (<pmpproxy.h>); interp.c packs and unpacks for all of them.
  *
  * Wire format (Documentation/userspace-api/com.rst):
  * - the method number is the vtable slot (QueryInterface 0, the first own
@@ -31,6 +31,7 @@
 
 #include "pmp/pmp.h"
 #include "pmp/objbase.h"
+#include "pmp/pmpproxy.h"
 
 #include "com.h"
 
@@ -107,41 +108,33 @@ void pmp_rmsg_cleanup(struct pmp_rmsg *m);
 	struct pmp_wmsg name = { .buf = (storage), .cap = sizeof(storage) }
 #define PMP_RMSG(name) struct pmp_rmsg name = { .nfds = 0 }
 
-/**
- * struct pmp_ps_pair - the proxy/stub pair of one interface
- * @iid: the interface
- * @name: its name, for documentation and logs
- * @methods: number of vtable slots, IUnknown's three included
- * @proxy_vtbl: the vtable of its proxies; their QueryInterface, AddRef
- *	and Release come from PMP_PROXY_IUNKNOWN
- * @stub: calls method @method (3 <= @method < @methods) of @iface (an
- *	interface pointer of type @iid) with the arguments unpacked from @in,
- *	packs the results into @out and returns the method's HRESULT.  A
- *	malformed @in: PMP_E_BAD_STUB_DATA without calling.  NULL when the
- *	interface has no methods of its own.
+/*
+ * marshal.c: the pair of @iid, or NULL.  The pairs are libpmp's own
+ * (generated from unknwn.idl and mfidl.idl) and those registered with
+ * pmp_ps_register().
  */
-struct pmp_ps_pair {
-	const IID *iid;
-	const char *name;
-	uint32_t methods;
-	const void *proxy_vtbl;
-	HRESULT (*stub)(IUnknown *iface, uint32_t method, struct pmp_rmsg *in,
-			struct pmp_wmsg *out);
-};
-
-/* marshal.c: the pair of @iid, or NULL. */
 const struct pmp_ps_pair *pmp_ps_find(const IID *iid);
 
-/* The pairs (ps_*.c); add a new one to marshal.c's table. */
-extern const struct pmp_ps_pair pmp_ps_IUnknown;
-extern const struct pmp_ps_pair pmp_ps_IPmpTestCounter;
-extern const struct pmp_ps_pair pmp_ps_IPmpClearKeyDecryptor;
+/*
+ * stubs.c's generic stub (interp.c): calls method @method of @iface (an
+ * interface pointer of @pair's IID) with the arguments unpacked from @in,
+ * packs the results into @out and returns the method's HRESULT.  A
+ * malformed @in: PMP_E_BAD_STUB_DATA without calling; a slot the
+ * interface lacks: PMP_E_BAD_METHOD.
+ */
+HRESULT pmp_stub_invoke(const struct pmp_ps_pair *pair, IUnknown *iface,
+			uint32_t method, struct pmp_rmsg *in,
+			struct pmp_wmsg *out);
+
+/* The generic proxy method (interp.c), for pmp_proxy_ops.invoke. */
+HRESULT pmp_proxy_invoke(void *This, uint32_t method, void **args);
 
 /* ---- proxies (proxy.c) ---- */
 
 /**
  * struct pmp_proxy - a client's pointer to an interface of a host object
  * @lpVtbl: the interface's proxy vtable (the COM pointer is the proxy)
+ * @ops: what the generated proxy thunks call (struct pmp_proxy_header)
  * @refs: COM references, local
  * @obj: the kernel handle, released with the last reference
  * @id: its object id: the (object, interface) pair in the host
@@ -151,6 +144,7 @@ extern const struct pmp_ps_pair pmp_ps_IPmpClearKeyDecryptor;
  */
 struct pmp_proxy {
 	const void *lpVtbl;
+	const struct pmp_proxy_ops *ops;
 	unsigned int refs;
 	pmp_obj *obj;
 	uint64_t id;
@@ -163,23 +157,6 @@ HRESULT pmp_proxy_query_interface(struct pmp_proxy *proxy, REFIID riid,
 				  void **ppv);
 ULONG pmp_proxy_addref(struct pmp_proxy *proxy);
 ULONG pmp_proxy_release(struct pmp_proxy *proxy);
-
-/* Defines prefix_QueryInterface, _AddRef and _Release for @iface. */
-#define PMP_PROXY_IUNKNOWN(prefix, iface)                                      \
-	static HRESULT STDMETHODCALLTYPE prefix##_QueryInterface(              \
-		iface *This, REFIID riid, void **ppv)                          \
-	{                                                                      \
-		return pmp_proxy_query_interface((struct pmp_proxy *)This,     \
-						 riid, ppv);                   \
-	}                                                                      \
-	static ULONG STDMETHODCALLTYPE prefix##_AddRef(iface *This)            \
-	{                                                                      \
-		return pmp_proxy_addref((struct pmp_proxy *)This);             \
-	}                                                                      \
-	static ULONG STDMETHODCALLTYPE prefix##_Release(iface *This)           \
-	{                                                                      \
-		return pmp_proxy_release((struct pmp_proxy *)This);            \
-	}
 
 /**
  * pmp_proxy_call - one remote call

@@ -47,6 +47,33 @@ static bool proxy_tryget(struct pmp_proxy *proxy)
 	return true;
 }
 
+static HRESULT proxy_op_query_interface(void *This, REFIID riid, void **ppv)
+{
+	return pmp_proxy_query_interface(This, riid, ppv);
+}
+
+static ULONG proxy_op_add_ref(void *This)
+{
+	return pmp_proxy_addref(This);
+}
+
+static ULONG proxy_op_release(void *This)
+{
+	return pmp_proxy_release(This);
+}
+
+/* What the generated proxy thunks call (<pmpproxy.h>). */
+static const struct pmp_proxy_ops proxy_ops = {
+	.query_interface = proxy_op_query_interface,
+	.add_ref = proxy_op_add_ref,
+	.release = proxy_op_release,
+	.invoke = pmp_proxy_invoke,
+};
+
+_Static_assert(__builtin_offsetof(struct pmp_proxy, ops) ==
+		       __builtin_offsetof(struct pmp_proxy_header, ops),
+	       "a proxy starts with struct pmp_proxy_header");
+
 HRESULT pmp_proxy_from_obj(pmp_obj *obj, const struct pmp_ps_pair *pair,
 			   void **ppv)
 {
@@ -74,6 +101,7 @@ HRESULT pmp_proxy_from_obj(pmp_obj *obj, const struct pmp_ps_pair *pair,
 		found = calloc(1, sizeof(*found));
 		if (found) {
 			found->lpVtbl = pair->proxy_vtbl;
+			found->ops = &proxy_ops;
 			found->refs = 1;
 			found->obj = obj;
 			found->id = id;

@@ -290,11 +290,8 @@ static int serve_call(struct pmp_stubs *stubs, pmp_host *host,
 	stub_get(stubs, stub);
 	if (work->method == PMP_METHOD_QUERY_INTERFACE)
 		hr = stub_query_interface(stub, work, in, &out);
-	else if (work->method < 3 || work->method >= pair->methods ||
-		 !pair->stub)
-		hr = PMP_E_BAD_METHOD;
 	else
-		hr = pair->stub(stub->iface, work->method, in, &out);
+		hr = pmp_stub_invoke(pair, stub->iface, work->method, in, &out);
 
 	if (SUCCEEDED(hr) && out.overflow)
 		hr = PMP_E_BAD_STUB_DATA;

@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * interp.c - the generic proxy and stub: a call packed and unpacked as the
+ * tables generated from its interface's .idl describe it (<pmpproxy.h>)
+ *
+ * The proxy checks its pointers (E_POINTER; an interface pointer out is set
+ * to NULL and a descriptor out to -1 first), packs the [in] parameters in
+ * order, calls, and on success unpacks the [out] ones in order, the
+ * interface pointer last.  The stub unpacks the [in] parameters, refuses a
+ * message not read exactly, calls the object through the method's stub
+ * thunk and, on success, packs the [out] ones; on failure it gives back
+ * what the object handed out.  Both wipe their buffers: arguments may be
+ * keys.
+ */
+
+#include <string.h>
+#include <unistd.h>
+
+#include "marshal.h"
+
+/* Parameters of one method, at most (pmpidl.py refuses more). */
+#define MAX_PARAMS 16
+/* Room of a string handed back: the reply less its length field. */
+#define OUT_STR_MAX (PMP_MSG_MAX - 4)
+
+/* @p: each parameter of method @m in turn, @i its index. */
+#define for_each_param(m, i, p)                                                \
+	for ((i) = 0; (i) < (m)->nparams && ((p) = &(m)->params[i]); (i)++)
+
+static const struct pmp_ps_method *method_of(const struct pmp_ps_pair *pair,
+					     uint32_t method)
+{
+	if (method < 3 || method >= pair->methods || !pair->own)
+		return NULL;
+	return &pair->own[method - 3];
+}
+
+/* Kinds a proxy's argument points at rather than holds. */
+static bool by_pointer(const struct pmp_ps_param *p)
+{
+	return p->kind == PMP_PS_BYTES || p->kind == PMP_PS_GUID ||
+	       p->kind == PMP_PS_STR;
+}
+
+/* Packs the value @value points at (a string: its characters). */
+static void put_value(struct pmp_wmsg *m, const struct pmp_ps_param *p,
+		      const void *value)
+{
+	switch (p->kind) {
+	case PMP_PS_U32:
+		pmp_put_u32(m, *(const uint32_t *)value);
+		break;
+	case PMP_PS_U64:
+		pmp_put_u64(m, *(const uint64_t *)value);
+		break;
+	case PMP_PS_BYTES:
+		pmp_put_bytes(m, value, p->size);
+		break;
+	case PMP_PS_GUID:
+		pmp_put_guid(m, value);
+		break;
+	case PMP_PS_STR:
+		pmp_put_str(m, value);
+		break;
+	case PMP_PS_FD:
+		pmp_put_fd(m, *(const int *)value);
+		break;
+	default:
+		/* An interface pointer is the reply's object, never data. */
+		m->overflow = true;
+	}
+}
+
+/* Unpacks a fixed-size value into @value; false for other kinds. */
+static bool get_value(struct pmp_rmsg *m, const struct pmp_ps_param *p,
+		      void *value)
+{
+	switch (p->kind) {
+	case PMP_PS_U32:
+		*(uint32_t *)value = pmp_get_u32(m);
+		return true;
+	case PMP_PS_U64:
+		*(uint64_t *)value = pmp_get_u64(m);
+		return true;
+	case PMP_PS_BYTES:
+		pmp_get_bytes(m, value, p->size);
+		return true;
+	case PMP_PS_GUID:
+		pmp_get_guid(m, value);
+		return true;
+	}
+	return false;
+}
+
+/* ---- proxy ---- */
+
+/* E_POINTER for a NULL pointer; resets what a failure must leave reset. */
+static HRESULT proxy_check(const struct pmp_ps_method *m, void **args,
+			   bool *want_object)
+{
+	const struct pmp_ps_param *p;
+	void *ptr;
+	uint32_t i;
+
+	for_each_param(m, i, p) {
+		if (p->dir != PMP_PS_OUT)
+			continue;
+		ptr = *(void **)args[i];
+		if (!ptr)
+			return E_POINTER;
+		if (p->kind == PMP_PS_OBJECT) {
+			*(void **)ptr = NULL;
+			*want_object = true;
+		} else if (p->kind == PMP_PS_FD) {
+			*(int *)ptr = -1;
+		}
+	}
+	for_each_param(m, i, p) {
+		if (p->dir == PMP_PS_IN && by_pointer(p) &&
+		    !*(const void **)args[i])
+			return E_POINTER;
+	}
+	return S_OK;
+}
+
+static void proxy_pack(const struct pmp_ps_method *m, void **args,
+		       struct pmp_wmsg *in)
+{
+	const struct pmp_ps_param *p;
+	uint32_t i;
+
+	for_each_param(m, i, p) {
+		if (p->dir == PMP_PS_IN)
+			put_value(in, p,
+				  by_pointer(p) ? *(const void **)args[i] :
+						  args[i]);
+	}
+}
+
+static HRESULT proxy_unpack(const struct pmp_ps_method *m, void **args,
+			    struct pmp_rmsg *out)
+{
+	const struct pmp_ps_param *p;
+	const IID *obj_iid = NULL;
+	void **obj_ppv = NULL;
+	void *ptr;
+	uint32_t i;
+
+	for_each_param(m, i, p) {
+		if (p->dir == PMP_PS_IN || get_value(out, p, *(void **)args[i]))
+			continue;
+		ptr = *(void **)args[i];
+		switch (p->kind) {
+		case PMP_PS_STR:
+			pmp_get_str(out, ptr, *(const uint32_t *)args[p->ref]);
+			break;
+		case PMP_PS_FD:
+			*(int *)ptr = pmp_take_fd(out);
+			break;
+		case PMP_PS_OBJECT:
+			obj_ppv = ptr;
+			obj_iid = p->ref >= 0 ? *(const IID **)args[p->ref] :
+						p->iid;
+			break;
+		}
+	}
+	if (!pmp_rmsg_done(out))
+		return PMP_E_BAD_STUB_DATA;
+	if (obj_ppv)
+		return pmp_proxy_unmarshal(out, obj_iid, obj_ppv);
+	return S_OK;
+}
+
+HRESULT pmp_proxy_invoke(void *This, uint32_t method, void **args)
+{
+	struct pmp_proxy *proxy = This;
+	const struct pmp_ps_method *m = method_of(proxy->pair, method);
+	uint8_t inbuf[PMP_MSG_MAX], outbuf[PMP_MSG_MAX];
+	bool want_object = false;
+	PMP_WMSG(in, inbuf);
+	PMP_RMSG(out);
+	HRESULT hr, unpacked;
+
+	if (!m || m->nparams > MAX_PARAMS)
+		return PMP_E_BAD_METHOD;
+	hr = proxy_check(m, args, &want_object);
+	if (FAILED(hr))
+		return hr;
+	proxy_pack(m, args, &in);
+	hr = pmp_proxy_call(This, method, &in, &out, outbuf, sizeof(outbuf),
+			    want_object);
+	explicit_bzero(inbuf, in.size);
+	if (SUCCEEDED(hr)) {
+		unpacked = proxy_unpack(m, args, &out);
+		if (FAILED(unpacked))
+			hr = unpacked;
+	}
+	pmp_rmsg_cleanup(&out);
+	explicit_bzero(outbuf, out.size);
+	return hr;
+}
+
+/* ---- stub ---- */
+
+union stub_value {
+	uint32_t u32;
+	uint64_t u64;
+	int fd;
+	void *obj;
+	GUID guid;
+};
+
+/* A piece of @arena for @n bytes, or NULL (then the message is bad). */
+static void *arena_take(uint8_t *arena, uint32_t *used, uint32_t n)
+{
+	void *p;
+
+	if (n > PMP_MSG_MAX - *used)
+		return NULL;
+	p = arena + *used;
+	*used += n;
+	return p;
+}
+
+static bool stub_unpack(const struct pmp_ps_method *m, struct pmp_rmsg *in,
+			union stub_value *vals, void **args, uint8_t *arena,
+			char *outstr)
+{
+	const struct pmp_ps_param *p;
+	uint32_t i, used = 0;
+	char *s;
+
+	for_each_param(m, i, p) {
+		args[i] = &vals[i];
+		if (p->kind == PMP_PS_BYTES)
+			args[i] = arena_take(arena, &used, p->size);
+		else if (p->kind == PMP_PS_STR && p->dir == PMP_PS_OUT)
+			args[i] = outstr;
+		if (!args[i])
+			return false;
+		if (p->dir == PMP_PS_OUT) {
+			if (p->kind == PMP_PS_FD)
+				vals[i].fd = -1;
+			continue;
+		}
+		if (get_value(in, p, args[i]))
+			continue;
+		switch (p->kind) {
+		case PMP_PS_FD:
+			vals[i].fd = pmp_get_fd(in);
+			break;
+		case PMP_PS_STR:
+			s = (char *)arena + used;
+			pmp_get_str(in, s, PMP_MSG_MAX - used);
+			if (in->bad)
+				return false;
+			used += strlen(s) + 1;
+			args[i] = s;
+			break;
+		default:
+			return false;
+		}
+	}
+	/* A string handed back fits the reply; its size says so. */
+	for_each_param(m, i, p) {
+		if (p->dir == PMP_PS_OUT && p->kind == PMP_PS_STR) {
+			if (vals[p->ref].u32 > OUT_STR_MAX)
+				vals[p->ref].u32 = OUT_STR_MAX;
+			outstr[0] = '\0';
+		}
+	}
+	return pmp_rmsg_done(in);
+}
+
+/* Packs the results of a successful call, or gives them back. */
+static void stub_finish(const struct pmp_ps_method *m, HRESULT hr,
+			union stub_value *vals, void **args, char *outstr,
+			struct pmp_wmsg *out)
+{
+	const struct pmp_ps_param *p;
+	uint32_t i;
+
+	for_each_param(m, i, p) {
+		if (p->dir != PMP_PS_OUT)
+			continue;
+		if (FAILED(hr)) {
+			if (p->kind == PMP_PS_FD && vals[i].fd >= 0)
+				close(vals[i].fd);
+			else if (p->kind == PMP_PS_OBJECT && vals[i].obj)
+				((IUnknown *)vals[i].obj)
+					->lpVtbl->Release(vals[i].obj);
+			continue;
+		}
+		if (p->kind == PMP_PS_OBJECT) {
+			pmp_put_object(out, vals[i].obj,
+				       p->ref >= 0 ? &vals[p->ref].guid :
+						     p->iid);
+			continue;
+		}
+		if (p->kind == PMP_PS_STR)
+			outstr[OUT_STR_MAX - 1] = '\0';
+		/* args[i] points at the value: vals[i], a buffer, outstr. */
+		put_value(out, p, args[i]);
+	}
+}
+
+HRESULT pmp_stub_invoke(const struct pmp_ps_pair *pair, IUnknown *iface,
+			uint32_t method, struct pmp_rmsg *in,
+			struct pmp_wmsg *out)
+{
+	const struct pmp_ps_method *m = method_of(pair, method);
+	union stub_value vals[MAX_PARAMS];
+	void *args[MAX_PARAMS];
+	uint8_t arena[PMP_MSG_MAX];
+	char outstr[OUT_STR_MAX];
+	HRESULT hr;
+
+	if (!m || m->nparams > MAX_PARAMS)
+		return PMP_E_BAD_METHOD;
+	memset(vals, 0, sizeof(vals));
+	if (stub_unpack(m, in, vals, args, arena, outstr)) {
+		hr = m->stub(iface, args);
+		stub_finish(m, hr, vals, args, outstr, out);
+	} else {
+		hr = PMP_E_BAD_STUB_DATA;
+	}
+	explicit_bzero(vals, sizeof(vals));
+	explicit_bzero(arena, sizeof(arena));
+	explicit_bzero(outstr, sizeof(outstr));
+	return hr;
+}

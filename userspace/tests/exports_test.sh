@@ -1,0 +1,30 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# exports_test.sh - libpmp.so exports the native API and Media
+# Foundation's and COM's functions and GUIDs, and nothing of pmp's sample
+# components, whose GUIDs libpmp-samples.so exports (TAP).
+here=$(cd "$(dirname "$0")" && pwd)
+defined() {
+	nm -D --defined-only "$1" | awk '{ print $3 }'
+}
+
+echo "1..2"
+# The native API is pmp_*; Windows' names (MFCreatePMPServer, IID_IUnknown,
+# MF_PMP_SERVICE...) start with a capital; the samples' have Pmp in them.
+extra=$(defined "$here/../lib/libpmp.so" | grep -v -E \
+	'^(pmp_[a-z0-9_]+|[A-Z][A-Za-z0-9_]*)$|Pmp')
+extra="$extra$(defined "$here/../lib/libpmp.so" | grep Pmp)"
+if [ -z "$extra" ]; then
+	echo "ok 1 libpmp.so exports only the native and Media Foundation APIs"
+else
+	echo "# unexpected:" $extra
+	echo "not ok 1 libpmp.so exports only the native and Media Foundation APIs"
+fi
+want="CLSID_PmpClearKeyDecryptor CLSID_PmpTestCounter IID_IPmpClearKeyDecryptor IID_IPmpTestCounter"
+got=$(defined "$here/../components/libpmp-samples.so" | sort | tr '\n' ' ')
+if [ "$got" = "$want " ]; then
+	echo "ok 2 libpmp-samples.so exports the samples' GUIDs and nothing else"
+else
+	echo "# exported: $got"
+	echo "not ok 2 libpmp-samples.so exports the samples' GUIDs and nothing else"
+fi
