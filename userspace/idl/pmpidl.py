@@ -181,6 +181,8 @@ class Parser:
 
     def next(self):
         tok = self.toks[self.i]
+        if tok.kind == 'eof':
+            raise self.err('unexpected end of file', tok)
         self.i += 1
         return tok
 
@@ -819,8 +821,11 @@ def write_proxy(idl, known):
             lines += wrap_call('%s_%s_Proxy(' % (n, m.name), decls, ')')
             lines += ['{']
             if m.params:
+                # REFIID and its kin are const pointers: cast the const away.
                 lines += wrap_call('\tvoid *args[] = { ',
-                                   ['&' + p.name for p in m.params], ' };')
+                                   ['(void *)&' + p.name if p.base in GUID_IN
+                                    else '&' + p.name for p in m.params],
+                                   ' };')
                 lines += ['', '\treturn PMP_PROXY_OPS(This)->invoke(This, '
                           '%d, args);' % slot]
             else:
