@@ -17,6 +17,8 @@ and Wine's .idl files) and writes, from that one declaration:
   -a FILE   ABI test data: X-macros listing every interface with its slot
             count, every method with its vtable slot, every GUID with its
             value (userspace/tests consume them)
+  -I DIR    where imports are looked for, after the importing file's
+            directory
 
 The subset accepted (anything else is an error naming the line):
 
@@ -438,7 +440,16 @@ class Parser:
         return iface
 
 
-def parse_file(path, known, cache):
+def find_import(name, path, dirs):
+    """@name, imported by @path: next to it, else in one of @dirs."""
+    for d in [os.path.dirname(path)] + dirs:
+        candidate = os.path.normpath(os.path.join(d, name))
+        if os.path.exists(candidate):
+            return candidate
+    raise IdlError('%s: cannot find import "%s"' % (path, name))
+
+
+def parse_file(path, known, cache, dirs):
     path = os.path.normpath(path)
     if path in cache:
         return cache[path]
@@ -446,11 +457,9 @@ def parse_file(path, known, cache):
     with open(path, encoding='utf-8') as f:
         imports = re.findall(r'^\s*import\s+"([^"]+)"', f.read(), re.M)
     for imp in imports:
-        parse_file(os.path.join(os.path.dirname(path), imp), known, cache)
+        parse_file(find_import(imp, path, dirs), known, cache, dirs)
     idl = Parser(path, known).parse()
-    idl.imports = [cache[os.path.normpath(os.path.join(os.path.dirname(path),
-                                                         i))]
-                   for i in idl.imports]
+    idl.imports = [cache[find_import(i, path, dirs)] for i in idl.imports]
     cache[path] = idl
     return idl
 
@@ -920,11 +929,13 @@ def main():
     ap.add_argument('-h', dest='header', metavar='FILE')
     ap.add_argument('-p', dest='proxy', metavar='FILE')
     ap.add_argument('-a', dest='abi', metavar='FILE')
+    ap.add_argument('-I', dest='dirs', metavar='DIR', action='append',
+                    default=[])
     ap.add_argument('--help', action='help')
     args = ap.parse_args()
     known, cache = {}, {}
     try:
-        idl = parse_file(args.idl, known, cache)
+        idl = parse_file(args.idl, known, cache, args.dirs)
         outputs = []
         if args.header:
             outputs.append((args.header, write_header(idl)))

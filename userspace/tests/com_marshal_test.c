@@ -5,7 +5,8 @@
  *
  * Links the static library, whose internal (hidden) functions a program
  * may call, and the samples' generated pairs (pmpsamples_p.c), which it
- * registers as libpmp-samples does.  It defines the GUIDs itself
+ * registers as libpmp-samples does, and those of pmptest.idl, whose
+ * interface has a parameter of every wire kind.  It defines the GUIDs itself
  * (INITGUID), as a Windows program may.
  */
 
@@ -16,12 +17,15 @@
 #include "com_helpers.h"
 
 #include "com/marshal.h"
+#include "pmptest.h"
 
 extern const struct pmp_ps_file pmp_ps_file_pmpsamples;
+extern const struct pmp_ps_file pmp_ps_file_pmptest;
 
-__attribute__((constructor)) static void register_samples(void)
+__attribute__((constructor)) static void register_pairs(void)
 {
 	pmp_ps_register(&pmp_ps_file_pmpsamples);
+	pmp_ps_register(&pmp_ps_file_pmptest);
 }
 
 TEST(integers_are_packed_little_endian_without_padding)
@@ -268,6 +272,167 @@ TEST(stub_calls_the_object_and_packs_its_results)
 
 	IPmpTestCounter_Release(counter);
 	IMFPMPServer_Release(server);
+}
+
+/* An IPmpTestKinds that records its arguments and answers known values. */
+static struct {
+	IPmpTestKinds iface;
+	unsigned int refs;
+	LONG a;
+	QWORD b;
+	GUID c;
+	BYTE d[4];
+	char e[16];
+	int f;
+} kinds;
+
+static HRESULT STDMETHODCALLTYPE kinds_QueryInterface(IPmpTestKinds *iface,
+						      REFIID riid, void **ppv)
+{
+	(void)riid;
+	kinds.refs++;
+	*ppv = iface;
+	return S_OK;
+}
+
+static ULONG STDMETHODCALLTYPE kinds_AddRef(IPmpTestKinds *iface)
+{
+	(void)iface;
+	return ++kinds.refs;
+}
+
+static ULONG STDMETHODCALLTYPE kinds_Release(IPmpTestKinds *iface)
+{
+	(void)iface;
+	return --kinds.refs;
+}
+
+static HRESULT STDMETHODCALLTYPE kinds_All(IPmpTestKinds *iface, LONG a,
+					   QWORD b, REFGUID c,
+					   const BYTE d[4], LPCSTR e, int f,
+					   DWORD *g, LONGLONG *h, GUID *i,
+					   BYTE j[8], LPSTR k, int *l)
+{
+	(void)iface;
+	kinds.a = a;
+	kinds.b = b;
+	kinds.c = *c;
+	memcpy(kinds.d, d, sizeof(kinds.d));
+	snprintf(kinds.e, sizeof(kinds.e), "%s", e);
+	kinds.f = f;
+	*g = 0xdeadbeef;
+	*h = -2;
+	*i = IID_IPmpTestKinds;
+	memcpy(j, "12345678", 8);
+	snprintf(k, a, "%s", "ok!");
+	*l = dup(f);
+	return S_FALSE;
+}
+
+/* Hands itself out as whatever interface is asked for. */
+static HRESULT STDMETHODCALLTYPE kinds_Query(IPmpTestKinds *iface,
+					     REFIID riid, void **ppv)
+{
+	return kinds_QueryInterface(iface, riid, ppv);
+}
+
+static const IPmpTestKindsVtbl kinds_vtbl = {
+	.QueryInterface = kinds_QueryInterface,
+	.AddRef = kinds_AddRef,
+	.Release = kinds_Release,
+	.All = kinds_All,
+	.Query = kinds_Query,
+};
+
+TEST(stub_carries_every_wire_kind_both_ways)
+{
+	const struct pmp_ps_pair *pair = pmp_ps_find(&IID_IPmpTestKinds);
+	static const BYTE d[4] = { 1, 2, 3, 4 };
+	uint8_t inbuf[PMP_MSG_MAX], outbuf[PMP_MSG_MAX];
+	struct pmp_rmsg in = { .buf = inbuf }, reply = { .buf = outbuf };
+	PMP_WMSG(w, inbuf);
+	PMP_WMSG(out, outbuf);
+	char k[8];
+	BYTE j[8];
+	GUID i;
+	int fd;
+
+	ASSERT_NE(NULL, pair);
+	kinds.iface.lpVtbl = &kinds_vtbl;
+	fd = dup(STDERR_FILENO);
+	ASSERT_LE(0, fd);
+	pmp_put_u32(&w, 3);
+	pmp_put_u64(&w, 0x0102030405060708ull);
+	pmp_put_guid(&w, &IID_IPmpTestKinds);
+	pmp_put_bytes(&w, d, sizeof(d));
+	pmp_put_str(&w, "hey");
+	pmp_put_fd(&w, fd);
+	ASSERT_FALSE(w.overflow);
+	in.size = w.size;
+	in.fds[0] = fd;
+	in.nfds = 1;
+	out.own_fds = true;
+
+	/* A success code is the method's, passed on. */
+	ASSERT_HR(S_FALSE, pmp_stub_invoke(pair, (IUnknown *)&kinds.iface, 3,
+					   &in, &out));
+	ASSERT_EQ(3, kinds.a);
+	ASSERT_EQ(0x0102030405060708ull, kinds.b);
+	ASSERT_TRUE(IsEqualGUID(&IID_IPmpTestKinds, &kinds.c));
+	ASSERT_EQ(0, memcmp(d, kinds.d, sizeof(d)));
+	ASSERT_STREQ("hey", kinds.e);
+	ASSERT_EQ(fd, kinds.f);
+
+	/* The reply: the [out] parameters in order, the string cut at a. */
+	reply.size = out.size;
+	reply.nfds = out.nfds;
+	memcpy(reply.fds, out.fds, sizeof(out.fds));
+	out.nfds = 0;
+	ASSERT_EQ(0xdeadbeefu, pmp_get_u32(&reply));
+	ASSERT_EQ((uint64_t)-2, pmp_get_u64(&reply));
+	pmp_get_guid(&reply, &i);
+	ASSERT_TRUE(IsEqualGUID(&IID_IPmpTestKinds, &i));
+	pmp_get_bytes(&reply, j, sizeof(j));
+	ASSERT_EQ(0, memcmp("12345678", j, sizeof(j)));
+	pmp_get_str(&reply, k, sizeof(k));
+	ASSERT_STREQ("ok", k);
+	fd = pmp_take_fd(&reply);
+	ASSERT_LE(0, fd);
+	ASSERT_TRUE(pmp_rmsg_done(&reply));
+	ASSERT_EQ(0, close(fd));
+	pmp_rmsg_cleanup(&reply);
+	pmp_rmsg_cleanup(&in);
+}
+
+TEST(stub_hands_an_iid_is_pointer_back_only_with_a_pair)
+{
+	const struct pmp_ps_pair *pair = pmp_ps_find(&IID_IPmpTestKinds);
+	uint8_t inbuf[16], outbuf[16];
+	struct pmp_rmsg in = { .buf = inbuf, .size = sizeof(inbuf) };
+	PMP_WMSG(w, inbuf);
+	PMP_WMSG(out, outbuf);
+
+	kinds.iface.lpVtbl = &kinds_vtbl;
+	kinds.refs = 1;
+	pmp_put_guid(&w, &IID_IUnknown);
+	ASSERT_HR(S_OK, pmp_stub_invoke(pair, (IUnknown *)&kinds.iface, 4,
+					&in, &out));
+	ASSERT_EQ((IUnknown *)&kinds.iface, out.obj);
+	/* The pair's IID, which outlives the call. */
+	ASSERT_EQ(&IID_IUnknown, out.obj_iid);
+	ASSERT_EQ(2u, kinds.refs);
+	pmp_wmsg_cleanup(&out);
+	ASSERT_EQ(1u, kinds.refs);
+
+	/* IClassFactory has no pair: the object goes back, E_NOINTERFACE. */
+	w.size = 0;
+	pmp_put_guid(&w, &IID_IClassFactory);
+	in.pos = 0;
+	ASSERT_HR(E_NOINTERFACE, pmp_stub_invoke(pair,
+						 (IUnknown *)&kinds.iface, 4,
+						 &in, &out));
+	ASSERT_EQ(NULL, out.obj);
+	ASSERT_EQ(1u, kinds.refs);
 }
 
 TEST_HARNESS_MAIN

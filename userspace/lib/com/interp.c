@@ -210,6 +210,12 @@ union stub_value {
 	GUID guid;
 };
 
+static void release_object(void *obj)
+{
+	if (obj)
+		((IUnknown *)obj)->lpVtbl->Release(obj);
+}
+
 /* A piece of @arena for @n bytes, or NULL (then the message is bad). */
 static void *arena_take(uint8_t *arena, uint32_t *used, uint32_t n)
 {
@@ -272,11 +278,30 @@ static bool stub_unpack(const struct pmp_ps_method *m, struct pmp_rmsg *in,
 	return pmp_rmsg_done(in);
 }
 
-/* Packs the results of a successful call, or gives them back. */
-static void stub_finish(const struct pmp_ps_method *m, HRESULT hr,
-			union stub_value *vals, void **args, char *outstr,
-			struct pmp_wmsg *out)
+/*
+ * The IID an interface pointer is handed back as: one that outlives the
+ * call (its pair's), or NULL when no pair carries it.
+ */
+static const IID *object_iid(const struct pmp_ps_param *p,
+			     const union stub_value *vals)
 {
+	const struct pmp_ps_pair *pair;
+
+	if (p->ref < 0)
+		return p->iid;
+	pair = pmp_ps_find(&vals[p->ref].guid);
+	return pair ? pair->iid : NULL;
+}
+
+/*
+ * Packs the results of a successful call, or gives them back.  Return:
+ * @hr, or E_NOINTERFACE for an interface pointer no pair carries.
+ */
+static HRESULT stub_finish(const struct pmp_ps_method *m, HRESULT hr,
+			   union stub_value *vals, void **args, char *outstr,
+			   struct pmp_wmsg *out)
+{
+	const IID *iid;
 	const struct pmp_ps_param *p;
 	uint32_t i;
 
@@ -286,15 +311,18 @@ static void stub_finish(const struct pmp_ps_method *m, HRESULT hr,
 		if (FAILED(hr)) {
 			if (p->kind == PMP_PS_FD && vals[i].fd >= 0)
 				close(vals[i].fd);
-			else if (p->kind == PMP_PS_OBJECT && vals[i].obj)
-				((IUnknown *)vals[i].obj)
-					->lpVtbl->Release(vals[i].obj);
+			else if (p->kind == PMP_PS_OBJECT)
+				release_object(vals[i].obj);
 			continue;
 		}
 		if (p->kind == PMP_PS_OBJECT) {
-			pmp_put_object(out, vals[i].obj,
-				       p->ref >= 0 ? &vals[p->ref].guid :
-						     p->iid);
+			iid = object_iid(p, vals);
+			if (iid) {
+				pmp_put_object(out, vals[i].obj, iid);
+			} else {
+				release_object(vals[i].obj);
+				hr = E_NOINTERFACE;
+			}
 			continue;
 		}
 		if (p->kind == PMP_PS_STR)
@@ -302,6 +330,7 @@ static void stub_finish(const struct pmp_ps_method *m, HRESULT hr,
 		/* args[i] points at the value: vals[i], a buffer, outstr. */
 		put_value(out, p, args[i]);
 	}
+	return hr;
 }
 
 HRESULT pmp_stub_invoke(const struct pmp_ps_pair *pair, IUnknown *iface,
@@ -320,7 +349,7 @@ HRESULT pmp_stub_invoke(const struct pmp_ps_pair *pair, IUnknown *iface,
 	memset(vals, 0, sizeof(vals));
 	if (stub_unpack(m, in, vals, args, arena, outstr)) {
 		hr = m->stub(iface, args);
-		stub_finish(m, hr, vals, args, outstr, out);
+		hr = stub_finish(m, hr, vals, args, outstr, out);
 	} else {
 		hr = PMP_E_BAD_STUB_DATA;
 	}
