@@ -71,6 +71,40 @@ typedef uint64_t QWORD;
 typedef float FLOAT;
 typedef double DOUBLE;
 typedef uint16_t WCHAR;
+typedef int8_t INT8;
+typedef uint8_t UINT8;
+typedef int16_t INT16;
+typedef uint16_t UINT16;
+typedef int32_t INT32;
+typedef uint32_t UINT32;
+typedef int64_t INT64;
+typedef uint64_t UINT64;
+typedef int64_t LONG64;
+typedef uint64_t ULONG64;
+typedef BYTE BOOLEAN;
+typedef LONG SCODE;
+typedef void *HANDLE;
+
+typedef union _LARGE_INTEGER {
+	struct {
+		DWORD LowPart;
+		LONG HighPart;
+	} u;
+	LONGLONG QuadPart;
+} LARGE_INTEGER;
+
+typedef union _ULARGE_INTEGER {
+	struct {
+		DWORD LowPart;
+		DWORD HighPart;
+	} u;
+	ULONGLONG QuadPart;
+} ULARGE_INTEGER;
+
+typedef struct _FILETIME {
+	DWORD dwLowDateTime;
+	DWORD dwHighDateTime;
+} FILETIME;
 
 typedef int32_t HRESULT;
 

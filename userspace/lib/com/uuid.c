@@ -10,6 +10,8 @@
 
 #pragma GCC visibility push(default)
 #define INITGUID
+#include "pmp/objbase.h"
 #include "pmp/unknwn.h"
+#include "pmp/mfobjects.h"
 #include "pmp/mfidl.h"
 #pragma GCC visibility pop

@@ -1,0 +1,853 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * mfobjects.h - Media Foundation's data objects: attributes, media
+ * events and their queues, asynchronous results and callbacks
+ *
+ * Generated from mfobjects.idl by userspace/idl/pmpidl.py: do not edit.
+ *
+ * Source compatible with Microsoft's <mfobjects.h> for the declarations it
+ * has: the same names, IIDs, vtable order and COBJMACROS call macros.
+ * Attributes live in the process that made them and travel into a PMP
+ * host by value, so the interfaces here are [local]: no proxy, no stub.
+ */
+
+#ifndef PMP_MFOBJECTS_H
+#define PMP_MFOBJECTS_H
+
+#include "objbase.h"
+#include "propidl.h"
+#include "mferror.h"
+#include "unknwn.h"
+
+#ifndef __IMFAttributes_FWD_DEFINED__
+#define __IMFAttributes_FWD_DEFINED__
+typedef interface IMFAttributes IMFAttributes;
+#endif
+
+#ifndef __IMFAsyncResult_FWD_DEFINED__
+#define __IMFAsyncResult_FWD_DEFINED__
+typedef interface IMFAsyncResult IMFAsyncResult;
+#endif
+
+#ifndef __IMFAsyncCallback_FWD_DEFINED__
+#define __IMFAsyncCallback_FWD_DEFINED__
+typedef interface IMFAsyncCallback IMFAsyncCallback;
+#endif
+
+#ifndef __IMFMediaEvent_FWD_DEFINED__
+#define __IMFMediaEvent_FWD_DEFINED__
+typedef interface IMFMediaEvent IMFMediaEvent;
+#endif
+
+#ifndef __IMFMediaEventGenerator_FWD_DEFINED__
+#define __IMFMediaEventGenerator_FWD_DEFINED__
+typedef interface IMFMediaEventGenerator IMFMediaEventGenerator;
+#endif
+
+#ifndef __IMFMediaEventQueue_FWD_DEFINED__
+#define __IMFMediaEventQueue_FWD_DEFINED__
+typedef interface IMFMediaEventQueue IMFMediaEventQueue;
+#endif
+
+/* What an attribute holds: the PROPVARIANT types IMFAttributes accepts. */
+typedef enum _MF_ATTRIBUTE_TYPE {
+	MF_ATTRIBUTE_UINT32 = 19,
+	MF_ATTRIBUTE_UINT64 = 21,
+	MF_ATTRIBUTE_DOUBLE = 5,
+	MF_ATTRIBUTE_GUID = 72,
+	MF_ATTRIBUTE_STRING = 31,
+	MF_ATTRIBUTE_BLOB = 0x1011,
+	MF_ATTRIBUTE_IUNKNOWN = 13
+} MF_ATTRIBUTE_TYPE;
+
+/* How IMFAttributes::Compare matches two stores. */
+typedef enum _MF_ATTRIBUTES_MATCH_TYPE {
+	MF_ATTRIBUTES_MATCH_OUR_ITEMS = 0,
+	MF_ATTRIBUTES_MATCH_THEIR_ITEMS = 1,
+	MF_ATTRIBUTES_MATCH_ALL_ITEMS = 2,
+	MF_ATTRIBUTES_MATCH_INTERSECTION = 3,
+	MF_ATTRIBUTES_MATCH_SMALLER = 4
+} MF_ATTRIBUTES_MATCH_TYPE;
+
+/* ---- IMFAttributes ---- */
+
+/*
+ * A thread-safe store of values keyed by GUID.  A missing key is
+ * MF_E_ATTRIBUTENOTFOUND, a key of another type MF_E_INVALIDTYPE; a NULL
+ * out pointer E_POINTER.  GetString and GetBlob fail with
+ * STRSAFE_E_INSUFFICIENT_BUFFER (E_NOT_SUFFICIENT_BUFFER, the same value)
+ * when the buffer is too small; the Allocated variants return memory to
+ * free with CoTaskMemFree.  SetItem accepts only the MF_ATTRIBUTE_TYPE
+ * types (else MF_E_INVALIDTYPE).  GetItemByIndex beyond GetCount is
+ * E_INVALIDARG.  LockStore and UnlockStore nest.
+ */
+#ifndef __IMFAttributes_INTERFACE_DEFINED__
+#define __IMFAttributes_INTERFACE_DEFINED__
+
+/* {2CD2D921-C447-44A7-A13C-4ADABFC247E3} */
+DEFINE_GUID(IID_IMFAttributes, 0x2cd2d921, 0xc447, 0x44a7, 0xa1, 0x3c, 0x4a,
+	    0xda, 0xbf, 0xc2, 0x47, 0xe3);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("2CD2D921-C447-44A7-A13C-4ADABFC247E3")
+IMFAttributes : public IUnknown
+{
+	virtual HRESULT STDMETHODCALLTYPE GetItem(REFGUID guidKey,
+						  PROPVARIANT *pValue) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetItemType(
+		REFGUID guidKey, MF_ATTRIBUTE_TYPE *pType) = 0;
+	virtual HRESULT STDMETHODCALLTYPE CompareItem(REFGUID guidKey,
+						      REFPROPVARIANT Value,
+						      BOOL *pbResult) = 0;
+	virtual HRESULT STDMETHODCALLTYPE Compare(
+		IMFAttributes *pTheirs, MF_ATTRIBUTES_MATCH_TYPE MatchType,
+		BOOL *pbResult) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetUINT32(REFGUID guidKey,
+						    UINT32 *punValue) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetUINT64(REFGUID guidKey,
+						    UINT64 *punValue) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetDouble(REFGUID guidKey,
+						    double *pfValue) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetGUID(REFGUID guidKey,
+						  GUID *pguidValue) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetStringLength(
+		REFGUID guidKey, UINT32 *pcchLength) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetString(REFGUID guidKey,
+						    LPWSTR pwszValue,
+						    UINT32 cchBufSize,
+						    UINT32 *pcchLength) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetAllocatedString(
+		REFGUID guidKey, LPWSTR *ppwszValue, UINT32 *pcchLength) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetBlobSize(REFGUID guidKey,
+						      UINT32 *pcbBlobSize) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetBlob(REFGUID guidKey, UINT8 *pBuf,
+						  UINT32 cbBufSize,
+						  UINT32 *pcbBlobSize) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetAllocatedBlob(REFGUID guidKey,
+							   UINT8 **ppBuf,
+							   UINT32 *pcbSize) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetUnknown(REFGUID guidKey,
+						     REFIID riid,
+						     LPVOID *ppv) = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetItem(REFGUID guidKey,
+						  REFPROPVARIANT Value) = 0;
+	virtual HRESULT STDMETHODCALLTYPE DeleteItem(REFGUID guidKey) = 0;
+	virtual HRESULT STDMETHODCALLTYPE DeleteAllItems() = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetUINT32(REFGUID guidKey,
+						    UINT32 unValue) = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetUINT64(REFGUID guidKey,
+						    UINT64 unValue) = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetDouble(REFGUID guidKey,
+						    double fValue) = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetGUID(REFGUID guidKey,
+						  REFGUID guidValue) = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetString(REFGUID guidKey,
+						    LPCWSTR wszValue) = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetBlob(REFGUID guidKey,
+						  const UINT8 *pBuf,
+						  UINT32 cbBufSize) = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetUnknown(REFGUID guidKey,
+						     IUnknown *pUnknown) = 0;
+	virtual HRESULT STDMETHODCALLTYPE LockStore() = 0;
+	virtual HRESULT STDMETHODCALLTYPE UnlockStore() = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetCount(UINT32 *pcItems) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetItemByIndex(
+		UINT32 unIndex, GUID *pguidKey, PROPVARIANT *pValue) = 0;
+	virtual HRESULT STDMETHODCALLTYPE CopyAllItems(
+		IMFAttributes *pDest) = 0;
+};
+__CRT_UUID_DECL(IMFAttributes, 0x2cd2d921, 0xc447, 0x44a7, 0xa1, 0x3c, 0x4a,
+		0xda, 0xbf, 0xc2, 0x47, 0xe3)
+#else
+typedef struct IMFAttributesVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFAttributes *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFAttributes *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFAttributes *This);
+
+	/* IMFAttributes */
+	HRESULT(STDMETHODCALLTYPE *GetItem)
+	(IMFAttributes *This, REFGUID guidKey, PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *GetItemType)
+	(IMFAttributes *This, REFGUID guidKey, MF_ATTRIBUTE_TYPE *pType);
+	HRESULT(STDMETHODCALLTYPE *CompareItem)
+	(IMFAttributes *This, REFGUID guidKey, REFPROPVARIANT Value,
+	 BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *Compare)
+	(IMFAttributes *This, IMFAttributes *pTheirs,
+	 MF_ATTRIBUTES_MATCH_TYPE MatchType, BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *GetUINT32)
+	(IMFAttributes *This, REFGUID guidKey, UINT32 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetUINT64)
+	(IMFAttributes *This, REFGUID guidKey, UINT64 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetDouble)
+	(IMFAttributes *This, REFGUID guidKey, double *pfValue);
+	HRESULT(STDMETHODCALLTYPE *GetGUID)
+	(IMFAttributes *This, REFGUID guidKey, GUID *pguidValue);
+	HRESULT(STDMETHODCALLTYPE *GetStringLength)
+	(IMFAttributes *This, REFGUID guidKey, UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetString)
+	(IMFAttributes *This, REFGUID guidKey, LPWSTR pwszValue,
+	 UINT32 cchBufSize, UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedString)
+	(IMFAttributes *This, REFGUID guidKey, LPWSTR *ppwszValue,
+	 UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetBlobSize)
+	(IMFAttributes *This, REFGUID guidKey, UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetBlob)
+	(IMFAttributes *This, REFGUID guidKey, UINT8 *pBuf, UINT32 cbBufSize,
+	 UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedBlob)
+	(IMFAttributes *This, REFGUID guidKey, UINT8 **ppBuf, UINT32 *pcbSize);
+	HRESULT(STDMETHODCALLTYPE *GetUnknown)
+	(IMFAttributes *This, REFGUID guidKey, REFIID riid, LPVOID *ppv);
+	HRESULT(STDMETHODCALLTYPE *SetItem)
+	(IMFAttributes *This, REFGUID guidKey, REFPROPVARIANT Value);
+	HRESULT(STDMETHODCALLTYPE *DeleteItem)
+	(IMFAttributes *This, REFGUID guidKey);
+	HRESULT(STDMETHODCALLTYPE *DeleteAllItems)(IMFAttributes *This);
+	HRESULT(STDMETHODCALLTYPE *SetUINT32)
+	(IMFAttributes *This, REFGUID guidKey, UINT32 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetUINT64)
+	(IMFAttributes *This, REFGUID guidKey, UINT64 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetDouble)
+	(IMFAttributes *This, REFGUID guidKey, double fValue);
+	HRESULT(STDMETHODCALLTYPE *SetGUID)
+	(IMFAttributes *This, REFGUID guidKey, REFGUID guidValue);
+	HRESULT(STDMETHODCALLTYPE *SetString)
+	(IMFAttributes *This, REFGUID guidKey, LPCWSTR wszValue);
+	HRESULT(STDMETHODCALLTYPE *SetBlob)
+	(IMFAttributes *This, REFGUID guidKey, const UINT8 *pBuf,
+	 UINT32 cbBufSize);
+	HRESULT(STDMETHODCALLTYPE *SetUnknown)
+	(IMFAttributes *This, REFGUID guidKey, IUnknown *pUnknown);
+	HRESULT(STDMETHODCALLTYPE *LockStore)(IMFAttributes *This);
+	HRESULT(STDMETHODCALLTYPE *UnlockStore)(IMFAttributes *This);
+	HRESULT(STDMETHODCALLTYPE *GetCount)
+	(IMFAttributes *This, UINT32 *pcItems);
+	HRESULT(STDMETHODCALLTYPE *GetItemByIndex)
+	(IMFAttributes *This, UINT32 unIndex, GUID *pguidKey,
+	 PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *CopyAllItems)
+	(IMFAttributes *This, IMFAttributes *pDest);
+
+	END_INTERFACE
+} IMFAttributesVtbl;
+
+interface IMFAttributes {
+	CONST_VTBL IMFAttributesVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFAttributes_QueryInterface(This, riid, ppvObject)                    \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFAttributes_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFAttributes_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFAttributes_GetItem(This, guidKey, pValue)                           \
+	((This)->lpVtbl->GetItem(This, guidKey, pValue))
+#define IMFAttributes_GetItemType(This, guidKey, pType)                        \
+	((This)->lpVtbl->GetItemType(This, guidKey, pType))
+#define IMFAttributes_CompareItem(This, guidKey, Value, pbResult)              \
+	((This)->lpVtbl->CompareItem(This, guidKey, Value, pbResult))
+#define IMFAttributes_Compare(This, pTheirs, MatchType, pbResult)              \
+	((This)->lpVtbl->Compare(This, pTheirs, MatchType, pbResult))
+#define IMFAttributes_GetUINT32(This, guidKey, punValue)                       \
+	((This)->lpVtbl->GetUINT32(This, guidKey, punValue))
+#define IMFAttributes_GetUINT64(This, guidKey, punValue)                       \
+	((This)->lpVtbl->GetUINT64(This, guidKey, punValue))
+#define IMFAttributes_GetDouble(This, guidKey, pfValue)                        \
+	((This)->lpVtbl->GetDouble(This, guidKey, pfValue))
+#define IMFAttributes_GetGUID(This, guidKey, pguidValue)                       \
+	((This)->lpVtbl->GetGUID(This, guidKey, pguidValue))
+#define IMFAttributes_GetStringLength(This, guidKey, pcchLength)               \
+	((This)->lpVtbl->GetStringLength(This, guidKey, pcchLength))
+#define IMFAttributes_GetString(This, guidKey, pwszValue, cchBufSize,          \
+				pcchLength)                                    \
+	((This)->lpVtbl->GetString(This, guidKey, pwszValue, cchBufSize, pcchLength))
+#define IMFAttributes_GetAllocatedString(This, guidKey, ppwszValue,            \
+					 pcchLength)                           \
+	((This)->lpVtbl->GetAllocatedString(This, guidKey, ppwszValue, pcchLength))
+#define IMFAttributes_GetBlobSize(This, guidKey, pcbBlobSize)                  \
+	((This)->lpVtbl->GetBlobSize(This, guidKey, pcbBlobSize))
+#define IMFAttributes_GetBlob(This, guidKey, pBuf, cbBufSize, pcbBlobSize)     \
+	((This)->lpVtbl->GetBlob(This, guidKey, pBuf, cbBufSize, pcbBlobSize))
+#define IMFAttributes_GetAllocatedBlob(This, guidKey, ppBuf, pcbSize)          \
+	((This)->lpVtbl->GetAllocatedBlob(This, guidKey, ppBuf, pcbSize))
+#define IMFAttributes_GetUnknown(This, guidKey, riid, ppv)                     \
+	((This)->lpVtbl->GetUnknown(This, guidKey, riid, ppv))
+#define IMFAttributes_SetItem(This, guidKey, Value)                            \
+	((This)->lpVtbl->SetItem(This, guidKey, Value))
+#define IMFAttributes_DeleteItem(This, guidKey)                                \
+	((This)->lpVtbl->DeleteItem(This, guidKey))
+#define IMFAttributes_DeleteAllItems(This)                                     \
+	((This)->lpVtbl->DeleteAllItems(This))
+#define IMFAttributes_SetUINT32(This, guidKey, unValue)                        \
+	((This)->lpVtbl->SetUINT32(This, guidKey, unValue))
+#define IMFAttributes_SetUINT64(This, guidKey, unValue)                        \
+	((This)->lpVtbl->SetUINT64(This, guidKey, unValue))
+#define IMFAttributes_SetDouble(This, guidKey, fValue)                         \
+	((This)->lpVtbl->SetDouble(This, guidKey, fValue))
+#define IMFAttributes_SetGUID(This, guidKey, guidValue)                        \
+	((This)->lpVtbl->SetGUID(This, guidKey, guidValue))
+#define IMFAttributes_SetString(This, guidKey, wszValue)                       \
+	((This)->lpVtbl->SetString(This, guidKey, wszValue))
+#define IMFAttributes_SetBlob(This, guidKey, pBuf, cbBufSize)                  \
+	((This)->lpVtbl->SetBlob(This, guidKey, pBuf, cbBufSize))
+#define IMFAttributes_SetUnknown(This, guidKey, pUnknown)                      \
+	((This)->lpVtbl->SetUnknown(This, guidKey, pUnknown))
+#define IMFAttributes_LockStore(This) ((This)->lpVtbl->LockStore(This))
+#define IMFAttributes_UnlockStore(This) ((This)->lpVtbl->UnlockStore(This))
+#define IMFAttributes_GetCount(This, pcItems)                                  \
+	((This)->lpVtbl->GetCount(This, pcItems))
+#define IMFAttributes_GetItemByIndex(This, unIndex, pguidKey, pValue)          \
+	((This)->lpVtbl->GetItemByIndex(This, unIndex, pguidKey, pValue))
+#define IMFAttributes_CopyAllItems(This, pDest)                                \
+	((This)->lpVtbl->CopyAllItems(This, pDest))
+#endif
+#endif
+
+#endif /* __IMFAttributes_INTERFACE_DEFINED__ */
+
+/* ---- IMFAsyncResult ---- */
+
+/*
+ * The outcome of an asynchronous operation, handed to its callback.
+ * GetState and GetObject fail with E_POINTER when there is none.
+ */
+#ifndef __IMFAsyncResult_INTERFACE_DEFINED__
+#define __IMFAsyncResult_INTERFACE_DEFINED__
+
+/* {AC6B7889-0740-4D51-8619-905994A55CC6} */
+DEFINE_GUID(IID_IMFAsyncResult, 0xac6b7889, 0x0740, 0x4d51, 0x86, 0x19, 0x90,
+	    0x59, 0x94, 0xa5, 0x5c, 0xc6);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("AC6B7889-0740-4D51-8619-905994A55CC6")
+IMFAsyncResult : public IUnknown
+{
+	virtual HRESULT STDMETHODCALLTYPE GetState(IUnknown **ppunkState) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetStatus() = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetStatus(HRESULT hrStatus) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetObject(IUnknown **ppObject) = 0;
+	virtual IUnknown * STDMETHODCALLTYPE GetStateNoAddRef() = 0;
+};
+__CRT_UUID_DECL(IMFAsyncResult, 0xac6b7889, 0x0740, 0x4d51, 0x86, 0x19, 0x90,
+		0x59, 0x94, 0xa5, 0x5c, 0xc6)
+#else
+typedef struct IMFAsyncResultVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFAsyncResult *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFAsyncResult *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFAsyncResult *This);
+
+	/* IMFAsyncResult */
+	HRESULT(STDMETHODCALLTYPE *GetState)
+	(IMFAsyncResult *This, IUnknown **ppunkState);
+	HRESULT(STDMETHODCALLTYPE *GetStatus)(IMFAsyncResult *This);
+	HRESULT(STDMETHODCALLTYPE *SetStatus)
+	(IMFAsyncResult *This, HRESULT hrStatus);
+	HRESULT(STDMETHODCALLTYPE *GetObject)
+	(IMFAsyncResult *This, IUnknown **ppObject);
+	IUnknown *(STDMETHODCALLTYPE *GetStateNoAddRef)(IMFAsyncResult *This);
+
+	END_INTERFACE
+} IMFAsyncResultVtbl;
+
+interface IMFAsyncResult {
+	CONST_VTBL IMFAsyncResultVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFAsyncResult_QueryInterface(This, riid, ppvObject)                   \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFAsyncResult_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFAsyncResult_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFAsyncResult_GetState(This, ppunkState)                              \
+	((This)->lpVtbl->GetState(This, ppunkState))
+#define IMFAsyncResult_GetStatus(This) ((This)->lpVtbl->GetStatus(This))
+#define IMFAsyncResult_SetStatus(This, hrStatus)                               \
+	((This)->lpVtbl->SetStatus(This, hrStatus))
+#define IMFAsyncResult_GetObject(This, ppObject)                               \
+	((This)->lpVtbl->GetObject(This, ppObject))
+#define IMFAsyncResult_GetStateNoAddRef(This)                                  \
+	((This)->lpVtbl->GetStateNoAddRef(This))
+#endif
+#endif
+
+#endif /* __IMFAsyncResult_INTERFACE_DEFINED__ */
+
+/* ---- IMFAsyncCallback ---- */
+
+/*
+ * Implemented by the application.  libpmp calls Invoke on a thread of its
+ * own (one per process, in order), never inside the call that started the
+ * operation.
+ */
+#ifndef __IMFAsyncCallback_INTERFACE_DEFINED__
+#define __IMFAsyncCallback_INTERFACE_DEFINED__
+
+/* {A27003CF-2354-4F2A-8D6A-AB7CFF15437E} */
+DEFINE_GUID(IID_IMFAsyncCallback, 0xa27003cf, 0x2354, 0x4f2a, 0x8d, 0x6a, 0xab,
+	    0x7c, 0xff, 0x15, 0x43, 0x7e);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("A27003CF-2354-4F2A-8D6A-AB7CFF15437E")
+IMFAsyncCallback : public IUnknown
+{
+	virtual HRESULT STDMETHODCALLTYPE GetParameters(DWORD *pdwFlags,
+							DWORD *pdwQueue) = 0;
+	virtual HRESULT STDMETHODCALLTYPE Invoke(
+		IMFAsyncResult *pAsyncResult) = 0;
+};
+__CRT_UUID_DECL(IMFAsyncCallback, 0xa27003cf, 0x2354, 0x4f2a, 0x8d, 0x6a, 0xab,
+		0x7c, 0xff, 0x15, 0x43, 0x7e)
+#else
+typedef struct IMFAsyncCallbackVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFAsyncCallback *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFAsyncCallback *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFAsyncCallback *This);
+
+	/* IMFAsyncCallback */
+	HRESULT(STDMETHODCALLTYPE *GetParameters)
+	(IMFAsyncCallback *This, DWORD *pdwFlags, DWORD *pdwQueue);
+	HRESULT(STDMETHODCALLTYPE *Invoke)
+	(IMFAsyncCallback *This, IMFAsyncResult *pAsyncResult);
+
+	END_INTERFACE
+} IMFAsyncCallbackVtbl;
+
+interface IMFAsyncCallback {
+	CONST_VTBL IMFAsyncCallbackVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFAsyncCallback_QueryInterface(This, riid, ppvObject)                 \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFAsyncCallback_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFAsyncCallback_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFAsyncCallback_GetParameters(This, pdwFlags, pdwQueue)               \
+	((This)->lpVtbl->GetParameters(This, pdwFlags, pdwQueue))
+#define IMFAsyncCallback_Invoke(This, pAsyncResult)                            \
+	((This)->lpVtbl->Invoke(This, pAsyncResult))
+#endif
+#endif
+
+#endif /* __IMFAsyncCallback_INTERFACE_DEFINED__ */
+
+#define MFASYNC_CALLBACK_QUEUE_UNDEFINED 0x00000000
+#define MFASYNC_CALLBACK_QUEUE_STANDARD 0x00000001
+#define MFASYNC_CALLBACK_QUEUE_MULTITHREADED 0x00000005
+
+/* The media event types pmp's sessions send (Microsoft's values). */
+typedef enum _MediaEventTypeValues {
+	MEUnknown = 0,
+	MEError = 1,
+	MEExtendedType = 2,
+	MENonFatalError = 3,
+	MESessionUnknown = 100,
+	MESessionTopologySet = 101,
+	MESessionTopologiesCleared = 102,
+	MESessionStarted = 103,
+	MESessionPaused = 104,
+	MESessionStopped = 105,
+	MESessionClosed = 106,
+	MESessionEnded = 107,
+	MESessionRateChanged = 108,
+	MESessionScrubSampleComplete = 109,
+	MESessionCapabilitiesChanged = 110,
+	MESessionTopologyStatus = 111,
+	MESessionNotifyPresentationTime = 112,
+	MENewPresentation = 113,
+	MEPolicyError = 120
+} MediaEventTypeValues;
+
+typedef DWORD MediaEventType;
+
+/* ---- IMFMediaEvent ---- */
+
+/*
+ * An event: a type, an extended type, a status and a value, and an
+ * attribute store (IMFAttributes) for more.
+ */
+#ifndef __IMFMediaEvent_INTERFACE_DEFINED__
+#define __IMFMediaEvent_INTERFACE_DEFINED__
+
+/* {DF598932-F10C-4E39-BBA2-C308F101DAA3} */
+DEFINE_GUID(IID_IMFMediaEvent, 0xdf598932, 0xf10c, 0x4e39, 0xbb, 0xa2, 0xc3,
+	    0x08, 0xf1, 0x01, 0xda, 0xa3);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("DF598932-F10C-4E39-BBA2-C308F101DAA3")
+IMFMediaEvent : public IMFAttributes
+{
+	virtual HRESULT STDMETHODCALLTYPE GetType(MediaEventType *pmet) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetExtendedType(
+		GUID *pguidExtendedType) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetStatus(HRESULT *phrStatus) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetValue(PROPVARIANT *pvValue) = 0;
+};
+__CRT_UUID_DECL(IMFMediaEvent, 0xdf598932, 0xf10c, 0x4e39, 0xbb, 0xa2, 0xc3,
+		0x08, 0xf1, 0x01, 0xda, 0xa3)
+#else
+typedef struct IMFMediaEventVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFMediaEvent *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFMediaEvent *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFMediaEvent *This);
+
+	/* IMFAttributes */
+	HRESULT(STDMETHODCALLTYPE *GetItem)
+	(IMFMediaEvent *This, REFGUID guidKey, PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *GetItemType)
+	(IMFMediaEvent *This, REFGUID guidKey, MF_ATTRIBUTE_TYPE *pType);
+	HRESULT(STDMETHODCALLTYPE *CompareItem)
+	(IMFMediaEvent *This, REFGUID guidKey, REFPROPVARIANT Value,
+	 BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *Compare)
+	(IMFMediaEvent *This, IMFAttributes *pTheirs,
+	 MF_ATTRIBUTES_MATCH_TYPE MatchType, BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *GetUINT32)
+	(IMFMediaEvent *This, REFGUID guidKey, UINT32 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetUINT64)
+	(IMFMediaEvent *This, REFGUID guidKey, UINT64 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetDouble)
+	(IMFMediaEvent *This, REFGUID guidKey, double *pfValue);
+	HRESULT(STDMETHODCALLTYPE *GetGUID)
+	(IMFMediaEvent *This, REFGUID guidKey, GUID *pguidValue);
+	HRESULT(STDMETHODCALLTYPE *GetStringLength)
+	(IMFMediaEvent *This, REFGUID guidKey, UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetString)
+	(IMFMediaEvent *This, REFGUID guidKey, LPWSTR pwszValue,
+	 UINT32 cchBufSize, UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedString)
+	(IMFMediaEvent *This, REFGUID guidKey, LPWSTR *ppwszValue,
+	 UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetBlobSize)
+	(IMFMediaEvent *This, REFGUID guidKey, UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetBlob)
+	(IMFMediaEvent *This, REFGUID guidKey, UINT8 *pBuf, UINT32 cbBufSize,
+	 UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedBlob)
+	(IMFMediaEvent *This, REFGUID guidKey, UINT8 **ppBuf, UINT32 *pcbSize);
+	HRESULT(STDMETHODCALLTYPE *GetUnknown)
+	(IMFMediaEvent *This, REFGUID guidKey, REFIID riid, LPVOID *ppv);
+	HRESULT(STDMETHODCALLTYPE *SetItem)
+	(IMFMediaEvent *This, REFGUID guidKey, REFPROPVARIANT Value);
+	HRESULT(STDMETHODCALLTYPE *DeleteItem)
+	(IMFMediaEvent *This, REFGUID guidKey);
+	HRESULT(STDMETHODCALLTYPE *DeleteAllItems)(IMFMediaEvent *This);
+	HRESULT(STDMETHODCALLTYPE *SetUINT32)
+	(IMFMediaEvent *This, REFGUID guidKey, UINT32 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetUINT64)
+	(IMFMediaEvent *This, REFGUID guidKey, UINT64 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetDouble)
+	(IMFMediaEvent *This, REFGUID guidKey, double fValue);
+	HRESULT(STDMETHODCALLTYPE *SetGUID)
+	(IMFMediaEvent *This, REFGUID guidKey, REFGUID guidValue);
+	HRESULT(STDMETHODCALLTYPE *SetString)
+	(IMFMediaEvent *This, REFGUID guidKey, LPCWSTR wszValue);
+	HRESULT(STDMETHODCALLTYPE *SetBlob)
+	(IMFMediaEvent *This, REFGUID guidKey, const UINT8 *pBuf,
+	 UINT32 cbBufSize);
+	HRESULT(STDMETHODCALLTYPE *SetUnknown)
+	(IMFMediaEvent *This, REFGUID guidKey, IUnknown *pUnknown);
+	HRESULT(STDMETHODCALLTYPE *LockStore)(IMFMediaEvent *This);
+	HRESULT(STDMETHODCALLTYPE *UnlockStore)(IMFMediaEvent *This);
+	HRESULT(STDMETHODCALLTYPE *GetCount)
+	(IMFMediaEvent *This, UINT32 *pcItems);
+	HRESULT(STDMETHODCALLTYPE *GetItemByIndex)
+	(IMFMediaEvent *This, UINT32 unIndex, GUID *pguidKey,
+	 PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *CopyAllItems)
+	(IMFMediaEvent *This, IMFAttributes *pDest);
+
+	/* IMFMediaEvent */
+	HRESULT(STDMETHODCALLTYPE *GetType)
+	(IMFMediaEvent *This, MediaEventType *pmet);
+	HRESULT(STDMETHODCALLTYPE *GetExtendedType)
+	(IMFMediaEvent *This, GUID *pguidExtendedType);
+	HRESULT(STDMETHODCALLTYPE *GetStatus)
+	(IMFMediaEvent *This, HRESULT *phrStatus);
+	HRESULT(STDMETHODCALLTYPE *GetValue)
+	(IMFMediaEvent *This, PROPVARIANT *pvValue);
+
+	END_INTERFACE
+} IMFMediaEventVtbl;
+
+interface IMFMediaEvent {
+	CONST_VTBL IMFMediaEventVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFMediaEvent_QueryInterface(This, riid, ppvObject)                    \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFMediaEvent_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFMediaEvent_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFMediaEvent_GetItem(This, guidKey, pValue)                           \
+	((This)->lpVtbl->GetItem(This, guidKey, pValue))
+#define IMFMediaEvent_GetItemType(This, guidKey, pType)                        \
+	((This)->lpVtbl->GetItemType(This, guidKey, pType))
+#define IMFMediaEvent_CompareItem(This, guidKey, Value, pbResult)              \
+	((This)->lpVtbl->CompareItem(This, guidKey, Value, pbResult))
+#define IMFMediaEvent_Compare(This, pTheirs, MatchType, pbResult)              \
+	((This)->lpVtbl->Compare(This, pTheirs, MatchType, pbResult))
+#define IMFMediaEvent_GetUINT32(This, guidKey, punValue)                       \
+	((This)->lpVtbl->GetUINT32(This, guidKey, punValue))
+#define IMFMediaEvent_GetUINT64(This, guidKey, punValue)                       \
+	((This)->lpVtbl->GetUINT64(This, guidKey, punValue))
+#define IMFMediaEvent_GetDouble(This, guidKey, pfValue)                        \
+	((This)->lpVtbl->GetDouble(This, guidKey, pfValue))
+#define IMFMediaEvent_GetGUID(This, guidKey, pguidValue)                       \
+	((This)->lpVtbl->GetGUID(This, guidKey, pguidValue))
+#define IMFMediaEvent_GetStringLength(This, guidKey, pcchLength)               \
+	((This)->lpVtbl->GetStringLength(This, guidKey, pcchLength))
+#define IMFMediaEvent_GetString(This, guidKey, pwszValue, cchBufSize,          \
+				pcchLength)                                    \
+	((This)->lpVtbl->GetString(This, guidKey, pwszValue, cchBufSize, pcchLength))
+#define IMFMediaEvent_GetAllocatedString(This, guidKey, ppwszValue,            \
+					 pcchLength)                           \
+	((This)->lpVtbl->GetAllocatedString(This, guidKey, ppwszValue, pcchLength))
+#define IMFMediaEvent_GetBlobSize(This, guidKey, pcbBlobSize)                  \
+	((This)->lpVtbl->GetBlobSize(This, guidKey, pcbBlobSize))
+#define IMFMediaEvent_GetBlob(This, guidKey, pBuf, cbBufSize, pcbBlobSize)     \
+	((This)->lpVtbl->GetBlob(This, guidKey, pBuf, cbBufSize, pcbBlobSize))
+#define IMFMediaEvent_GetAllocatedBlob(This, guidKey, ppBuf, pcbSize)          \
+	((This)->lpVtbl->GetAllocatedBlob(This, guidKey, ppBuf, pcbSize))
+#define IMFMediaEvent_GetUnknown(This, guidKey, riid, ppv)                     \
+	((This)->lpVtbl->GetUnknown(This, guidKey, riid, ppv))
+#define IMFMediaEvent_SetItem(This, guidKey, Value)                            \
+	((This)->lpVtbl->SetItem(This, guidKey, Value))
+#define IMFMediaEvent_DeleteItem(This, guidKey)                                \
+	((This)->lpVtbl->DeleteItem(This, guidKey))
+#define IMFMediaEvent_DeleteAllItems(This)                                     \
+	((This)->lpVtbl->DeleteAllItems(This))
+#define IMFMediaEvent_SetUINT32(This, guidKey, unValue)                        \
+	((This)->lpVtbl->SetUINT32(This, guidKey, unValue))
+#define IMFMediaEvent_SetUINT64(This, guidKey, unValue)                        \
+	((This)->lpVtbl->SetUINT64(This, guidKey, unValue))
+#define IMFMediaEvent_SetDouble(This, guidKey, fValue)                         \
+	((This)->lpVtbl->SetDouble(This, guidKey, fValue))
+#define IMFMediaEvent_SetGUID(This, guidKey, guidValue)                        \
+	((This)->lpVtbl->SetGUID(This, guidKey, guidValue))
+#define IMFMediaEvent_SetString(This, guidKey, wszValue)                       \
+	((This)->lpVtbl->SetString(This, guidKey, wszValue))
+#define IMFMediaEvent_SetBlob(This, guidKey, pBuf, cbBufSize)                  \
+	((This)->lpVtbl->SetBlob(This, guidKey, pBuf, cbBufSize))
+#define IMFMediaEvent_SetUnknown(This, guidKey, pUnknown)                      \
+	((This)->lpVtbl->SetUnknown(This, guidKey, pUnknown))
+#define IMFMediaEvent_LockStore(This) ((This)->lpVtbl->LockStore(This))
+#define IMFMediaEvent_UnlockStore(This) ((This)->lpVtbl->UnlockStore(This))
+#define IMFMediaEvent_GetCount(This, pcItems)                                  \
+	((This)->lpVtbl->GetCount(This, pcItems))
+#define IMFMediaEvent_GetItemByIndex(This, unIndex, pguidKey, pValue)          \
+	((This)->lpVtbl->GetItemByIndex(This, unIndex, pguidKey, pValue))
+#define IMFMediaEvent_CopyAllItems(This, pDest)                                \
+	((This)->lpVtbl->CopyAllItems(This, pDest))
+#define IMFMediaEvent_GetType(This, pmet) ((This)->lpVtbl->GetType(This, pmet))
+#define IMFMediaEvent_GetExtendedType(This, pguidExtendedType)                 \
+	((This)->lpVtbl->GetExtendedType(This, pguidExtendedType))
+#define IMFMediaEvent_GetStatus(This, phrStatus)                               \
+	((This)->lpVtbl->GetStatus(This, phrStatus))
+#define IMFMediaEvent_GetValue(This, pvValue)                                  \
+	((This)->lpVtbl->GetValue(This, pvValue))
+#endif
+#endif
+
+#endif /* __IMFMediaEvent_INTERFACE_DEFINED__ */
+
+#define MF_EVENT_FLAG_NO_WAIT 0x00000001
+
+/* ---- IMFMediaEventGenerator ---- */
+
+/*
+ * An object that sends events.  GetEvent blocks unless
+ * MF_EVENT_FLAG_NO_WAIT (then MF_E_NO_EVENTS_AVAILABLE); it and a second
+ * BeginGetEvent fail while one BeginGetEvent is pending
+ * (MF_E_MULTIPLE_SUBSCRIBERS; with the same callback MF_E_MULTIPLE_BEGIN,
+ * or MF_S_MULTIPLE_BEGIN with the same state too).  NULL arguments are
+ * E_INVALIDARG, as Microsoft documents.
+ */
+#ifndef __IMFMediaEventGenerator_INTERFACE_DEFINED__
+#define __IMFMediaEventGenerator_INTERFACE_DEFINED__
+
+/* {2CD0BD52-BCD5-4B89-B62C-EADC0C031E7D} */
+DEFINE_GUID(IID_IMFMediaEventGenerator, 0x2cd0bd52, 0xbcd5, 0x4b89, 0xb6, 0x2c,
+	    0xea, 0xdc, 0x0c, 0x03, 0x1e, 0x7d);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("2CD0BD52-BCD5-4B89-B62C-EADC0C031E7D")
+IMFMediaEventGenerator : public IUnknown
+{
+	virtual HRESULT STDMETHODCALLTYPE GetEvent(DWORD dwFlags,
+						   IMFMediaEvent **ppEvent) = 0;
+	virtual HRESULT STDMETHODCALLTYPE BeginGetEvent(
+		IMFAsyncCallback *pCallback, IUnknown *punkState) = 0;
+	virtual HRESULT STDMETHODCALLTYPE EndGetEvent(
+		IMFAsyncResult *pResult, IMFMediaEvent **ppEvent) = 0;
+	virtual HRESULT STDMETHODCALLTYPE QueueEvent(
+		MediaEventType met, REFGUID guidExtendedType, HRESULT hrStatus,
+		const PROPVARIANT *pvValue) = 0;
+};
+__CRT_UUID_DECL(IMFMediaEventGenerator, 0x2cd0bd52, 0xbcd5, 0x4b89, 0xb6, 0x2c,
+		0xea, 0xdc, 0x0c, 0x03, 0x1e, 0x7d)
+#else
+typedef struct IMFMediaEventGeneratorVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFMediaEventGenerator *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFMediaEventGenerator *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFMediaEventGenerator *This);
+
+	/* IMFMediaEventGenerator */
+	HRESULT(STDMETHODCALLTYPE *GetEvent)
+	(IMFMediaEventGenerator *This, DWORD dwFlags, IMFMediaEvent **ppEvent);
+	HRESULT(STDMETHODCALLTYPE *BeginGetEvent)
+	(IMFMediaEventGenerator *This, IMFAsyncCallback *pCallback,
+	 IUnknown *punkState);
+	HRESULT(STDMETHODCALLTYPE *EndGetEvent)
+	(IMFMediaEventGenerator *This, IMFAsyncResult *pResult,
+	 IMFMediaEvent **ppEvent);
+	HRESULT(STDMETHODCALLTYPE *QueueEvent)
+	(IMFMediaEventGenerator *This, MediaEventType met,
+	 REFGUID guidExtendedType, HRESULT hrStatus,
+	 const PROPVARIANT *pvValue);
+
+	END_INTERFACE
+} IMFMediaEventGeneratorVtbl;
+
+interface IMFMediaEventGenerator {
+	CONST_VTBL IMFMediaEventGeneratorVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFMediaEventGenerator_QueryInterface(This, riid, ppvObject)           \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFMediaEventGenerator_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFMediaEventGenerator_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFMediaEventGenerator_GetEvent(This, dwFlags, ppEvent)                \
+	((This)->lpVtbl->GetEvent(This, dwFlags, ppEvent))
+#define IMFMediaEventGenerator_BeginGetEvent(This, pCallback, punkState)       \
+	((This)->lpVtbl->BeginGetEvent(This, pCallback, punkState))
+#define IMFMediaEventGenerator_EndGetEvent(This, pResult, ppEvent)             \
+	((This)->lpVtbl->EndGetEvent(This, pResult, ppEvent))
+#define IMFMediaEventGenerator_QueueEvent(This, met, guidExtendedType,         \
+					  hrStatus, pvValue)                   \
+	((This)->lpVtbl->QueueEvent(This, met, guidExtendedType, hrStatus, pvValue))
+#endif
+#endif
+
+#endif /* __IMFMediaEventGenerator_INTERFACE_DEFINED__ */
+
+/* ---- IMFMediaEventQueue ---- */
+
+/*
+ * The queue behind an event generator (MFCreateEventQueue).  After
+ * Shutdown every method fails with MF_E_SHUTDOWN, and a pending
+ * BeginGetEvent's callback is invoked so that its EndGetEvent says so.
+ */
+#ifndef __IMFMediaEventQueue_INTERFACE_DEFINED__
+#define __IMFMediaEventQueue_INTERFACE_DEFINED__
+
+/* {36F846FC-2256-48B6-B58E-E2B638316581} */
+DEFINE_GUID(IID_IMFMediaEventQueue, 0x36f846fc, 0x2256, 0x48b6, 0xb5, 0x8e,
+	    0xe2, 0xb6, 0x38, 0x31, 0x65, 0x81);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("36F846FC-2256-48B6-B58E-E2B638316581")
+IMFMediaEventQueue : public IUnknown
+{
+	virtual HRESULT STDMETHODCALLTYPE GetEvent(DWORD dwFlags,
+						   IMFMediaEvent **ppEvent) = 0;
+	virtual HRESULT STDMETHODCALLTYPE BeginGetEvent(
+		IMFAsyncCallback *pCallback, IUnknown *punkState) = 0;
+	virtual HRESULT STDMETHODCALLTYPE EndGetEvent(
+		IMFAsyncResult *pResult, IMFMediaEvent **ppEvent) = 0;
+	virtual HRESULT STDMETHODCALLTYPE QueueEvent(IMFMediaEvent *pEvent) = 0;
+	virtual HRESULT STDMETHODCALLTYPE QueueEventParamVar(
+		MediaEventType met, REFGUID guidExtendedType, HRESULT hrStatus,
+		const PROPVARIANT *pvValue) = 0;
+	virtual HRESULT STDMETHODCALLTYPE QueueEventParamUnk(
+		MediaEventType met, REFGUID guidExtendedType, HRESULT hrStatus,
+		IUnknown *pUnk) = 0;
+	virtual HRESULT STDMETHODCALLTYPE Shutdown() = 0;
+};
+__CRT_UUID_DECL(IMFMediaEventQueue, 0x36f846fc, 0x2256, 0x48b6, 0xb5, 0x8e,
+		0xe2, 0xb6, 0x38, 0x31, 0x65, 0x81)
+#else
+typedef struct IMFMediaEventQueueVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFMediaEventQueue *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFMediaEventQueue *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFMediaEventQueue *This);
+
+	/* IMFMediaEventQueue */
+	HRESULT(STDMETHODCALLTYPE *GetEvent)
+	(IMFMediaEventQueue *This, DWORD dwFlags, IMFMediaEvent **ppEvent);
+	HRESULT(STDMETHODCALLTYPE *BeginGetEvent)
+	(IMFMediaEventQueue *This, IMFAsyncCallback *pCallback,
+	 IUnknown *punkState);
+	HRESULT(STDMETHODCALLTYPE *EndGetEvent)
+	(IMFMediaEventQueue *This, IMFAsyncResult *pResult,
+	 IMFMediaEvent **ppEvent);
+	HRESULT(STDMETHODCALLTYPE *QueueEvent)
+	(IMFMediaEventQueue *This, IMFMediaEvent *pEvent);
+	HRESULT(STDMETHODCALLTYPE *QueueEventParamVar)
+	(IMFMediaEventQueue *This, MediaEventType met,
+	 REFGUID guidExtendedType, HRESULT hrStatus,
+	 const PROPVARIANT *pvValue);
+	HRESULT(STDMETHODCALLTYPE *QueueEventParamUnk)
+	(IMFMediaEventQueue *This, MediaEventType met,
+	 REFGUID guidExtendedType, HRESULT hrStatus, IUnknown *pUnk);
+	HRESULT(STDMETHODCALLTYPE *Shutdown)(IMFMediaEventQueue *This);
+
+	END_INTERFACE
+} IMFMediaEventQueueVtbl;
+
+interface IMFMediaEventQueue {
+	CONST_VTBL IMFMediaEventQueueVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFMediaEventQueue_QueryInterface(This, riid, ppvObject)               \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFMediaEventQueue_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFMediaEventQueue_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFMediaEventQueue_GetEvent(This, dwFlags, ppEvent)                    \
+	((This)->lpVtbl->GetEvent(This, dwFlags, ppEvent))
+#define IMFMediaEventQueue_BeginGetEvent(This, pCallback, punkState)           \
+	((This)->lpVtbl->BeginGetEvent(This, pCallback, punkState))
+#define IMFMediaEventQueue_EndGetEvent(This, pResult, ppEvent)                 \
+	((This)->lpVtbl->EndGetEvent(This, pResult, ppEvent))
+#define IMFMediaEventQueue_QueueEvent(This, pEvent)                            \
+	((This)->lpVtbl->QueueEvent(This, pEvent))
+#define IMFMediaEventQueue_QueueEventParamVar(This, met, guidExtendedType,     \
+					      hrStatus, pvValue)               \
+	((This)->lpVtbl->QueueEventParamVar(This, met, guidExtendedType, hrStatus, pvValue))
+#define IMFMediaEventQueue_QueueEventParamUnk(This, met, guidExtendedType,     \
+					      hrStatus, pUnk)                  \
+	((This)->lpVtbl->QueueEventParamUnk(This, met, guidExtendedType, hrStatus, pUnk))
+#define IMFMediaEventQueue_Shutdown(This) ((This)->lpVtbl->Shutdown(This))
+#endif
+#endif
+
+#endif /* __IMFMediaEventQueue_INTERFACE_DEFINED__ */
+
+#endif /* PMP_MFOBJECTS_H */

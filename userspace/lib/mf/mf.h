@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * mf.h - libpmp's Media Foundation objects: what the files of lib/mf/
+ * share (not installed)
+ */
+
+#ifndef PMP_LIB_MF_H
+#define PMP_LIB_MF_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "mfapi.h"
+
+bool pmp_mf_started(void);
+IMFAsyncCallback *pmp_async_result_callback(IMFAsyncResult *result);
+size_t pmp_wcslen(LPCWSTR s);
+HRESULT pmp_query_one(void *iface, REFIID riid, REFIID iid, void **ppv);
+
+/* One attribute: a key and its value. */
+struct pmp_attr {
+	GUID key;
+	PROPVARIANT value;
+};
+
+/**
+ * struct pmp_attrs - an IMFAttributes store, alone or inside an object
+ *	whose interface derives from IMFAttributes
+ * @IMFAttributes_iface: the interface; its lpVtbl may be a derived
+ *	interface's vtable whose first part is pmp_attrs_vtbl's methods
+ * @refcount: the object's references
+ * @lock: recursive (IMFAttributes::LockStore nests)
+ * @items: the attributes, in the order they were first set
+ * @count: entries of @items
+ * @capacity: room at @items
+ * @query: the object's other interfaces, or NULL
+ * @destroy: frees the object once its last reference has gone
+ */
+struct pmp_attrs {
+	IMFAttributes IMFAttributes_iface;
+	atomic_long refcount;
+	pthread_mutex_t lock;
+	struct pmp_attr *items;
+	UINT32 count;
+	UINT32 capacity;
+	HRESULT (*query)(struct pmp_attrs *attrs, REFIID riid, void **ppv);
+	void (*destroy)(struct pmp_attrs *attrs);
+};
+
+extern const IMFAttributesVtbl pmp_attrs_vtbl;
+
+HRESULT pmp_attrs_init(struct pmp_attrs *attrs, const void *vtbl,
+		       UINT32 size);
+void pmp_attrs_cleanup(struct pmp_attrs *attrs);
+
+#endif /* PMP_LIB_MF_H */

@@ -1,0 +1,5 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+# sources.mk - libpmp's Media Foundation platform and data objects
+# (Documentation/userspace-api/mf.rst), included by userspace/lib/Makefile
+MF_SRCS := mf/runtime.c mf/propvariant.c mf/attributes.c mf/event.c \
+	mf/eventqueue.c mf/async.c
