@@ -2,7 +2,13 @@
 # pmp - top-level build.
 #
 #   make            build pmp.ko, the selftests and the user space programs
-#   make check      run every test (kernel tests inside the QEMU VM)
+#   make check      run every test (kernel tests inside the QEMU VM, on
+#                   Debian's kernel and on the debug kernel)
+#   make check-fast make check without the debug kernel
+#   make check-debug the VM suites on the KASAN + lockdep + kmemleak kernel
+#                   (built once, cached in /var/cache/pmp)
+#   make check-debug-selftest  show that check-debug catches a planted bug
+#   make check-kernels the VM suites on Debian's 6.1, 6.12 and 6.1-rt
 #   make demo       run the demo inside the VM
 #   make bench      run the benchmark inside the VM (build/results/)
 #   make fuzz       the ioctl fuzzer in the VM (FUZZ_S seconds, FUZZ_SEED)
@@ -40,6 +46,23 @@ userspace:
 check: deps
 	@$(MAKE) --no-print-directory all
 	@sh tools/check.sh
+
+check-fast: deps
+	@$(MAKE) --no-print-directory all
+	@sh tools/check.sh host vm
+
+# These build pmp.ko in scratch copies under build/, never in kmod/.
+check-debug: deps
+	@$(MAKE) --no-print-directory selftests userspace
+	@sh tools/check.sh debug
+
+check-debug-selftest: deps
+	@$(MAKE) --no-print-directory selftests userspace
+	@sh tools/debug-kernel/plant-uaf.sh
+
+check-kernels: deps
+	@$(MAKE) --no-print-directory selftests userspace
+	@sh tools/check-kernels.sh
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -117,4 +140,5 @@ clean:
 	rm -rf build
 
 .PHONY: all deps module selftests userspace check demo bench lint clean \
+	check-fast check-debug check-debug-selftest check-kernels \
 	install install-userspace install-udev install-module

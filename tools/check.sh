@@ -2,21 +2,37 @@
 # SPDX-License-Identifier: GPL-2.0
 # check.sh - run every test of the project; the last line is the totals.
 #
-# 1. On this machine, with no module: the COM ABI, IUnknown rules, the
-#    errno/HRESULT table and the whole COM API in MFPMPSESSION_IN_PROCESS
-#    mode (userspace/tests: make check-host).
-# 2. Inside the QEMU VM, with pmp.ko loaded: the kernel selftests, then the
-#    project installed into the VM's throw-away root and the user space
-#    tests that need the module and the installed tree (tools/check-vm.sh).
-#    The VM also fails the run when insmod or rmmod fails, the VM hangs or
-#    dies, or the kernel log shows a WARNING, BUG, Oops or leak report: such
-#    a run counts as one more failure.
+# Usage: tools/check.sh [PART...]
+#
+# PARTs, all three by default (make check); make check-fast runs "host vm",
+# make check-debug "debug":
+# host   On this machine, with no module: the COM ABI, IUnknown rules, the
+#        errno/HRESULT table and the whole COM API in MFPMPSESSION_IN_PROCESS
+#        mode (userspace/tests: make check-host).
+# vm     Inside the QEMU VM, with pmp.ko loaded: the kernel selftests, then
+#        the project installed into the VM's throw-away root and the user
+#        space tests that need the module and the installed tree
+#        (tools/check-vm.sh).  The VM also fails the run when insmod or
+#        rmmod fails, the VM hangs or dies, or the kernel log shows a
+#        WARNING, BUG, Oops or leak report: such a run counts as one more
+#        failure.  KVER and PMP_VM_MODULE pick another kernel and module
+#        (tools/check-kernels.sh).
+# debug  The same suites on the debug kernel (KASAN, lockdep, kmemleak; see
+#        tools/debug-kernel/build.sh) with pmp.ko built for it under
+#        build/debug/.  Any KASAN, lockdep, WARN or BUG report or a kmemleak
+#        report in pmp fails the run, and the report is printed.
+#        PMP_DEBUG_PATCHES (patch files) are applied to the module's
+#        scratch copy, which then goes to build/debug-patched/
+#        (tools/debug-kernel/plant-uaf.sh).
+#
+# PMP_RESULTS is where the "pass fail skip" files go (default build/results).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
-results="$top/build/results"
+results=${PMP_RESULTS:-$top/build/results}
 mkdir -p "$results"
 rm -f "$results"/*.sum
+[ $# -gt 0 ] || set -- host vm debug
 
 total_pass=0 total_fail=0 total_skip=0
 
@@ -33,20 +49,62 @@ add() { # add SUMMARY_FILE
 	total_skip=$((total_skip + $3))
 }
 
-echo "== user space tests without the module (this machine)"
-make -s --no-print-directory -C userspace/tests check-host \
-	SUMMARY="$results/host.sum"
-add "$results/host.sum"
+vm_suites() { # vm_suites RESULTS_DIR: tools/check-vm.sh in the VM, counted
+	mkdir -p "$1"
+	rm -f "$1"/*.sum
+	PMP_VM_STDIN=/dev/null tools/vm/run tools/check-vm.sh "$1"
+	vm=$?
+	add "$1/selftests.sum"
+	add "$1/installed.sum"
+	if [ "$vm" = 124 ] || [ "$vm" = 125 ]; then
+		echo "# the VM run failed (status $vm): counted as one failure"
+		total_fail=$((total_fail + 1))
+	fi
+}
 
-echo "== kernel selftests and installed-tree tests (in the VM, module loaded)"
-PMP_VM_STDIN=/dev/null tools/vm/run tools/check-vm.sh "$results"
-vm=$?
-add "$results/selftests.sum"
-add "$results/installed.sum"
-if [ "$vm" = 124 ] || [ "$vm" = 125 ]; then
-	echo "# the VM run failed (status $vm): counted as one failure"
-	total_fail=$((total_fail + 1))
-fi
+# Under TCG, KASAN and lockdep slow the kernel several times over, and
+# KASAN's shadow takes an eighth of the memory.
+debug_suites() {
+	out=build/debug
+	[ -n "${PMP_DEBUG_PATCHES:-}" ] && out=build/debug-patched
+	# shellcheck disable=SC2086
+	if ! dir=$(tools/debug-kernel/build.sh) ||
+		! ko=$(tools/build-module.sh "$dir/build" "$out" \
+			${PMP_DEBUG_PATCHES:-}); then
+		echo "# no debug kernel or no module for it: counted as one failure"
+		total_fail=$((total_fail + 1))
+		return
+	fi
+	PMP_VM_KERNEL=$dir/bzImage PMP_VM_MODULE=$ko \
+		PMP_VM_MEM=${PMP_VM_MEM:-2048} \
+		PMP_VM_TIMEOUT=${PMP_VM_TIMEOUT:-3600} \
+		vm_suites "$results/debug"
+}
+
+for part in "$@"; do
+	case "$part" in
+	host)
+		echo "== user space tests without the module (this machine)"
+		make -s --no-print-directory -C userspace/tests check-host \
+			SUMMARY="$results/host.sum"
+		add "$results/host.sum"
+		;;
+	vm)
+		echo "== kernel selftests and installed-tree tests" \
+			"(in the VM, module loaded)"
+		vm_suites "$results"
+		;;
+	debug)
+		echo "== the same in the VM on the debug kernel" \
+			"(KASAN, lockdep, kmemleak)"
+		debug_suites
+		;;
+	*)
+		echo "check.sh: unknown part $part (host, vm, debug)" >&2
+		exit 2
+		;;
+	esac
+done
 
 echo "# $total_skip skipped (all listed as expected)"
 echo "$total_pass passed, $total_fail failed"
