@@ -63,7 +63,9 @@ vm_suites() { # vm_suites RESULTS_DIR: tools/check-vm.sh in the VM, counted
 }
 
 # Under TCG, KASAN and lockdep slow the kernel several times over, and
-# KASAN's shadow takes an eighth of the memory.
+# KASAN's shadow takes an eighth of the memory.  no5lvl: with QEMU's
+# 5-level paging, an interrupt early in boot can draw a KASAN
+# wild-memory-access report, which also turns lockdep off for the run.
 debug_suites() {
 	out=build/debug
 	[ -n "${PMP_DEBUG_PATCHES:-}" ] && out=build/debug-patched
@@ -78,6 +80,7 @@ debug_suites() {
 	PMP_VM_KERNEL=$dir/bzImage PMP_VM_MODULE=$ko \
 		PMP_VM_MEM=${PMP_VM_MEM:-2048} \
 		PMP_VM_TIMEOUT=${PMP_VM_TIMEOUT:-3600} \
+		PMP_VM_APPEND="no5lvl ${PMP_VM_APPEND:-}" \
 		vm_suites "$results/debug"
 }
 
