@@ -6,7 +6,9 @@
 #
 # Prints one line, the directory DIR of the kernel; all else goes to stderr.
 # DIR holds:
-#   DIR/bzImage          the image: PMP_VM_KERNEL=DIR/bzImage tools/vm/run
+#   DIR/bzImage          the image: PMP_VM_KERNEL=DIR/bzImage
+#                        PMP_VM_APPEND=no5lvl PMP_VM_MEM=2048 tools/vm/run
+#                        (no5lvl: see tools/check.sh)
 #   DIR/modules.builtin  beside the image: tools/vm/run finds there that
 #                        virtio, 9p and overlayfs are built in
 #   DIR/kernelrelease    its release (uname -r in the VM)
