@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * mfapi.h - Media Foundation's platform functions: start-up, attributes,
- * media events and their queues, asynchronous results
+ * mfapi.h - Media Foundation's platform functions: start-up, attributes
+ * (and their blobs), media events and their queues, asynchronous results,
+ * collections
  *
  * Source compatible with Microsoft's <mfapi.h> for the declarations it
  * has.  Link with libpmp (pkg-config pmp).  Documentation/userspace-api/
@@ -108,6 +109,58 @@ HRESULT STDAPICALLTYPE MFCreateAsyncResult(IUnknown *punkObject,
  * E_OUTOFMEMORY.
  */
 HRESULT STDAPICALLTYPE MFInvokeCallback(IMFAsyncResult *pAsyncResult);
+
+/**
+ * MFCreateCollection - an empty IMFCollection
+ * @ppIMFCollection: the collection; NULL on failure
+ *
+ * Return: S_OK; E_POINTER; E_OUTOFMEMORY.
+ */
+HRESULT STDAPICALLTYPE MFCreateCollection(IMFCollection **ppIMFCollection);
+
+/**
+ * MFGetAttributesAsBlobSize - the size MFGetAttributesAsBlob needs
+ * @pAttributes: the store (any IMFAttributes implementation)
+ * @pcbBufSize: receives the size in bytes
+ *
+ * Return: S_OK; E_POINTER; E_OUTOFMEMORY; E_INVALIDARG (the store holds
+ * more than a blob's 4 GiB).
+ */
+HRESULT STDAPICALLTYPE MFGetAttributesAsBlobSize(IMFAttributes *pAttributes,
+						 UINT32 *pcbBufSize);
+
+/**
+ * MFGetAttributesAsBlob - write a store's items to a byte array
+ * @pAttributes: the store
+ * @pBuf: the array
+ * @cbBufSize: its size in bytes
+ *
+ * Items whose value is an IUnknown are skipped, as on Windows.  The format
+ * is pmp's own (Documentation/userspace-api/mf.rst, "Attributes by
+ * value"), versioned and read back by MFInitAttributesFromBlob.
+ *
+ * Return: S_OK; E_POINTER; MF_E_BUFFERTOOSMALL (@cbBufSize is less than
+ * MFGetAttributesAsBlobSize says); E_OUTOFMEMORY; E_INVALIDARG.
+ */
+HRESULT STDAPICALLTYPE MFGetAttributesAsBlob(IMFAttributes *pAttributes,
+					     UINT8 *pBuf, UINT cbBufSize);
+
+/**
+ * MFInitAttributesFromBlob - replace a store's items by a blob's
+ * @pAttributes: the store; its previous items are deleted
+ * @pBuf: a blob MFGetAttributesAsBlob wrote
+ * @cbBufSize: its size in bytes
+ *
+ * The whole blob is checked before the store is touched: on failure the
+ * store keeps its items.
+ *
+ * Return: S_OK; E_POINTER; E_INVALIDARG (not a valid blob: wrong magic or
+ * version, truncated, lengths or counts that do not fit, trailing bytes,
+ * an unknown type, a key twice); E_OUTOFMEMORY.
+ */
+HRESULT STDAPICALLTYPE MFInitAttributesFromBlob(IMFAttributes *pAttributes,
+						const UINT8 *pBuf,
+						UINT cbBufSize);
 
 #ifdef __cplusplus
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * mfidl.h - Media Foundation's protected media path API: IMFPMPServer and
- * MFCreatePMPServer
+ * MFCreatePMPServer; topologies and their nodes
  *
  * Generated from mfidl.idl by userspace/idl/pmpidl.py: do not edit.
  *
@@ -17,6 +17,7 @@
 #include "objbase.h"
 #include "mferror.h"
 #include "unknwn.h"
+#include "mfobjects.h"
 
 #ifndef __IMFGetService_FWD_DEFINED__
 #define __IMFGetService_FWD_DEFINED__
@@ -26,6 +27,16 @@ typedef interface IMFGetService IMFGetService;
 #ifndef __IMFPMPServer_FWD_DEFINED__
 #define __IMFPMPServer_FWD_DEFINED__
 typedef interface IMFPMPServer IMFPMPServer;
+#endif
+
+#ifndef __IMFTopologyNode_FWD_DEFINED__
+#define __IMFTopologyNode_FWD_DEFINED__
+typedef interface IMFTopologyNode IMFTopologyNode;
+#endif
+
+#ifndef __IMFTopology_FWD_DEFINED__
+#define __IMFTopology_FWD_DEFINED__
+typedef interface IMFTopology IMFTopology;
 #endif
 
 /* MFCreatePMPServer() and MFCreatePMPMediaSession() flags. */
@@ -201,5 +212,697 @@ HRESULT STDAPICALLTYPE MFCreatePMPServer(DWORD dwCreationFlags,
 #ifdef __cplusplus
 }
 #endif
+
+/* Topologies and their nodes (Documentation/userspace-api/mf.rst). */
+typedef UINT64 TOPOID;
+
+typedef enum MF_TOPOLOGY_TYPE {
+	MF_TOPOLOGY_OUTPUT_NODE = 0,
+	MF_TOPOLOGY_SOURCESTREAM_NODE = 1,
+	MF_TOPOLOGY_TRANSFORM_NODE = 2,
+	MF_TOPOLOGY_TEE_NODE = 3,
+	MF_TOPOLOGY_MAX = 0xffffffff
+} MF_TOPOLOGY_TYPE;
+
+/* Not declared yet: the preferred-type methods take it and fail. */
+
+#ifndef __IMFMediaType_FWD_DEFINED__
+#define __IMFMediaType_FWD_DEFINED__
+typedef interface IMFMediaType IMFMediaType;
+#endif
+
+/* ---- IMFTopologyNode ---- */
+
+/*
+ * A node of a topology: a source stream, a transform, a tee or an output,
+ * with an attribute store.  Connected nodes hold a reference to each
+ * other, as Windows' do; libpmp frees a group of nodes that only their
+ * connections keep alive.  Connecting an output node's output or a source
+ * node's input: E_FAIL; a node to itself: E_INVALIDARG.  GetInput,
+ * GetOutput and DisconnectOutput: E_INVALIDARG beyond the count,
+ * MF_E_NOT_FOUND for a stream not connected.  GetObject without one:
+ * E_FAIL.  The preferred types: E_NOTIMPL (no IMFMediaType yet).
+ * CloneFrom of another type: MF_E_INVALIDREQUEST.
+ */
+#ifndef __IMFTopologyNode_INTERFACE_DEFINED__
+#define __IMFTopologyNode_INTERFACE_DEFINED__
+
+/* {83CF873A-F6DA-4BC8-823F-BACFD55DC430} */
+DEFINE_GUID(IID_IMFTopologyNode, 0x83cf873a, 0xf6da, 0x4bc8, 0x82, 0x3f, 0xba,
+	    0xcf, 0xd5, 0x5d, 0xc4, 0x30);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("83CF873A-F6DA-4BC8-823F-BACFD55DC430")
+IMFTopologyNode : public IMFAttributes
+{
+	virtual HRESULT STDMETHODCALLTYPE SetObject(IUnknown *pObject) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetObject(IUnknown **ppObject) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetNodeType(
+		MF_TOPOLOGY_TYPE *pType) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetTopoNodeID(TOPOID *pID) = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetTopoNodeID(TOPOID ullTopoID) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetInputCount(DWORD *pcInputs) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetOutputCount(DWORD *pcOutputs) = 0;
+	virtual HRESULT STDMETHODCALLTYPE ConnectOutput(
+		DWORD dwOutputIndex, IMFTopologyNode *pDownstreamNode,
+		DWORD dwInputIndexOnDownstreamNode) = 0;
+	virtual HRESULT STDMETHODCALLTYPE DisconnectOutput(
+		DWORD dwOutputIndex) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetInput(
+		DWORD dwInputIndex, IMFTopologyNode **ppUpstreamNode,
+		DWORD *pdwOutputIndexOnUpstreamNode) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetOutput(
+		DWORD dwOutputIndex, IMFTopologyNode **ppDownstreamNode,
+		DWORD *pdwInputIndexOnDownstreamNode) = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetOutputPrefType(
+		DWORD dwOutputIndex, IMFMediaType *pType) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetOutputPrefType(
+		DWORD dwOutputIndex, IMFMediaType **ppType) = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetInputPrefType(
+		DWORD dwInputIndex, IMFMediaType *pType) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetInputPrefType(
+		DWORD dwInputIndex, IMFMediaType **ppType) = 0;
+	virtual HRESULT STDMETHODCALLTYPE CloneFrom(IMFTopologyNode *pNode) = 0;
+};
+__CRT_UUID_DECL(IMFTopologyNode, 0x83cf873a, 0xf6da, 0x4bc8, 0x82, 0x3f, 0xba,
+		0xcf, 0xd5, 0x5d, 0xc4, 0x30)
+#else
+typedef struct IMFTopologyNodeVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFTopologyNode *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFTopologyNode *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFTopologyNode *This);
+
+	/* IMFAttributes */
+	HRESULT(STDMETHODCALLTYPE *GetItem)
+	(IMFTopologyNode *This, REFGUID guidKey, PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *GetItemType)
+	(IMFTopologyNode *This, REFGUID guidKey, MF_ATTRIBUTE_TYPE *pType);
+	HRESULT(STDMETHODCALLTYPE *CompareItem)
+	(IMFTopologyNode *This, REFGUID guidKey, REFPROPVARIANT Value,
+	 BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *Compare)
+	(IMFTopologyNode *This, IMFAttributes *pTheirs,
+	 MF_ATTRIBUTES_MATCH_TYPE MatchType, BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *GetUINT32)
+	(IMFTopologyNode *This, REFGUID guidKey, UINT32 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetUINT64)
+	(IMFTopologyNode *This, REFGUID guidKey, UINT64 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetDouble)
+	(IMFTopologyNode *This, REFGUID guidKey, double *pfValue);
+	HRESULT(STDMETHODCALLTYPE *GetGUID)
+	(IMFTopologyNode *This, REFGUID guidKey, GUID *pguidValue);
+	HRESULT(STDMETHODCALLTYPE *GetStringLength)
+	(IMFTopologyNode *This, REFGUID guidKey, UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetString)
+	(IMFTopologyNode *This, REFGUID guidKey, LPWSTR pwszValue,
+	 UINT32 cchBufSize, UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedString)
+	(IMFTopologyNode *This, REFGUID guidKey, LPWSTR *ppwszValue,
+	 UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetBlobSize)
+	(IMFTopologyNode *This, REFGUID guidKey, UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetBlob)
+	(IMFTopologyNode *This, REFGUID guidKey, UINT8 *pBuf, UINT32 cbBufSize,
+	 UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedBlob)
+	(IMFTopologyNode *This, REFGUID guidKey, UINT8 **ppBuf,
+	 UINT32 *pcbSize);
+	HRESULT(STDMETHODCALLTYPE *GetUnknown)
+	(IMFTopologyNode *This, REFGUID guidKey, REFIID riid, LPVOID *ppv);
+	HRESULT(STDMETHODCALLTYPE *SetItem)
+	(IMFTopologyNode *This, REFGUID guidKey, REFPROPVARIANT Value);
+	HRESULT(STDMETHODCALLTYPE *DeleteItem)
+	(IMFTopologyNode *This, REFGUID guidKey);
+	HRESULT(STDMETHODCALLTYPE *DeleteAllItems)(IMFTopologyNode *This);
+	HRESULT(STDMETHODCALLTYPE *SetUINT32)
+	(IMFTopologyNode *This, REFGUID guidKey, UINT32 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetUINT64)
+	(IMFTopologyNode *This, REFGUID guidKey, UINT64 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetDouble)
+	(IMFTopologyNode *This, REFGUID guidKey, double fValue);
+	HRESULT(STDMETHODCALLTYPE *SetGUID)
+	(IMFTopologyNode *This, REFGUID guidKey, REFGUID guidValue);
+	HRESULT(STDMETHODCALLTYPE *SetString)
+	(IMFTopologyNode *This, REFGUID guidKey, LPCWSTR wszValue);
+	HRESULT(STDMETHODCALLTYPE *SetBlob)
+	(IMFTopologyNode *This, REFGUID guidKey, const UINT8 *pBuf,
+	 UINT32 cbBufSize);
+	HRESULT(STDMETHODCALLTYPE *SetUnknown)
+	(IMFTopologyNode *This, REFGUID guidKey, IUnknown *pUnknown);
+	HRESULT(STDMETHODCALLTYPE *LockStore)(IMFTopologyNode *This);
+	HRESULT(STDMETHODCALLTYPE *UnlockStore)(IMFTopologyNode *This);
+	HRESULT(STDMETHODCALLTYPE *GetCount)
+	(IMFTopologyNode *This, UINT32 *pcItems);
+	HRESULT(STDMETHODCALLTYPE *GetItemByIndex)
+	(IMFTopologyNode *This, UINT32 unIndex, GUID *pguidKey,
+	 PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *CopyAllItems)
+	(IMFTopologyNode *This, IMFAttributes *pDest);
+
+	/* IMFTopologyNode */
+	HRESULT(STDMETHODCALLTYPE *SetObject)
+	(IMFTopologyNode *This, IUnknown *pObject);
+	HRESULT(STDMETHODCALLTYPE *GetObject)
+	(IMFTopologyNode *This, IUnknown **ppObject);
+	HRESULT(STDMETHODCALLTYPE *GetNodeType)
+	(IMFTopologyNode *This, MF_TOPOLOGY_TYPE *pType);
+	HRESULT(STDMETHODCALLTYPE *GetTopoNodeID)
+	(IMFTopologyNode *This, TOPOID *pID);
+	HRESULT(STDMETHODCALLTYPE *SetTopoNodeID)
+	(IMFTopologyNode *This, TOPOID ullTopoID);
+	HRESULT(STDMETHODCALLTYPE *GetInputCount)
+	(IMFTopologyNode *This, DWORD *pcInputs);
+	HRESULT(STDMETHODCALLTYPE *GetOutputCount)
+	(IMFTopologyNode *This, DWORD *pcOutputs);
+	HRESULT(STDMETHODCALLTYPE *ConnectOutput)
+	(IMFTopologyNode *This, DWORD dwOutputIndex,
+	 IMFTopologyNode *pDownstreamNode, DWORD dwInputIndexOnDownstreamNode);
+	HRESULT(STDMETHODCALLTYPE *DisconnectOutput)
+	(IMFTopologyNode *This, DWORD dwOutputIndex);
+	HRESULT(STDMETHODCALLTYPE *GetInput)
+	(IMFTopologyNode *This, DWORD dwInputIndex,
+	 IMFTopologyNode **ppUpstreamNode, DWORD *pdwOutputIndexOnUpstreamNode);
+	HRESULT(STDMETHODCALLTYPE *GetOutput)
+	(IMFTopologyNode *This, DWORD dwOutputIndex,
+	 IMFTopologyNode **ppDownstreamNode,
+	 DWORD *pdwInputIndexOnDownstreamNode);
+	HRESULT(STDMETHODCALLTYPE *SetOutputPrefType)
+	(IMFTopologyNode *This, DWORD dwOutputIndex, IMFMediaType *pType);
+	HRESULT(STDMETHODCALLTYPE *GetOutputPrefType)
+	(IMFTopologyNode *This, DWORD dwOutputIndex, IMFMediaType **ppType);
+	HRESULT(STDMETHODCALLTYPE *SetInputPrefType)
+	(IMFTopologyNode *This, DWORD dwInputIndex, IMFMediaType *pType);
+	HRESULT(STDMETHODCALLTYPE *GetInputPrefType)
+	(IMFTopologyNode *This, DWORD dwInputIndex, IMFMediaType **ppType);
+	HRESULT(STDMETHODCALLTYPE *CloneFrom)
+	(IMFTopologyNode *This, IMFTopologyNode *pNode);
+
+	END_INTERFACE
+} IMFTopologyNodeVtbl;
+
+interface IMFTopologyNode {
+	CONST_VTBL IMFTopologyNodeVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFTopologyNode_QueryInterface(This, riid, ppvObject)                  \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFTopologyNode_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFTopologyNode_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFTopologyNode_GetItem(This, guidKey, pValue)                         \
+	((This)->lpVtbl->GetItem(This, guidKey, pValue))
+#define IMFTopologyNode_GetItemType(This, guidKey, pType)                      \
+	((This)->lpVtbl->GetItemType(This, guidKey, pType))
+#define IMFTopologyNode_CompareItem(This, guidKey, Value, pbResult)            \
+	((This)->lpVtbl->CompareItem(This, guidKey, Value, pbResult))
+#define IMFTopologyNode_Compare(This, pTheirs, MatchType, pbResult)            \
+	((This)->lpVtbl->Compare(This, pTheirs, MatchType, pbResult))
+#define IMFTopologyNode_GetUINT32(This, guidKey, punValue)                     \
+	((This)->lpVtbl->GetUINT32(This, guidKey, punValue))
+#define IMFTopologyNode_GetUINT64(This, guidKey, punValue)                     \
+	((This)->lpVtbl->GetUINT64(This, guidKey, punValue))
+#define IMFTopologyNode_GetDouble(This, guidKey, pfValue)                      \
+	((This)->lpVtbl->GetDouble(This, guidKey, pfValue))
+#define IMFTopologyNode_GetGUID(This, guidKey, pguidValue)                     \
+	((This)->lpVtbl->GetGUID(This, guidKey, pguidValue))
+#define IMFTopologyNode_GetStringLength(This, guidKey, pcchLength)             \
+	((This)->lpVtbl->GetStringLength(This, guidKey, pcchLength))
+#define IMFTopologyNode_GetString(This, guidKey, pwszValue, cchBufSize,        \
+				  pcchLength)                                  \
+	((This)->lpVtbl->GetString(This, guidKey, pwszValue, cchBufSize, pcchLength))
+#define IMFTopologyNode_GetAllocatedString(This, guidKey, ppwszValue,          \
+					   pcchLength)                         \
+	((This)->lpVtbl->GetAllocatedString(This, guidKey, ppwszValue, pcchLength))
+#define IMFTopologyNode_GetBlobSize(This, guidKey, pcbBlobSize)                \
+	((This)->lpVtbl->GetBlobSize(This, guidKey, pcbBlobSize))
+#define IMFTopologyNode_GetBlob(This, guidKey, pBuf, cbBufSize, pcbBlobSize)   \
+	((This)->lpVtbl->GetBlob(This, guidKey, pBuf, cbBufSize, pcbBlobSize))
+#define IMFTopologyNode_GetAllocatedBlob(This, guidKey, ppBuf, pcbSize)        \
+	((This)->lpVtbl->GetAllocatedBlob(This, guidKey, ppBuf, pcbSize))
+#define IMFTopologyNode_GetUnknown(This, guidKey, riid, ppv)                   \
+	((This)->lpVtbl->GetUnknown(This, guidKey, riid, ppv))
+#define IMFTopologyNode_SetItem(This, guidKey, Value)                          \
+	((This)->lpVtbl->SetItem(This, guidKey, Value))
+#define IMFTopologyNode_DeleteItem(This, guidKey)                              \
+	((This)->lpVtbl->DeleteItem(This, guidKey))
+#define IMFTopologyNode_DeleteAllItems(This)                                   \
+	((This)->lpVtbl->DeleteAllItems(This))
+#define IMFTopologyNode_SetUINT32(This, guidKey, unValue)                      \
+	((This)->lpVtbl->SetUINT32(This, guidKey, unValue))
+#define IMFTopologyNode_SetUINT64(This, guidKey, unValue)                      \
+	((This)->lpVtbl->SetUINT64(This, guidKey, unValue))
+#define IMFTopologyNode_SetDouble(This, guidKey, fValue)                       \
+	((This)->lpVtbl->SetDouble(This, guidKey, fValue))
+#define IMFTopologyNode_SetGUID(This, guidKey, guidValue)                      \
+	((This)->lpVtbl->SetGUID(This, guidKey, guidValue))
+#define IMFTopologyNode_SetString(This, guidKey, wszValue)                     \
+	((This)->lpVtbl->SetString(This, guidKey, wszValue))
+#define IMFTopologyNode_SetBlob(This, guidKey, pBuf, cbBufSize)                \
+	((This)->lpVtbl->SetBlob(This, guidKey, pBuf, cbBufSize))
+#define IMFTopologyNode_SetUnknown(This, guidKey, pUnknown)                    \
+	((This)->lpVtbl->SetUnknown(This, guidKey, pUnknown))
+#define IMFTopologyNode_LockStore(This) ((This)->lpVtbl->LockStore(This))
+#define IMFTopologyNode_UnlockStore(This) ((This)->lpVtbl->UnlockStore(This))
+#define IMFTopologyNode_GetCount(This, pcItems)                                \
+	((This)->lpVtbl->GetCount(This, pcItems))
+#define IMFTopologyNode_GetItemByIndex(This, unIndex, pguidKey, pValue)        \
+	((This)->lpVtbl->GetItemByIndex(This, unIndex, pguidKey, pValue))
+#define IMFTopologyNode_CopyAllItems(This, pDest)                              \
+	((This)->lpVtbl->CopyAllItems(This, pDest))
+#define IMFTopologyNode_SetObject(This, pObject)                               \
+	((This)->lpVtbl->SetObject(This, pObject))
+#define IMFTopologyNode_GetObject(This, ppObject)                              \
+	((This)->lpVtbl->GetObject(This, ppObject))
+#define IMFTopologyNode_GetNodeType(This, pType)                               \
+	((This)->lpVtbl->GetNodeType(This, pType))
+#define IMFTopologyNode_GetTopoNodeID(This, pID)                               \
+	((This)->lpVtbl->GetTopoNodeID(This, pID))
+#define IMFTopologyNode_SetTopoNodeID(This, ullTopoID)                         \
+	((This)->lpVtbl->SetTopoNodeID(This, ullTopoID))
+#define IMFTopologyNode_GetInputCount(This, pcInputs)                          \
+	((This)->lpVtbl->GetInputCount(This, pcInputs))
+#define IMFTopologyNode_GetOutputCount(This, pcOutputs)                        \
+	((This)->lpVtbl->GetOutputCount(This, pcOutputs))
+#define IMFTopologyNode_ConnectOutput(This, dwOutputIndex, pDownstreamNode,    \
+				      dwInputIndexOnDownstreamNode)            \
+	((This)->lpVtbl->ConnectOutput(This, dwOutputIndex, pDownstreamNode, dwInputIndexOnDownstreamNode))
+#define IMFTopologyNode_DisconnectOutput(This, dwOutputIndex)                  \
+	((This)->lpVtbl->DisconnectOutput(This, dwOutputIndex))
+#define IMFTopologyNode_GetInput(This, dwInputIndex, ppUpstreamNode,           \
+				 pdwOutputIndexOnUpstreamNode)                 \
+	((This)->lpVtbl->GetInput(This, dwInputIndex, ppUpstreamNode, pdwOutputIndexOnUpstreamNode))
+#define IMFTopologyNode_GetOutput(This, dwOutputIndex, ppDownstreamNode,       \
+				  pdwInputIndexOnDownstreamNode)               \
+	((This)->lpVtbl->GetOutput(This, dwOutputIndex, ppDownstreamNode, pdwInputIndexOnDownstreamNode))
+#define IMFTopologyNode_SetOutputPrefType(This, dwOutputIndex, pType)          \
+	((This)->lpVtbl->SetOutputPrefType(This, dwOutputIndex, pType))
+#define IMFTopologyNode_GetOutputPrefType(This, dwOutputIndex, ppType)         \
+	((This)->lpVtbl->GetOutputPrefType(This, dwOutputIndex, ppType))
+#define IMFTopologyNode_SetInputPrefType(This, dwInputIndex, pType)            \
+	((This)->lpVtbl->SetInputPrefType(This, dwInputIndex, pType))
+#define IMFTopologyNode_GetInputPrefType(This, dwInputIndex, ppType)           \
+	((This)->lpVtbl->GetInputPrefType(This, dwInputIndex, ppType))
+#define IMFTopologyNode_CloneFrom(This, pNode)                                 \
+	((This)->lpVtbl->CloneFrom(This, pNode))
+#endif
+#endif
+
+#endif /* __IMFTopologyNode_INTERFACE_DEFINED__ */
+
+/* ---- IMFTopology ---- */
+
+/*
+ * A set of nodes and an attribute store.  AddNode of a node already there,
+ * or of another node with the same TOPOID: E_INVALIDARG; RemoveNode of a
+ * node not there: E_INVALIDARG; GetNode beyond the count:
+ * MF_E_INVALIDINDEX; GetNodeByID of an unknown id: MF_E_NOT_FOUND.
+ */
+#ifndef __IMFTopology_INTERFACE_DEFINED__
+#define __IMFTopology_INTERFACE_DEFINED__
+
+/* {83CF873A-F6DA-4BC8-823F-BACFD55DC433} */
+DEFINE_GUID(IID_IMFTopology, 0x83cf873a, 0xf6da, 0x4bc8, 0x82, 0x3f, 0xba,
+	    0xcf, 0xd5, 0x5d, 0xc4, 0x33);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("83CF873A-F6DA-4BC8-823F-BACFD55DC433")
+IMFTopology : public IMFAttributes
+{
+	virtual HRESULT STDMETHODCALLTYPE GetTopologyID(TOPOID *pID) = 0;
+	virtual HRESULT STDMETHODCALLTYPE AddNode(IMFTopologyNode *pNode) = 0;
+	virtual HRESULT STDMETHODCALLTYPE RemoveNode(
+		IMFTopologyNode *pNode) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetNodeCount(WORD *pwNodes) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetNode(WORD wIndex,
+						  IMFTopologyNode **ppNode) = 0;
+	virtual HRESULT STDMETHODCALLTYPE Clear() = 0;
+	virtual HRESULT STDMETHODCALLTYPE CloneFrom(IMFTopology *pTopology) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetNodeByID(
+		TOPOID qwTopoNodeID, IMFTopologyNode **ppNode) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetSourceNodeCollection(
+		IMFCollection **ppCollection) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetOutputNodeCollection(
+		IMFCollection **ppCollection) = 0;
+};
+__CRT_UUID_DECL(IMFTopology, 0x83cf873a, 0xf6da, 0x4bc8, 0x82, 0x3f, 0xba,
+		0xcf, 0xd5, 0x5d, 0xc4, 0x33)
+#else
+typedef struct IMFTopologyVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFTopology *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFTopology *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFTopology *This);
+
+	/* IMFAttributes */
+	HRESULT(STDMETHODCALLTYPE *GetItem)
+	(IMFTopology *This, REFGUID guidKey, PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *GetItemType)
+	(IMFTopology *This, REFGUID guidKey, MF_ATTRIBUTE_TYPE *pType);
+	HRESULT(STDMETHODCALLTYPE *CompareItem)
+	(IMFTopology *This, REFGUID guidKey, REFPROPVARIANT Value,
+	 BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *Compare)
+	(IMFTopology *This, IMFAttributes *pTheirs,
+	 MF_ATTRIBUTES_MATCH_TYPE MatchType, BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *GetUINT32)
+	(IMFTopology *This, REFGUID guidKey, UINT32 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetUINT64)
+	(IMFTopology *This, REFGUID guidKey, UINT64 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetDouble)
+	(IMFTopology *This, REFGUID guidKey, double *pfValue);
+	HRESULT(STDMETHODCALLTYPE *GetGUID)
+	(IMFTopology *This, REFGUID guidKey, GUID *pguidValue);
+	HRESULT(STDMETHODCALLTYPE *GetStringLength)
+	(IMFTopology *This, REFGUID guidKey, UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetString)
+	(IMFTopology *This, REFGUID guidKey, LPWSTR pwszValue,
+	 UINT32 cchBufSize, UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedString)
+	(IMFTopology *This, REFGUID guidKey, LPWSTR *ppwszValue,
+	 UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetBlobSize)
+	(IMFTopology *This, REFGUID guidKey, UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetBlob)
+	(IMFTopology *This, REFGUID guidKey, UINT8 *pBuf, UINT32 cbBufSize,
+	 UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedBlob)
+	(IMFTopology *This, REFGUID guidKey, UINT8 **ppBuf, UINT32 *pcbSize);
+	HRESULT(STDMETHODCALLTYPE *GetUnknown)
+	(IMFTopology *This, REFGUID guidKey, REFIID riid, LPVOID *ppv);
+	HRESULT(STDMETHODCALLTYPE *SetItem)
+	(IMFTopology *This, REFGUID guidKey, REFPROPVARIANT Value);
+	HRESULT(STDMETHODCALLTYPE *DeleteItem)
+	(IMFTopology *This, REFGUID guidKey);
+	HRESULT(STDMETHODCALLTYPE *DeleteAllItems)(IMFTopology *This);
+	HRESULT(STDMETHODCALLTYPE *SetUINT32)
+	(IMFTopology *This, REFGUID guidKey, UINT32 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetUINT64)
+	(IMFTopology *This, REFGUID guidKey, UINT64 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetDouble)
+	(IMFTopology *This, REFGUID guidKey, double fValue);
+	HRESULT(STDMETHODCALLTYPE *SetGUID)
+	(IMFTopology *This, REFGUID guidKey, REFGUID guidValue);
+	HRESULT(STDMETHODCALLTYPE *SetString)
+	(IMFTopology *This, REFGUID guidKey, LPCWSTR wszValue);
+	HRESULT(STDMETHODCALLTYPE *SetBlob)
+	(IMFTopology *This, REFGUID guidKey, const UINT8 *pBuf,
+	 UINT32 cbBufSize);
+	HRESULT(STDMETHODCALLTYPE *SetUnknown)
+	(IMFTopology *This, REFGUID guidKey, IUnknown *pUnknown);
+	HRESULT(STDMETHODCALLTYPE *LockStore)(IMFTopology *This);
+	HRESULT(STDMETHODCALLTYPE *UnlockStore)(IMFTopology *This);
+	HRESULT(STDMETHODCALLTYPE *GetCount)
+	(IMFTopology *This, UINT32 *pcItems);
+	HRESULT(STDMETHODCALLTYPE *GetItemByIndex)
+	(IMFTopology *This, UINT32 unIndex, GUID *pguidKey,
+	 PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *CopyAllItems)
+	(IMFTopology *This, IMFAttributes *pDest);
+
+	/* IMFTopology */
+	HRESULT(STDMETHODCALLTYPE *GetTopologyID)
+	(IMFTopology *This, TOPOID *pID);
+	HRESULT(STDMETHODCALLTYPE *AddNode)
+	(IMFTopology *This, IMFTopologyNode *pNode);
+	HRESULT(STDMETHODCALLTYPE *RemoveNode)
+	(IMFTopology *This, IMFTopologyNode *pNode);
+	HRESULT(STDMETHODCALLTYPE *GetNodeCount)
+	(IMFTopology *This, WORD *pwNodes);
+	HRESULT(STDMETHODCALLTYPE *GetNode)
+	(IMFTopology *This, WORD wIndex, IMFTopologyNode **ppNode);
+	HRESULT(STDMETHODCALLTYPE *Clear)(IMFTopology *This);
+	HRESULT(STDMETHODCALLTYPE *CloneFrom)
+	(IMFTopology *This, IMFTopology *pTopology);
+	HRESULT(STDMETHODCALLTYPE *GetNodeByID)
+	(IMFTopology *This, TOPOID qwTopoNodeID, IMFTopologyNode **ppNode);
+	HRESULT(STDMETHODCALLTYPE *GetSourceNodeCollection)
+	(IMFTopology *This, IMFCollection **ppCollection);
+	HRESULT(STDMETHODCALLTYPE *GetOutputNodeCollection)
+	(IMFTopology *This, IMFCollection **ppCollection);
+
+	END_INTERFACE
+} IMFTopologyVtbl;
+
+interface IMFTopology {
+	CONST_VTBL IMFTopologyVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFTopology_QueryInterface(This, riid, ppvObject)                      \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFTopology_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFTopology_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFTopology_GetItem(This, guidKey, pValue)                             \
+	((This)->lpVtbl->GetItem(This, guidKey, pValue))
+#define IMFTopology_GetItemType(This, guidKey, pType)                          \
+	((This)->lpVtbl->GetItemType(This, guidKey, pType))
+#define IMFTopology_CompareItem(This, guidKey, Value, pbResult)                \
+	((This)->lpVtbl->CompareItem(This, guidKey, Value, pbResult))
+#define IMFTopology_Compare(This, pTheirs, MatchType, pbResult)                \
+	((This)->lpVtbl->Compare(This, pTheirs, MatchType, pbResult))
+#define IMFTopology_GetUINT32(This, guidKey, punValue)                         \
+	((This)->lpVtbl->GetUINT32(This, guidKey, punValue))
+#define IMFTopology_GetUINT64(This, guidKey, punValue)                         \
+	((This)->lpVtbl->GetUINT64(This, guidKey, punValue))
+#define IMFTopology_GetDouble(This, guidKey, pfValue)                          \
+	((This)->lpVtbl->GetDouble(This, guidKey, pfValue))
+#define IMFTopology_GetGUID(This, guidKey, pguidValue)                         \
+	((This)->lpVtbl->GetGUID(This, guidKey, pguidValue))
+#define IMFTopology_GetStringLength(This, guidKey, pcchLength)                 \
+	((This)->lpVtbl->GetStringLength(This, guidKey, pcchLength))
+#define IMFTopology_GetString(This, guidKey, pwszValue, cchBufSize,            \
+			      pcchLength)                                      \
+	((This)->lpVtbl->GetString(This, guidKey, pwszValue, cchBufSize, pcchLength))
+#define IMFTopology_GetAllocatedString(This, guidKey, ppwszValue, pcchLength)  \
+	((This)->lpVtbl->GetAllocatedString(This, guidKey, ppwszValue, pcchLength))
+#define IMFTopology_GetBlobSize(This, guidKey, pcbBlobSize)                    \
+	((This)->lpVtbl->GetBlobSize(This, guidKey, pcbBlobSize))
+#define IMFTopology_GetBlob(This, guidKey, pBuf, cbBufSize, pcbBlobSize)       \
+	((This)->lpVtbl->GetBlob(This, guidKey, pBuf, cbBufSize, pcbBlobSize))
+#define IMFTopology_GetAllocatedBlob(This, guidKey, ppBuf, pcbSize)            \
+	((This)->lpVtbl->GetAllocatedBlob(This, guidKey, ppBuf, pcbSize))
+#define IMFTopology_GetUnknown(This, guidKey, riid, ppv)                       \
+	((This)->lpVtbl->GetUnknown(This, guidKey, riid, ppv))
+#define IMFTopology_SetItem(This, guidKey, Value)                              \
+	((This)->lpVtbl->SetItem(This, guidKey, Value))
+#define IMFTopology_DeleteItem(This, guidKey)                                  \
+	((This)->lpVtbl->DeleteItem(This, guidKey))
+#define IMFTopology_DeleteAllItems(This) ((This)->lpVtbl->DeleteAllItems(This))
+#define IMFTopology_SetUINT32(This, guidKey, unValue)                          \
+	((This)->lpVtbl->SetUINT32(This, guidKey, unValue))
+#define IMFTopology_SetUINT64(This, guidKey, unValue)                          \
+	((This)->lpVtbl->SetUINT64(This, guidKey, unValue))
+#define IMFTopology_SetDouble(This, guidKey, fValue)                           \
+	((This)->lpVtbl->SetDouble(This, guidKey, fValue))
+#define IMFTopology_SetGUID(This, guidKey, guidValue)                          \
+	((This)->lpVtbl->SetGUID(This, guidKey, guidValue))
+#define IMFTopology_SetString(This, guidKey, wszValue)                         \
+	((This)->lpVtbl->SetString(This, guidKey, wszValue))
+#define IMFTopology_SetBlob(This, guidKey, pBuf, cbBufSize)                    \
+	((This)->lpVtbl->SetBlob(This, guidKey, pBuf, cbBufSize))
+#define IMFTopology_SetUnknown(This, guidKey, pUnknown)                        \
+	((This)->lpVtbl->SetUnknown(This, guidKey, pUnknown))
+#define IMFTopology_LockStore(This) ((This)->lpVtbl->LockStore(This))
+#define IMFTopology_UnlockStore(This) ((This)->lpVtbl->UnlockStore(This))
+#define IMFTopology_GetCount(This, pcItems)                                    \
+	((This)->lpVtbl->GetCount(This, pcItems))
+#define IMFTopology_GetItemByIndex(This, unIndex, pguidKey, pValue)            \
+	((This)->lpVtbl->GetItemByIndex(This, unIndex, pguidKey, pValue))
+#define IMFTopology_CopyAllItems(This, pDest)                                  \
+	((This)->lpVtbl->CopyAllItems(This, pDest))
+#define IMFTopology_GetTopologyID(This, pID)                                   \
+	((This)->lpVtbl->GetTopologyID(This, pID))
+#define IMFTopology_AddNode(This, pNode) ((This)->lpVtbl->AddNode(This, pNode))
+#define IMFTopology_RemoveNode(This, pNode)                                    \
+	((This)->lpVtbl->RemoveNode(This, pNode))
+#define IMFTopology_GetNodeCount(This, pwNodes)                                \
+	((This)->lpVtbl->GetNodeCount(This, pwNodes))
+#define IMFTopology_GetNode(This, wIndex, ppNode)                              \
+	((This)->lpVtbl->GetNode(This, wIndex, ppNode))
+#define IMFTopology_Clear(This) ((This)->lpVtbl->Clear(This))
+#define IMFTopology_CloneFrom(This, pTopology)                                 \
+	((This)->lpVtbl->CloneFrom(This, pTopology))
+#define IMFTopology_GetNodeByID(This, qwTopoNodeID, ppNode)                    \
+	((This)->lpVtbl->GetNodeByID(This, qwTopoNodeID, ppNode))
+#define IMFTopology_GetSourceNodeCollection(This, ppCollection)                \
+	((This)->lpVtbl->GetSourceNodeCollection(This, ppCollection))
+#define IMFTopology_GetOutputNodeCollection(This, ppCollection)                \
+	((This)->lpVtbl->GetOutputNodeCollection(This, ppCollection))
+#endif
+#endif
+
+#endif /* __IMFTopology_INTERFACE_DEFINED__ */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * MFCreateTopology - an empty topology with a new TOPOID
+ * @ppTopo: the topology; NULL on failure
+ *
+ * Return: S_OK; E_POINTER; E_OUTOFMEMORY.
+ */
+HRESULT STDAPICALLTYPE MFCreateTopology(IMFTopology **ppTopo);
+
+/**
+ * MFCreateTopologyNode - a node with a new TOPOID and no connections
+ * @NodeType: an MF_TOPOLOGY_TYPE up to MF_TOPOLOGY_TEE_NODE
+ * @ppNode: the node; NULL on failure
+ *
+ * Return: S_OK; E_POINTER; E_INVALIDARG (another @NodeType);
+ * E_OUTOFMEMORY.
+ */
+HRESULT STDAPICALLTYPE MFCreateTopologyNode(MF_TOPOLOGY_TYPE NodeType,
+					    IMFTopologyNode **ppNode);
+
+#ifdef __cplusplus
+}
+#endif
+
+/* Node attributes (Microsoft's values). */
+/* {494BBCF1-B031-4E38-97C4-D5422DD618DC} */
+DEFINE_GUID(MF_TOPONODE_CONNECT_METHOD, 0x494bbcf1, 0xb031, 0x4e38, 0x97, 0xc4,
+	    0xd5, 0x42, 0x2d, 0xd6, 0x18, 0xdc);
+
+/* {494BBCED-B031-4E38-97C4-D5422DD618DC} */
+DEFINE_GUID(MF_TOPONODE_D3DAWARE, 0x494bbced, 0xb031, 0x4e38, 0x97, 0xc4, 0xd5,
+	    0x42, 0x2d, 0xd6, 0x18, 0xdc);
+
+/* {494BBD02-B031-4E38-97C4-D5422DD618DC} */
+DEFINE_GUID(MF_TOPONODE_DECODER, 0x494bbd02, 0xb031, 0x4e38, 0x97, 0xc4, 0xd5,
+	    0x42, 0x2d, 0xd6, 0x18, 0xdc);
+
+/* {494BBCFA-B031-4E38-97C4-D5422DD618DC} */
+DEFINE_GUID(MF_TOPONODE_DECRYPTOR, 0x494bbcfa, 0xb031, 0x4e38, 0x97, 0xc4,
+	    0xd5, 0x42, 0x2d, 0xd6, 0x18, 0xdc);
+
+/* {14932F9E-9087-4BB4-8412-5167145CBE04} */
+DEFINE_GUID(MF_TOPONODE_DISABLE_PREROLL, 0x14932f9e, 0x9087, 0x4bb4, 0x84,
+	    0x12, 0x51, 0x67, 0x14, 0x5c, 0xbe, 0x04);
+
+/* {494BBCFB-B031-4E38-97C4-D5422DD618DC} */
+DEFINE_GUID(MF_TOPONODE_DISCARDABLE, 0x494bbcfb, 0xb031, 0x4e38, 0x97, 0xc4,
+	    0xd5, 0x42, 0x2d, 0xd6, 0x18, 0xdc);
+
+/* {494BBCE9-B031-4E38-97C4-D5422DD618DC} */
+DEFINE_GUID(MF_TOPONODE_DRAIN, 0x494bbce9, 0xb031, 0x4e38, 0x97, 0xc4, 0xd5,
+	    0x42, 0x2d, 0xd6, 0x18, 0xdc);
+
+/* {494BBCEE-B031-4E38-97C4-D5422DD618DC} */
+DEFINE_GUID(MF_TOPONODE_ERRORCODE, 0x494bbcee, 0xb031, 0x4e38, 0x97, 0xc4,
+	    0xd5, 0x42, 0x2d, 0xd6, 0x18, 0xdc);
+
+/* {494BBCE8-B031-4E38-97C4-D5422DD618DC} */
+DEFINE_GUID(MF_TOPONODE_FLUSH, 0x494bbce8, 0xb031, 0x4e38, 0x97, 0xc4, 0xd5,
+	    0x42, 0x2d, 0xd6, 0x18, 0xdc);
+
+/* {494BBCF7-B031-4E38-97C4-D5422DD618DC} */
+DEFINE_GUID(MF_TOPONODE_LOCKED, 0x494bbcf7, 0xb031, 0x4e38, 0x97, 0xc4, 0xd5,
+	    0x42, 0x2d, 0xd6, 0x18, 0xdc);
+
+/* {494BBD00-B031-4E38-97C4-D5422DD618DC} */
+DEFINE_GUID(MF_TOPONODE_MARKIN_HERE, 0x494bbd00, 0xb031, 0x4e38, 0x97, 0xc4,
+	    0xd5, 0x42, 0x2d, 0xd6, 0x18, 0xdc);
+
+/* {494BBD01-B031-4E38-97C4-D5422DD618DC} */
+DEFINE_GUID(MF_TOPONODE_MARKOUT_HERE, 0x494bbd01, 0xb031, 0x4e38, 0x97, 0xc4,
+	    0xd5, 0x42, 0x2d, 0xd6, 0x18, 0xdc);
+
+/* {835C58EA-E075-4BC7-BCBA-4DE000DF9AE6} */
+DEFINE_GUID(MF_TOPONODE_MEDIASTART, 0x835c58ea, 0xe075, 0x4bc7, 0xbc, 0xba,
+	    0x4d, 0xe0, 0x00, 0xdf, 0x9a, 0xe6);
+
+/* {835C58EB-E075-4BC7-BCBA-4DE000DF9AE6} */
+DEFINE_GUID(MF_TOPONODE_MEDIASTOP, 0x835c58eb, 0xe075, 0x4bc7, 0xbc, 0xba,
+	    0x4d, 0xe0, 0x00, 0xdf, 0x9a, 0xe6);
+
+/* {14932F9C-9087-4BB4-8412-5167145CBE04} */
+DEFINE_GUID(MF_TOPONODE_NOSHUTDOWN_ON_REMOVE, 0x14932f9c, 0x9087, 0x4bb4, 0x84,
+	    0x12, 0x51, 0x67, 0x14, 0x5c, 0xbe, 0x04);
+
+/* {835C58ED-E075-4BC7-BCBA-4DE000DF9AE6} */
+DEFINE_GUID(MF_TOPONODE_PRESENTATION_DESCRIPTOR, 0x835c58ed, 0xe075, 0x4bc7,
+	    0xbc, 0xba, 0x4d, 0xe0, 0x00, 0xdf, 0x9a, 0xe6);
+
+/* {6304EF99-16B2-4EBE-9D67-E4C539B3A259} */
+DEFINE_GUID(MF_TOPONODE_PRIMARYOUTPUT, 0x6304ef99, 0x16b2, 0x4ebe, 0x9d, 0x67,
+	    0xe4, 0xc5, 0x39, 0xb3, 0xa2, 0x59);
+
+/* {14932F9D-9087-4BB4-8412-5167145CBE04} */
+DEFINE_GUID(MF_TOPONODE_RATELESS, 0x14932f9d, 0x9087, 0x4bb4, 0x84, 0x12, 0x51,
+	    0x67, 0x14, 0x5c, 0xbe, 0x04);
+
+/* {835C58EF-E075-4BC7-BCBA-4DE000DF9AE6} */
+DEFINE_GUID(MF_TOPONODE_SEQUENCE_ELEMENTID, 0x835c58ef, 0xe075, 0x4bc7, 0xbc,
+	    0xba, 0x4d, 0xe0, 0x00, 0xdf, 0x9a, 0xe6);
+
+/* {835C58EC-E075-4BC7-BCBA-4DE000DF9AE6} */
+DEFINE_GUID(MF_TOPONODE_SOURCE, 0x835c58ec, 0xe075, 0x4bc7, 0xbc, 0xba, 0x4d,
+	    0xe0, 0x00, 0xdf, 0x9a, 0xe6);
+
+/* {835C58EE-E075-4BC7-BCBA-4DE000DF9AE6} */
+DEFINE_GUID(MF_TOPONODE_STREAM_DESCRIPTOR, 0x835c58ee, 0xe075, 0x4bc7, 0xbc,
+	    0xba, 0x4d, 0xe0, 0x00, 0xdf, 0x9a, 0xe6);
+
+/* {14932F9B-9087-4BB4-8412-5167145CBE04} */
+DEFINE_GUID(MF_TOPONODE_STREAMID, 0x14932f9b, 0x9087, 0x4bb4, 0x84, 0x12, 0x51,
+	    0x67, 0x14, 0x5c, 0xbe, 0x04);
+
+/* {88DCC0C9-293E-4E8B-9AEB-0AD64CC016B0} */
+DEFINE_GUID(MF_TOPONODE_TRANSFORM_OBJECTID, 0x88dcc0c9, 0x293e, 0x4e8b, 0x9a,
+	    0xeb, 0x0a, 0xd6, 0x4c, 0xc0, 0x16, 0xb0);
+
+/* {494BBCF8-B031-4E38-97C4-D5422DD618DC} */
+DEFINE_GUID(MF_TOPONODE_WORKQUEUE_ID, 0x494bbcf8, 0xb031, 0x4e38, 0x97, 0xc4,
+	    0xd5, 0x42, 0x2d, 0xd6, 0x18, 0xdc);
+
+/* Topology attributes (Microsoft's values). */
+/* {1E8D34F6-F5AB-4E23-BB88-874AA3A1A74D} */
+DEFINE_GUID(MF_TOPOLOGY_DXVA_MODE, 0x1e8d34f6, 0xf5ab, 0x4e23, 0xbb, 0x88,
+	    0x87, 0x4a, 0xa3, 0xa1, 0xa7, 0x4d);
+
+/* {D529950B-D484-4527-A9CD-B1909532B5B0} */
+DEFINE_GUID(MF_TOPOLOGY_DYNAMIC_CHANGE_NOT_ALLOWED, 0xd529950b, 0xd484, 0x4527,
+	    0xa9, 0xcd, 0xb1, 0x90, 0x95, 0x32, 0xb5, 0xb0);
+
+/* {6248C36D-5D0B-4F40-A0BB-B0B305F77698} */
+DEFINE_GUID(MF_TOPOLOGY_ENUMERATE_SOURCE_TYPES, 0x6248c36d, 0x5d0b, 0x4f40,
+	    0xa0, 0xbb, 0xb0, 0xb3, 0x05, 0xf7, 0x76, 0x98);
+
+/* {D2D362FD-4E4F-4191-A579-C618B66706AF} */
+DEFINE_GUID(MF_TOPOLOGY_HARDWARE_MODE, 0xd2d362fd, 0x4e4f, 0x4191, 0xa5, 0x79,
+	    0xc6, 0x18, 0xb6, 0x67, 0x06, 0xaf);
+
+/* {7ED3F804-86BB-4B3F-B7E4-7CB43AFD4B80} */
+DEFINE_GUID(MF_TOPOLOGY_NO_MARKIN_MARKOUT, 0x7ed3f804, 0x86bb, 0x4b3f, 0xb7,
+	    0xe4, 0x7c, 0xb4, 0x3a, 0xfd, 0x4b, 0x80);
+
+/* {7ED3F802-86BB-4B3F-B7E4-7CB43AFD4B80} */
+DEFINE_GUID(MF_TOPOLOGY_PROJECTSTART, 0x7ed3f802, 0x86bb, 0x4b3f, 0xb7, 0xe4,
+	    0x7c, 0xb4, 0x3a, 0xfd, 0x4b, 0x80);
+
+/* {7ED3F803-86BB-4B3F-B7E4-7CB43AFD4B80} */
+DEFINE_GUID(MF_TOPOLOGY_PROJECTSTOP, 0x7ed3f803, 0x86bb, 0x4b3f, 0xb7, 0xe4,
+	    0x7c, 0xb4, 0x3a, 0xfd, 0x4b, 0x80);
+
+/* {494BBCDE-B031-4E38-97C4-D5422DD618DC} */
+DEFINE_GUID(MF_TOPOLOGY_RESOLUTION_STATUS, 0x494bbcde, 0xb031, 0x4e38, 0x97,
+	    0xc4, 0xd5, 0x42, 0x2d, 0xd6, 0x18, 0xdc);
+
+/* {C8CC113F-7951-4548-AAD6-9ED6202E62B3} */
+DEFINE_GUID(MF_TOPOLOGY_START_TIME_ON_PRESENTATION_SWITCH, 0xc8cc113f, 0x7951,
+	    0x4548, 0xaa, 0xd6, 0x9e, 0xd6, 0x20, 0x2e, 0x62, 0xb3);
+
+/* {B86CAC42-41A6-4B79-897A-1AB0E52B4A1B} */
+DEFINE_GUID(MF_TOPOLOGY_STATIC_PLAYBACK_OPTIMIZATIONS, 0xb86cac42, 0x41a6,
+	    0x4b79, 0x89, 0x7a, 0x1a, 0xb0, 0xe5, 0x2b, 0x4a, 0x1b);
 
 #endif /* PMP_MFIDL_H */

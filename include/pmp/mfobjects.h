@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * mfobjects.h - Media Foundation's data objects: attributes, media
- * events and their queues, asynchronous results and callbacks
+ * events and their queues, asynchronous results and callbacks,
+ * collections
  *
  * Generated from mfobjects.idl by userspace/idl/pmpidl.py: do not edit.
  *
@@ -22,6 +23,11 @@
 #ifndef __IMFAttributes_FWD_DEFINED__
 #define __IMFAttributes_FWD_DEFINED__
 typedef interface IMFAttributes IMFAttributes;
+#endif
+
+#ifndef __IMFCollection_FWD_DEFINED__
+#define __IMFCollection_FWD_DEFINED__
+typedef interface IMFCollection IMFCollection;
 #endif
 
 #ifndef __IMFAsyncResult_FWD_DEFINED__
@@ -310,6 +316,95 @@ interface IMFAttributes {
 #endif
 
 #endif /* __IMFAttributes_INTERFACE_DEFINED__ */
+
+/* MFSerializeAttributesToStream() options (the stream functions are absent). */
+typedef enum MF_ATTRIBUTE_SERIALIZE_OPTIONS {
+	MF_ATTRIBUTE_SERIALIZE_UNKNOWN_BYREF = 0x1
+} MF_ATTRIBUTE_SERIALIZE_OPTIONS;
+
+/* ---- IMFCollection ---- */
+
+/*
+ * A thread-safe array of IUnknown pointers (MFCreateCollection), holding
+ * a reference to each non-NULL element.  An index beyond the elements is
+ * E_INVALIDARG, except that InsertElementAt at the end appends; a NULL
+ * out pointer is E_POINTER.
+ */
+#ifndef __IMFCollection_INTERFACE_DEFINED__
+#define __IMFCollection_INTERFACE_DEFINED__
+
+/* {5BC8A76B-869A-46A3-9B03-FA218A66AEBE} */
+DEFINE_GUID(IID_IMFCollection, 0x5bc8a76b, 0x869a, 0x46a3, 0x9b, 0x03, 0xfa,
+	    0x21, 0x8a, 0x66, 0xae, 0xbe);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("5BC8A76B-869A-46A3-9B03-FA218A66AEBE")
+IMFCollection : public IUnknown
+{
+	virtual HRESULT STDMETHODCALLTYPE GetElementCount(
+		DWORD *pcElements) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetElement(
+		DWORD dwElementIndex, IUnknown **ppUnkElement) = 0;
+	virtual HRESULT STDMETHODCALLTYPE AddElement(IUnknown *pUnkElement) = 0;
+	virtual HRESULT STDMETHODCALLTYPE RemoveElement(
+		DWORD dwElementIndex, IUnknown **ppUnkElement) = 0;
+	virtual HRESULT STDMETHODCALLTYPE InsertElementAt(
+		DWORD dwIndex, IUnknown *pUnknown) = 0;
+	virtual HRESULT STDMETHODCALLTYPE RemoveAllElements() = 0;
+};
+__CRT_UUID_DECL(IMFCollection, 0x5bc8a76b, 0x869a, 0x46a3, 0x9b, 0x03, 0xfa,
+		0x21, 0x8a, 0x66, 0xae, 0xbe)
+#else
+typedef struct IMFCollectionVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFCollection *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFCollection *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFCollection *This);
+
+	/* IMFCollection */
+	HRESULT(STDMETHODCALLTYPE *GetElementCount)
+	(IMFCollection *This, DWORD *pcElements);
+	HRESULT(STDMETHODCALLTYPE *GetElement)
+	(IMFCollection *This, DWORD dwElementIndex, IUnknown **ppUnkElement);
+	HRESULT(STDMETHODCALLTYPE *AddElement)
+	(IMFCollection *This, IUnknown *pUnkElement);
+	HRESULT(STDMETHODCALLTYPE *RemoveElement)
+	(IMFCollection *This, DWORD dwElementIndex, IUnknown **ppUnkElement);
+	HRESULT(STDMETHODCALLTYPE *InsertElementAt)
+	(IMFCollection *This, DWORD dwIndex, IUnknown *pUnknown);
+	HRESULT(STDMETHODCALLTYPE *RemoveAllElements)(IMFCollection *This);
+
+	END_INTERFACE
+} IMFCollectionVtbl;
+
+interface IMFCollection {
+	CONST_VTBL IMFCollectionVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFCollection_QueryInterface(This, riid, ppvObject)                    \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFCollection_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFCollection_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFCollection_GetElementCount(This, pcElements)                        \
+	((This)->lpVtbl->GetElementCount(This, pcElements))
+#define IMFCollection_GetElement(This, dwElementIndex, ppUnkElement)           \
+	((This)->lpVtbl->GetElement(This, dwElementIndex, ppUnkElement))
+#define IMFCollection_AddElement(This, pUnkElement)                            \
+	((This)->lpVtbl->AddElement(This, pUnkElement))
+#define IMFCollection_RemoveElement(This, dwElementIndex, ppUnkElement)        \
+	((This)->lpVtbl->RemoveElement(This, dwElementIndex, ppUnkElement))
+#define IMFCollection_InsertElementAt(This, dwIndex, pUnknown)                 \
+	((This)->lpVtbl->InsertElementAt(This, dwIndex, pUnknown))
+#define IMFCollection_RemoveAllElements(This)                                  \
+	((This)->lpVtbl->RemoveAllElements(This))
+#endif
+#endif
+
+#endif /* __IMFCollection_INTERFACE_DEFINED__ */
 
 /* ---- IMFAsyncResult ---- */
 

@@ -156,30 +156,41 @@ out:
 	return hr;
 }
 
-/* A copy of every item, for calls into another store without our lock. */
-static HRESULT attrs_snapshot(struct pmp_attrs *attrs, struct pmp_attr **out,
-			      UINT32 *count)
+/**
+ * pmp_attrs_items - a copy of every item of a store, through its methods
+ * @attrs: any IMFAttributes implementation
+ * @out: receives the items (NULL when there are none), for
+ *	pmp_attrs_items_free()
+ * @count: receives their number
+ *
+ * Taken under the store's LockStore, so that the copy is consistent;
+ * calls into another store are then made without holding this one.
+ *
+ * Return: S_OK, E_OUTOFMEMORY or the store's error; on failure @out and
+ * @count are not written.
+ */
+HRESULT pmp_attrs_items(IMFAttributes *attrs, struct pmp_attr **out,
+			UINT32 *count)
 {
 	struct pmp_attr *items = NULL;
-	HRESULT hr = S_OK;
-	UINT32 i, n;
+	UINT32 i = 0, n = 0;
+	HRESULT hr;
 
-	attrs_lock(attrs);
-	n = attrs->count;
-	if (n) {
+	hr = IMFAttributes_LockStore(attrs);
+	if (FAILED(hr))
+		return hr;
+	hr = IMFAttributes_GetCount(attrs, &n);
+	if (SUCCEEDED(hr) && n) {
 		items = calloc(n, sizeof(*items));
 		if (!items)
 			hr = E_OUTOFMEMORY;
 	}
-	for (i = 0; SUCCEEDED(hr) && i < n; i++) {
-		items[i].key = attrs->items[i].key;
-		hr = PropVariantCopy(&items[i].value, &attrs->items[i].value);
-	}
-	attrs_unlock(attrs);
+	for (i = 0; SUCCEEDED(hr) && i < n; i++)
+		hr = IMFAttributes_GetItemByIndex(attrs, i, &items[i].key,
+						  &items[i].value);
+	IMFAttributes_UnlockStore(attrs);
 	if (FAILED(hr)) {
-		while (i--)
-			PropVariantClear(&items[i].value);
-		free(items);
+		pmp_attrs_items_free(items, items ? n : 0);
 		return hr;
 	}
 	*out = items;
@@ -187,7 +198,12 @@ static HRESULT attrs_snapshot(struct pmp_attrs *attrs, struct pmp_attr **out,
 	return S_OK;
 }
 
-static void snapshot_free(struct pmp_attr *items, UINT32 count)
+/**
+ * pmp_attrs_items_free - free what pmp_attrs_items() returned
+ * @items: the items, or NULL
+ * @count: their number
+ */
+void pmp_attrs_items_free(struct pmp_attr *items, UINT32 count)
 {
 	UINT32 i;
 
@@ -209,10 +225,9 @@ static HRESULT STDMETHODCALLTYPE attrs_QueryInterface(IMFAttributes *iface,
 	if (!riid)
 		return E_POINTER;
 	if (IsEqualIID(riid, &IID_IUnknown) ||
-	    IsEqualIID(riid, &IID_IMFAttributes)) {
+	    IsEqualIID(riid, &IID_IMFAttributes) ||
+	    (attrs->iid && IsEqualIID(riid, attrs->iid))) {
 		*ppv = iface;
-	} else if (attrs->query) {
-		return attrs->query(attrs, riid, ppv);
 	} else {
 		return E_NOINTERFACE;
 	}
@@ -307,7 +322,6 @@ static HRESULT STDMETHODCALLTYPE attrs_Compare(IMFAttributes *iface,
 					       MF_ATTRIBUTES_MATCH_TYPE MatchType,
 					       BOOL *pbResult)
 {
-	struct pmp_attrs *attrs = impl_from_IMFAttributes(iface);
 	struct pmp_attr *ours, *theirs = NULL;
 	UINT32 n_ours, n_theirs = 0, i;
 	BOOL match = FALSE;
@@ -321,25 +335,10 @@ static HRESULT STDMETHODCALLTYPE attrs_Compare(IMFAttributes *iface,
 	*pbResult = FALSE;
 
 	/* Neither store's lock is held while the other is called. */
-	hr = attrs_snapshot(attrs, &ours, &n_ours);
+	hr = pmp_attrs_items(iface, &ours, &n_ours);
 	if (FAILED(hr))
 		return hr;
-	hr = IMFAttributes_LockStore(pTheirs);
-	if (SUCCEEDED(hr)) {
-		hr = IMFAttributes_GetCount(pTheirs, &n_theirs);
-		if (SUCCEEDED(hr) && n_theirs) {
-			theirs = calloc(n_theirs, sizeof(*theirs));
-			if (!theirs)
-				hr = E_OUTOFMEMORY;
-		}
-		for (i = 0; SUCCEEDED(hr) && i < n_theirs; i++) {
-			PropVariantInit(&theirs[i].value);
-			hr = IMFAttributes_GetItemByIndex(pTheirs, i,
-							  &theirs[i].key,
-							  &theirs[i].value);
-		}
-		IMFAttributes_UnlockStore(pTheirs);
-	}
+	hr = pmp_attrs_items(pTheirs, &theirs, &n_theirs);
 	if (FAILED(hr))
 		goto out;
 
@@ -375,8 +374,8 @@ static HRESULT STDMETHODCALLTYPE attrs_Compare(IMFAttributes *iface,
 	if (SUCCEEDED(hr))
 		*pbResult = match;
 out:
-	snapshot_free(ours, n_ours);
-	snapshot_free(theirs, theirs ? n_theirs : 0);
+	pmp_attrs_items_free(ours, n_ours);
+	pmp_attrs_items_free(theirs, n_theirs);
 	return hr;
 }
 
@@ -789,7 +788,7 @@ static HRESULT STDMETHODCALLTYPE attrs_CopyAllItems(IMFAttributes *iface,
 
 	if (!pDest)
 		return E_POINTER;
-	hr = attrs_snapshot(impl_from_IMFAttributes(iface), &items, &n);
+	hr = pmp_attrs_items(iface, &items, &n);
 	if (FAILED(hr))
 		return hr;
 	hr = IMFAttributes_LockStore(pDest);
@@ -800,7 +799,7 @@ static HRESULT STDMETHODCALLTYPE attrs_CopyAllItems(IMFAttributes *iface,
 						   &items[i].value);
 		IMFAttributes_UnlockStore(pDest);
 	}
-	snapshot_free(items, n);
+	pmp_attrs_items_free(items, n);
 	return hr;
 }
 
@@ -847,7 +846,7 @@ const IMFAttributesVtbl pmp_attrs_vtbl = {
  *	starting with the same methods)
  * @size: how many items to make room for
  *
- * The caller sets @destroy (and @query for more interfaces).
+ * The caller sets @destroy (and @iid for a derived interface).
  *
  * Return: S_OK or E_OUTOFMEMORY.
  */

@@ -30,15 +30,6 @@ static struct media_event *impl_from_IMFMediaEvent(IMFMediaEvent *iface)
 	return (struct media_event *)iface;
 }
 
-static HRESULT event_query(struct pmp_attrs *attrs, REFIID riid, void **ppv)
-{
-	if (!IsEqualIID(riid, &IID_IMFMediaEvent))
-		return E_NOINTERFACE;
-	*ppv = &attrs->IMFAttributes_iface;
-	IMFAttributes_AddRef(&attrs->IMFAttributes_iface);
-	return S_OK;
-}
-
 static void event_destroy(struct pmp_attrs *attrs)
 {
 	struct media_event *ev = (struct media_event *)attrs;
@@ -125,7 +116,7 @@ PMP_EXPORT HRESULT STDAPICALLTYPE MFCreateMediaEvent(MediaEventType met,
 		free(ev);
 		return hr;
 	}
-	ev->attrs.query = event_query;
+	ev->attrs.iid = &IID_IMFMediaEvent;
 	ev->attrs.destroy = event_destroy;
 	ev->type = met;
 	if (guidExtendedType)

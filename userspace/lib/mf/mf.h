@@ -35,7 +35,7 @@ struct pmp_attr {
  * @items: the attributes, in the order they were first set
  * @count: entries of @items
  * @capacity: room at @items
- * @query: the object's other interfaces, or NULL
+ * @iid: the derived interface the object is (IMFMediaEvent...), or NULL
  * @destroy: frees the object once its last reference has gone
  */
 struct pmp_attrs {
@@ -45,7 +45,7 @@ struct pmp_attrs {
 	struct pmp_attr *items;
 	UINT32 count;
 	UINT32 capacity;
-	HRESULT (*query)(struct pmp_attrs *attrs, REFIID riid, void **ppv);
+	const IID *iid;
 	void (*destroy)(struct pmp_attrs *attrs);
 };
 
@@ -54,5 +54,8 @@ extern const IMFAttributesVtbl pmp_attrs_vtbl;
 HRESULT pmp_attrs_init(struct pmp_attrs *attrs, const void *vtbl,
 		       UINT32 size);
 void pmp_attrs_cleanup(struct pmp_attrs *attrs);
+HRESULT pmp_attrs_items(IMFAttributes *attrs, struct pmp_attr **out,
+			UINT32 *count);
+void pmp_attrs_items_free(struct pmp_attr *items, UINT32 count);
 
 #endif /* PMP_LIB_MF_H */
