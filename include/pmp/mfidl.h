@@ -519,7 +519,9 @@ interface IMFTopologyNode {
  * A set of nodes and an attribute store.  AddNode of a node already there,
  * or of another node with the same TOPOID: E_INVALIDARG; RemoveNode of a
  * node not there: E_INVALIDARG; GetNode beyond the count:
- * MF_E_INVALIDINDEX; GetNodeByID of an unknown id: MF_E_NOT_FOUND.
+ * MF_E_INVALIDINDEX; GetNodeByID of an unknown id: MF_E_NOT_FOUND.  A
+ * node leaving the topology (RemoveNode, Clear, Release) loses its
+ * connections, as on Windows.
  */
 #ifndef __IMFTopology_INTERFACE_DEFINED__
 #define __IMFTopology_INTERFACE_DEFINED__

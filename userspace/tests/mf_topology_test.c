@@ -546,8 +546,10 @@ TEST(topology_ids_are_unique)
 	ASSERT_EQ(E_POINTER, IMFTopology_GetTopologyID(a, NULL));
 	ASSERT_EQ(S_OK, IMFTopology_GetTopologyID(a, &ia));
 	ASSERT_EQ(S_OK, IMFTopology_GetTopologyID(b, &ib));
+	/* Windows counts from 1, without the pid nodes' ids have. */
 	ASSERT_NE(0U, ia);
-	ASSERT_NE(ia, ib);
+	ASSERT_EQ(ia + 1, ib);
+	ASSERT_EQ(0U, ia >> 32);
 	ASSERT_EQ(0U, IMFTopology_Release(a));
 	ASSERT_EQ(0U, IMFTopology_Release(b));
 }
@@ -608,6 +610,48 @@ TEST(topology_add_get_remove_follow_microsofts_results)
 	IMFTopologyNode_Release(a);
 	IMFTopologyNode_Release(b);
 	IMFTopologyNode_Release(c);
+}
+
+/* The reference counts Wine's tests record on Windows. */
+TEST(clear_and_remove_node_break_the_connections)
+{
+	IMFTopologyNode *a = new_node(MF_TOPOLOGY_SOURCESTREAM_NODE);
+	IMFTopologyNode *b = new_node(MF_TOPOLOGY_OUTPUT_NODE);
+	IMFTopologyNode *peer;
+	IMFTopology *t, *t2;
+	DWORD idx;
+
+	ASSERT_EQ(S_OK, MFCreateTopology(&t));
+	IMFTopology_AddNode(t, a);
+	IMFTopology_AddNode(t, b);
+	ASSERT_EQ(S_OK, IMFTopologyNode_ConnectOutput(a, 0, b, 1));
+	ASSERT_EQ(3U, refcount(a));
+	ASSERT_EQ(3U, refcount(b));
+	ASSERT_EQ(S_OK, IMFTopology_Clear(t));
+	ASSERT_EQ(1U, refcount(a));
+	ASSERT_EQ(1U, refcount(b));
+
+	IMFTopology_AddNode(t, a);
+	IMFTopology_AddNode(t, b);
+	ASSERT_EQ(S_OK, IMFTopologyNode_ConnectOutput(a, 0, b, 1));
+	ASSERT_EQ(S_OK, IMFTopology_RemoveNode(t, a));
+	ASSERT_EQ(1U, refcount(a));
+	ASSERT_EQ(2U, refcount(b));
+	ASSERT_EQ(MF_E_NOT_FOUND, IMFTopologyNode_GetOutput(a, 0, &peer, &idx));
+	IMFTopology_AddNode(t, a);
+	ASSERT_EQ(S_OK, IMFTopologyNode_ConnectOutput(a, 0, b, 1));
+	ASSERT_EQ(S_OK, IMFTopology_RemoveNode(t, b));
+	ASSERT_EQ(2U, refcount(a));
+	ASSERT_EQ(1U, refcount(b));
+
+	/* A node may be in two topologies. */
+	ASSERT_EQ(S_OK, MFCreateTopology(&t2));
+	ASSERT_EQ(S_OK, IMFTopology_AddNode(t2, a));
+	ASSERT_EQ(3U, refcount(a));
+	ASSERT_EQ(0U, IMFTopology_Release(t2));
+	ASSERT_EQ(0U, IMFTopology_Release(t));
+	ASSERT_EQ(0U, IMFTopologyNode_Release(a));
+	ASSERT_EQ(0U, IMFTopologyNode_Release(b));
 }
 
 TEST(source_and_output_collections_list_their_nodes)

@@ -77,10 +77,11 @@ struct topology {
 static IMFTopologyNodeVtbl node_vtbl;
 static IMFTopologyVtbl topology_vtbl;
 
-/* Unique per process; the pid keeps two clients' ids apart in one host. */
-static TOPOID new_id(atomic_uint *counter)
+/* Node ids carry the pid, as Windows' do; topology ids count from 1. */
+static TOPOID new_node_id(void)
 {
-	return (TOPOID)getpid() << 32 | (atomic_fetch_add(counter, 1) + 1);
+	return (TOPOID)getpid() << 32 |
+	       (atomic_fetch_add(&next_node_id, 1) + 1);
 }
 
 static struct topo_node *impl_from_IMFTopologyNode(IMFTopologyNode *iface)
@@ -560,7 +561,7 @@ MFCreateTopologyNode(MF_TOPOLOGY_TYPE NodeType, IMFTopologyNode **ppNode)
 	node->attrs.iid = &IID_IMFTopologyNode;
 	node->attrs.destroy = node_destroy;
 	node->type = NodeType;
-	node->id = new_id(&next_node_id);
+	node->id = new_node_id();
 	*ppNode = node_iface(node);
 	return S_OK;
 }
@@ -590,11 +591,41 @@ static void release_nodes(struct topo_node **nodes, WORD count)
 	free(nodes);
 }
 
+/*
+ * Nodes leaving a topology lose every connection, as on Windows (so a
+ * released topology leaves no cycle behind), then its reference.  The
+ * array stays the caller's.
+ */
+static void remove_nodes(struct topo_node **nodes, WORD count)
+{
+	struct topo_node *dead = NULL, *n;
+	DWORD i;
+	WORD k;
+
+	pthread_mutex_lock(&graph_lock);
+	for (k = 0; k < count; k++) {
+		n = nodes[k];
+		for (i = 0; i < n->outputs.count; i++)
+			if (n->outputs.s[i].peer)
+				disconnect_output_glocked(n, i, &dead);
+		for (i = 0; i < n->inputs.count; i++)
+			if (n->inputs.s[i].peer)
+				disconnect_output_glocked(
+					n->inputs.s[i].peer,
+					n->inputs.s[i].peer_index, &dead);
+	}
+	pthread_mutex_unlock(&graph_lock);
+	free_dead(dead);
+	for (k = 0; k < count; k++)
+		IMFTopologyNode_Release(node_iface(nodes[k]));
+}
+
 static void topology_destroy(struct pmp_attrs *attrs)
 {
 	struct topology *t = (struct topology *)attrs;
 
-	release_nodes(t->nodes, t->count);
+	remove_nodes(t->nodes, t->count);
+	free(t->nodes);
 	pmp_attrs_cleanup(attrs);
 	free(t);
 }
@@ -686,7 +717,7 @@ static HRESULT STDMETHODCALLTYPE topology_RemoveNode(IMFTopology *iface,
 	IMFTopology_UnlockStore(iface);
 	if (i < 0)
 		return E_INVALIDARG;
-	IMFTopologyNode_Release(pNode);
+	remove_nodes(&node, 1);
 	return S_OK;
 }
 
@@ -728,7 +759,8 @@ static HRESULT STDMETHODCALLTYPE topology_Clear(IMFTopology *iface)
 	WORD count;
 
 	nodes = topology_take_nodes(impl_from_IMFTopology(iface), &count);
-	release_nodes(nodes, count);
+	remove_nodes(nodes, count);
+	free(nodes);
 	return S_OK;
 }
 
@@ -892,7 +924,8 @@ static HRESULT STDMETHODCALLTYPE topology_CloneFrom(IMFTopology *iface,
 	t->count = t->capacity = count;
 	t->id = id;
 	IMFTopology_UnlockStore(iface);
-	release_nodes(old, old_count);
+	remove_nodes(old, old_count);
+	free(old);
 	return S_OK;
 }
 
@@ -932,7 +965,7 @@ PMP_EXPORT HRESULT STDAPICALLTYPE MFCreateTopology(IMFTopology **ppTopo)
 	}
 	t->attrs.iid = &IID_IMFTopology;
 	t->attrs.destroy = topology_destroy;
-	t->id = new_id(&next_topology_id);
+	t->id = atomic_fetch_add(&next_topology_id, 1) + 1;
 	*ppTopo = (IMFTopology *)&t->attrs.IMFAttributes_iface;
 	return S_OK;
 }
