@@ -33,7 +33,8 @@ if [ "${PMP_FUZZ_KERNEL:-stock}" = debug ]; then
 	dir=$(tools/debug-kernel/build.sh) || exit 1
 	kdir=$dir/build
 	PMP_VM_KERNEL=$dir/bzImage
-	export PMP_VM_KERNEL
+	PMP_VM_APPEND="${PMP_VM_APPEND:-} no_timer_check"	# as run.sh
+	export PMP_VM_KERNEL PMP_VM_APPEND
 	out=$out/debug
 	mkdir -p "$out"
 else
