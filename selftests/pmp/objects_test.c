@@ -1497,6 +1497,12 @@ TEST_F(lifetime, object_created_while_lingering_makes_host_active_again)
 	long long before[NR_COUNTERS];
 	__u64 handle, id;
 
+	/*
+	 * The second creation must come while the host lingers: a debug
+	 * kernel under emulation may take longer than LINGER_SHORT to get
+	 * there, and nothing here waits for linger_ms to pass.
+	 */
+	set_param(_metadata, LINGER_MS, 40 * LINGER_SHORT);
 	start_host(_metadata, self, true);
 	handle = create_answered(_metadata, self->host, self->client,
 				 COOKIE(1), &id);
