@@ -629,11 +629,42 @@ FIXTURE_TEARDOWN(cancel)
 		IMFPMPServer_Release(self->server);
 }
 
+/*
+ * One decryption whose client gives up after @timeout_ms: HRESULT of the
+ * call.  Returns, through @discarded, whether the host's reply was then
+ * discarded within 10 s (it was delivered and answered), or not (the call
+ * timed out while still queued: the host never saw it).
+ */
+static HRESULT decrypt_giving_up(struct __test_metadata *_metadata,
+				 FIXTURE_DATA(cancel) *self, int in_fd,
+				 long long timeout_ms, bool *discarded)
+{
+	static const BYTE kid[16] = { 1 }, iv[16] = { 3 };
+	long long before = read_ll(SYSFS_DISCARDED);
+	int out_fd = -2, i;
+	HRESULT hr;
+
+	ASSERT_EQ(0, write_ll(TIMEOUT_PARAM, timeout_ms));
+	hr = IPmpClearKeyDecryptor_Decrypt(self->dec, kid, iv, in_fd,
+					   CANCEL_BYTES, &out_fd);
+	ASSERT_EQ(0, write_ll(TIMEOUT_PARAM, self->timeout_ms));
+	if (hr == S_OK) {
+		close(out_fd);
+		return hr;
+	}
+	ASSERT_EQ(-1, out_fd);
+	for (i = 0; i < 500 && read_ll(SYSFS_DISCARDED) == before; i++)
+		sleep_ms(20);
+	*discarded = read_ll(SYSFS_DISCARDED) == before + 1;
+	return hr;
+}
+
 TEST_F(cancel, reply_to_a_timed_out_call_gives_back_its_descriptor)
 {
 	static const BYTE kid[16] = { 1 }, iv[16] = { 3 };
-	long long discarded;
-	int in_fd, out_fd = -2, fds, i;
+	long long timeout_ms = CANCEL_TIMEOUT_MS;
+	bool discarded = false;
+	int in_fd, fds, i;
 	HRESULT hr;
 
 	in_fd = memfd_create("pmp-test", MFD_CLOEXEC | MFD_ALLOW_SEALING);
@@ -642,26 +673,28 @@ TEST_F(cancel, reply_to_a_timed_out_call_gives_back_its_descriptor)
 	ASSERT_EQ(0, fcntl(in_fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_WRITE));
 	fds = count_fds(self->pid);
 	ASSERT_LT(0, fds);
-	discarded = read_ll(SYSFS_DISCARDED);
 
-	ASSERT_EQ(0, write_ll(TIMEOUT_PARAM, CANCEL_TIMEOUT_MS));
-	hr = IPmpClearKeyDecryptor_Decrypt(self->dec, kid, iv, in_fd,
-					   CANCEL_BYTES, &out_fd);
-	ASSERT_EQ(0, write_ll(TIMEOUT_PARAM, self->timeout_ms));
-	if (hr == S_OK) {
-		close(out_fd);
-		close(in_fd);
-		SKIP(return, "the decryption beat a %d ms timeout",
-		     CANCEL_TIMEOUT_MS);
+	/*
+	 * On a loaded emulator a call may time out before the host even
+	 * received it; that proves nothing here, so try again with a longer
+	 * timeout (still far shorter than the decryption under emulation).
+	 */
+	for (i = 0; i < 3; i++, timeout_ms *= 20) {
+		hr = decrypt_giving_up(_metadata, self, in_fd, timeout_ms,
+				       &discarded);
+		if (hr == S_OK) {
+			close(in_fd);
+			SKIP(return, "the decryption beat a %lld ms timeout",
+			     timeout_ms);
+		}
+		ASSERT_HR(HRESULT_FROM_WIN32(ERROR_TIMEOUT), hr);
+		if (discarded)
+			break;
 	}
-	ASSERT_HR(HRESULT_FROM_WIN32(ERROR_TIMEOUT), hr);
-	ASSERT_EQ(-1, out_fd);
 	close(in_fd);
-
-	/* The host finishes, its reply is discarded, it keeps serving. */
-	for (i = 0; i < 500 && read_ll(SYSFS_DISCARDED) == discarded; i++)
-		sleep_ms(20);
-	ASSERT_EQ(discarded + 1, read_ll(SYSFS_DISCARDED));
+	/* The host finished, its reply was discarded, it keeps serving. */
+	ASSERT_TRUE(discarded)
+		TH_LOG("no reply was discarded: every call timed out queued");
 	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_SetKey(self->dec, kid, iv));
 	/* Neither the output memfd nor the input stays open in the host. */
 	for (i = 0; i < 50 && count_fds(self->pid) != fds; i++)
