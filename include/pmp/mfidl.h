@@ -39,6 +39,31 @@ typedef interface IMFTopologyNode IMFTopologyNode;
 typedef interface IMFTopology IMFTopology;
 #endif
 
+#ifndef __IMFClock_FWD_DEFINED__
+#define __IMFClock_FWD_DEFINED__
+typedef interface IMFClock IMFClock;
+#endif
+
+#ifndef __IMFClockStateSink_FWD_DEFINED__
+#define __IMFClockStateSink_FWD_DEFINED__
+typedef interface IMFClockStateSink IMFClockStateSink;
+#endif
+
+#ifndef __IMFPresentationTimeSource_FWD_DEFINED__
+#define __IMFPresentationTimeSource_FWD_DEFINED__
+typedef interface IMFPresentationTimeSource IMFPresentationTimeSource;
+#endif
+
+#ifndef __IMFPresentationClock_FWD_DEFINED__
+#define __IMFPresentationClock_FWD_DEFINED__
+typedef interface IMFPresentationClock IMFPresentationClock;
+#endif
+
+#ifndef __IMFMediaSession_FWD_DEFINED__
+#define __IMFMediaSession_FWD_DEFINED__
+typedef interface IMFMediaSession IMFMediaSession;
+#endif
+
 /* MFCreatePMPServer() and MFCreatePMPMediaSession() flags. */
 typedef enum _MFPMPSESSION_CREATION_FLAGS {
 	MFPMPSESSION_UNPROTECTED_PROCESS = 0x1,
@@ -906,5 +931,625 @@ DEFINE_GUID(MF_TOPOLOGY_START_TIME_ON_PRESENTATION_SWITCH, 0xc8cc113f, 0x7951,
 /* {B86CAC42-41A6-4B79-897A-1AB0E52B4A1B} */
 DEFINE_GUID(MF_TOPOLOGY_STATIC_PLAYBACK_OPTIMIZATIONS, 0xb86cac42, 0x41a6,
 	    0x4b79, 0x89, 0x7a, 0x1a, 0xb0, 0xe5, 0x2b, 0x4a, 0x1b);
+
+/* ---- The presentation clock (Documentation/userspace-api/mf.rst) ---- */
+typedef LONGLONG MFTIME;
+
+typedef enum _MFCLOCK_STATE {
+	MFCLOCK_STATE_INVALID = 0,
+	MFCLOCK_STATE_RUNNING = 1,
+	MFCLOCK_STATE_STOPPED = 2,
+	MFCLOCK_STATE_PAUSED = 3
+} MFCLOCK_STATE;
+
+#define MFCLOCK_FREQUENCY_HNS 10000000
+#define MFCLOCK_TOLERANCE_UNKNOWN 50000
+#define MFCLOCK_JITTER_ISR 1000
+#define MFCLOCK_JITTER_DPC 4000
+#define MFCLOCK_JITTER_PASSIVE 10000
+
+typedef struct _MFCLOCK_PROPERTIES {
+	UINT64 qwCorrelationRate;
+	GUID guidClockId;
+	DWORD dwClockFlags;
+	UINT64 qwClockFrequency;
+	DWORD dwClockTolerance;
+	DWORD dwClockJitter;
+} MFCLOCK_PROPERTIES;
+
+typedef enum _MFCLOCK_CHARACTERISTICS_FLAGS {
+	MFCLOCK_CHARACTERISTICS_FLAG_FREQUENCY_10MHZ = 0x2,
+	MFCLOCK_CHARACTERISTICS_FLAG_ALWAYS_RUNNING = 0x4,
+	MFCLOCK_CHARACTERISTICS_FLAG_IS_SYSTEM_CLOCK = 0x8
+} MFCLOCK_CHARACTERISTICS_FLAGS;
+
+/* ---- IMFClock ---- */
+
+/*
+ * A clock: its characteristics, its time correlated with the system's
+ * (MFGetSystemTime: CLOCK_MONOTONIC in 100 ns units), its state.
+ */
+#ifndef __IMFClock_INTERFACE_DEFINED__
+#define __IMFClock_INTERFACE_DEFINED__
+
+/* {2EB1E945-18B8-4139-9B1A-D5D584818530} */
+DEFINE_GUID(IID_IMFClock, 0x2eb1e945, 0x18b8, 0x4139, 0x9b, 0x1a, 0xd5, 0xd5,
+	    0x84, 0x81, 0x85, 0x30);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("2EB1E945-18B8-4139-9B1A-D5D584818530")
+IMFClock : public IUnknown
+{
+	virtual HRESULT STDMETHODCALLTYPE GetClockCharacteristics(
+		DWORD *pdwCharacteristics) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetCorrelatedTime(
+		DWORD dwReserved, LONGLONG *pllClockTime,
+		MFTIME *phnsSystemTime) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetContinuityKey(
+		DWORD *pdwContinuityKey) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetState(
+		DWORD dwReserved, MFCLOCK_STATE *peClockState) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetProperties(
+		MFCLOCK_PROPERTIES *pClockProperties) = 0;
+};
+__CRT_UUID_DECL(IMFClock, 0x2eb1e945, 0x18b8, 0x4139, 0x9b, 0x1a, 0xd5, 0xd5,
+		0x84, 0x81, 0x85, 0x30)
+#else
+typedef struct IMFClockVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFClock *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFClock *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFClock *This);
+
+	/* IMFClock */
+	HRESULT(STDMETHODCALLTYPE *GetClockCharacteristics)
+	(IMFClock *This, DWORD *pdwCharacteristics);
+	HRESULT(STDMETHODCALLTYPE *GetCorrelatedTime)
+	(IMFClock *This, DWORD dwReserved, LONGLONG *pllClockTime,
+	 MFTIME *phnsSystemTime);
+	HRESULT(STDMETHODCALLTYPE *GetContinuityKey)
+	(IMFClock *This, DWORD *pdwContinuityKey);
+	HRESULT(STDMETHODCALLTYPE *GetState)
+	(IMFClock *This, DWORD dwReserved, MFCLOCK_STATE *peClockState);
+	HRESULT(STDMETHODCALLTYPE *GetProperties)
+	(IMFClock *This, MFCLOCK_PROPERTIES *pClockProperties);
+
+	END_INTERFACE
+} IMFClockVtbl;
+
+interface IMFClock {
+	CONST_VTBL IMFClockVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFClock_QueryInterface(This, riid, ppvObject)                         \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFClock_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFClock_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFClock_GetClockCharacteristics(This, pdwCharacteristics)             \
+	((This)->lpVtbl->GetClockCharacteristics(This, pdwCharacteristics))
+#define IMFClock_GetCorrelatedTime(This, dwReserved, pllClockTime,             \
+				   phnsSystemTime)                             \
+	((This)->lpVtbl->GetCorrelatedTime(This, dwReserved, pllClockTime, phnsSystemTime))
+#define IMFClock_GetContinuityKey(This, pdwContinuityKey)                      \
+	((This)->lpVtbl->GetContinuityKey(This, pdwContinuityKey))
+#define IMFClock_GetState(This, dwReserved, peClockState)                      \
+	((This)->lpVtbl->GetState(This, dwReserved, peClockState))
+#define IMFClock_GetProperties(This, pClockProperties)                         \
+	((This)->lpVtbl->GetProperties(This, pClockProperties))
+#endif
+#endif
+
+#endif /* __IMFClock_INTERFACE_DEFINED__ */
+
+/* ---- IMFClockStateSink ---- */
+
+/* Told of a clock's state changes (IMFPresentationClock). */
+#ifndef __IMFClockStateSink_INTERFACE_DEFINED__
+#define __IMFClockStateSink_INTERFACE_DEFINED__
+
+/* {F6696E82-74F7-4F3D-A178-8A5E09C3659F} */
+DEFINE_GUID(IID_IMFClockStateSink, 0xf6696e82, 0x74f7, 0x4f3d, 0xa1, 0x78,
+	    0x8a, 0x5e, 0x09, 0xc3, 0x65, 0x9f);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("F6696E82-74F7-4F3D-A178-8A5E09C3659F")
+IMFClockStateSink : public IUnknown
+{
+	virtual HRESULT STDMETHODCALLTYPE OnClockStart(
+		MFTIME hnsSystemTime, LONGLONG llClockStartOffset) = 0;
+	virtual HRESULT STDMETHODCALLTYPE OnClockStop(MFTIME hnsSystemTime) = 0;
+	virtual HRESULT STDMETHODCALLTYPE OnClockPause(
+		MFTIME hnsSystemTime) = 0;
+	virtual HRESULT STDMETHODCALLTYPE OnClockRestart(
+		MFTIME hnsSystemTime) = 0;
+	virtual HRESULT STDMETHODCALLTYPE OnClockSetRate(MFTIME hnsSystemTime,
+							 float flRate) = 0;
+};
+__CRT_UUID_DECL(IMFClockStateSink, 0xf6696e82, 0x74f7, 0x4f3d, 0xa1, 0x78,
+		0x8a, 0x5e, 0x09, 0xc3, 0x65, 0x9f)
+#else
+typedef struct IMFClockStateSinkVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFClockStateSink *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFClockStateSink *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFClockStateSink *This);
+
+	/* IMFClockStateSink */
+	HRESULT(STDMETHODCALLTYPE *OnClockStart)
+	(IMFClockStateSink *This, MFTIME hnsSystemTime,
+	 LONGLONG llClockStartOffset);
+	HRESULT(STDMETHODCALLTYPE *OnClockStop)
+	(IMFClockStateSink *This, MFTIME hnsSystemTime);
+	HRESULT(STDMETHODCALLTYPE *OnClockPause)
+	(IMFClockStateSink *This, MFTIME hnsSystemTime);
+	HRESULT(STDMETHODCALLTYPE *OnClockRestart)
+	(IMFClockStateSink *This, MFTIME hnsSystemTime);
+	HRESULT(STDMETHODCALLTYPE *OnClockSetRate)
+	(IMFClockStateSink *This, MFTIME hnsSystemTime, float flRate);
+
+	END_INTERFACE
+} IMFClockStateSinkVtbl;
+
+interface IMFClockStateSink {
+	CONST_VTBL IMFClockStateSinkVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFClockStateSink_QueryInterface(This, riid, ppvObject)                \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFClockStateSink_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFClockStateSink_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFClockStateSink_OnClockStart(This, hnsSystemTime,                    \
+				       llClockStartOffset)                     \
+	((This)->lpVtbl->OnClockStart(This, hnsSystemTime, llClockStartOffset))
+#define IMFClockStateSink_OnClockStop(This, hnsSystemTime)                     \
+	((This)->lpVtbl->OnClockStop(This, hnsSystemTime))
+#define IMFClockStateSink_OnClockPause(This, hnsSystemTime)                    \
+	((This)->lpVtbl->OnClockPause(This, hnsSystemTime))
+#define IMFClockStateSink_OnClockRestart(This, hnsSystemTime)                  \
+	((This)->lpVtbl->OnClockRestart(This, hnsSystemTime))
+#define IMFClockStateSink_OnClockSetRate(This, hnsSystemTime, flRate)          \
+	((This)->lpVtbl->OnClockSetRate(This, hnsSystemTime, flRate))
+#endif
+#endif
+
+#endif /* __IMFClockStateSink_INTERFACE_DEFINED__ */
+
+/* ---- IMFPresentationTimeSource ---- */
+
+/* Where a presentation clock takes its time from. */
+#ifndef __IMFPresentationTimeSource_INTERFACE_DEFINED__
+#define __IMFPresentationTimeSource_INTERFACE_DEFINED__
+
+/* {7FF12CCE-F76F-41C2-863B-1666C8E5E139} */
+DEFINE_GUID(IID_IMFPresentationTimeSource, 0x7ff12cce, 0xf76f, 0x41c2, 0x86,
+	    0x3b, 0x16, 0x66, 0xc8, 0xe5, 0xe1, 0x39);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("7FF12CCE-F76F-41C2-863B-1666C8E5E139")
+IMFPresentationTimeSource : public IMFClock
+{
+	virtual HRESULT STDMETHODCALLTYPE GetUnderlyingClock(
+		IMFClock **ppClock) = 0;
+};
+__CRT_UUID_DECL(IMFPresentationTimeSource, 0x7ff12cce, 0xf76f, 0x41c2, 0x86,
+		0x3b, 0x16, 0x66, 0xc8, 0xe5, 0xe1, 0x39)
+#else
+typedef struct IMFPresentationTimeSourceVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFPresentationTimeSource *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFPresentationTimeSource *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFPresentationTimeSource *This);
+
+	/* IMFClock */
+	HRESULT(STDMETHODCALLTYPE *GetClockCharacteristics)
+	(IMFPresentationTimeSource *This, DWORD *pdwCharacteristics);
+	HRESULT(STDMETHODCALLTYPE *GetCorrelatedTime)
+	(IMFPresentationTimeSource *This, DWORD dwReserved,
+	 LONGLONG *pllClockTime, MFTIME *phnsSystemTime);
+	HRESULT(STDMETHODCALLTYPE *GetContinuityKey)
+	(IMFPresentationTimeSource *This, DWORD *pdwContinuityKey);
+	HRESULT(STDMETHODCALLTYPE *GetState)
+	(IMFPresentationTimeSource *This, DWORD dwReserved,
+	 MFCLOCK_STATE *peClockState);
+	HRESULT(STDMETHODCALLTYPE *GetProperties)
+	(IMFPresentationTimeSource *This, MFCLOCK_PROPERTIES *pClockProperties);
+
+	/* IMFPresentationTimeSource */
+	HRESULT(STDMETHODCALLTYPE *GetUnderlyingClock)
+	(IMFPresentationTimeSource *This, IMFClock **ppClock);
+
+	END_INTERFACE
+} IMFPresentationTimeSourceVtbl;
+
+interface IMFPresentationTimeSource {
+	CONST_VTBL IMFPresentationTimeSourceVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFPresentationTimeSource_QueryInterface(This, riid, ppvObject)        \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFPresentationTimeSource_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFPresentationTimeSource_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFPresentationTimeSource_GetClockCharacteristics(This,                \
+							  pdwCharacteristics)  \
+	((This)->lpVtbl->GetClockCharacteristics(This, pdwCharacteristics))
+#define IMFPresentationTimeSource_GetCorrelatedTime(This, dwReserved,          \
+						    pllClockTime,              \
+						    phnsSystemTime)            \
+	((This)->lpVtbl->GetCorrelatedTime(This, dwReserved, pllClockTime, phnsSystemTime))
+#define IMFPresentationTimeSource_GetContinuityKey(This, pdwContinuityKey)     \
+	((This)->lpVtbl->GetContinuityKey(This, pdwContinuityKey))
+#define IMFPresentationTimeSource_GetState(This, dwReserved, peClockState)     \
+	((This)->lpVtbl->GetState(This, dwReserved, peClockState))
+#define IMFPresentationTimeSource_GetProperties(This, pClockProperties)        \
+	((This)->lpVtbl->GetProperties(This, pClockProperties))
+#define IMFPresentationTimeSource_GetUnderlyingClock(This, ppClock)            \
+	((This)->lpVtbl->GetUnderlyingClock(This, ppClock))
+#endif
+#endif
+
+#endif /* __IMFPresentationTimeSource_INTERFACE_DEFINED__ */
+
+#define PRESENTATION_CURRENT_POSITION 0x7fffffffffffffff
+
+/* ---- IMFPresentationClock ---- */
+
+/*
+ * The clock of a presentation (IMFMediaSession::GetClock): its time is the
+ * position in the presentation, in 100 ns units.
+ */
+#ifndef __IMFPresentationClock_INTERFACE_DEFINED__
+#define __IMFPresentationClock_INTERFACE_DEFINED__
+
+/* {868CE85C-8EA9-4F55-AB82-B009A910A805} */
+DEFINE_GUID(IID_IMFPresentationClock, 0x868ce85c, 0x8ea9, 0x4f55, 0xab, 0x82,
+	    0xb0, 0x09, 0xa9, 0x10, 0xa8, 0x05);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("868CE85C-8EA9-4F55-AB82-B009A910A805")
+IMFPresentationClock : public IMFClock
+{
+	virtual HRESULT STDMETHODCALLTYPE SetTimeSource(
+		IMFPresentationTimeSource *pTimeSource) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetTimeSource(
+		IMFPresentationTimeSource **ppTimeSource) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetTime(MFTIME *phnsClockTime) = 0;
+	virtual HRESULT STDMETHODCALLTYPE AddClockStateSink(
+		IMFClockStateSink *pStateSink) = 0;
+	virtual HRESULT STDMETHODCALLTYPE RemoveClockStateSink(
+		IMFClockStateSink *pStateSink) = 0;
+	virtual HRESULT STDMETHODCALLTYPE Start(
+		LONGLONG llClockStartOffset) = 0;
+	virtual HRESULT STDMETHODCALLTYPE Stop() = 0;
+	virtual HRESULT STDMETHODCALLTYPE Pause() = 0;
+};
+__CRT_UUID_DECL(IMFPresentationClock, 0x868ce85c, 0x8ea9, 0x4f55, 0xab, 0x82,
+		0xb0, 0x09, 0xa9, 0x10, 0xa8, 0x05)
+#else
+typedef struct IMFPresentationClockVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFPresentationClock *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFPresentationClock *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFPresentationClock *This);
+
+	/* IMFClock */
+	HRESULT(STDMETHODCALLTYPE *GetClockCharacteristics)
+	(IMFPresentationClock *This, DWORD *pdwCharacteristics);
+	HRESULT(STDMETHODCALLTYPE *GetCorrelatedTime)
+	(IMFPresentationClock *This, DWORD dwReserved, LONGLONG *pllClockTime,
+	 MFTIME *phnsSystemTime);
+	HRESULT(STDMETHODCALLTYPE *GetContinuityKey)
+	(IMFPresentationClock *This, DWORD *pdwContinuityKey);
+	HRESULT(STDMETHODCALLTYPE *GetState)
+	(IMFPresentationClock *This, DWORD dwReserved,
+	 MFCLOCK_STATE *peClockState);
+	HRESULT(STDMETHODCALLTYPE *GetProperties)
+	(IMFPresentationClock *This, MFCLOCK_PROPERTIES *pClockProperties);
+
+	/* IMFPresentationClock */
+	HRESULT(STDMETHODCALLTYPE *SetTimeSource)
+	(IMFPresentationClock *This, IMFPresentationTimeSource *pTimeSource);
+	HRESULT(STDMETHODCALLTYPE *GetTimeSource)
+	(IMFPresentationClock *This, IMFPresentationTimeSource **ppTimeSource);
+	HRESULT(STDMETHODCALLTYPE *GetTime)
+	(IMFPresentationClock *This, MFTIME *phnsClockTime);
+	HRESULT(STDMETHODCALLTYPE *AddClockStateSink)
+	(IMFPresentationClock *This, IMFClockStateSink *pStateSink);
+	HRESULT(STDMETHODCALLTYPE *RemoveClockStateSink)
+	(IMFPresentationClock *This, IMFClockStateSink *pStateSink);
+	HRESULT(STDMETHODCALLTYPE *Start)
+	(IMFPresentationClock *This, LONGLONG llClockStartOffset);
+	HRESULT(STDMETHODCALLTYPE *Stop)(IMFPresentationClock *This);
+	HRESULT(STDMETHODCALLTYPE *Pause)(IMFPresentationClock *This);
+
+	END_INTERFACE
+} IMFPresentationClockVtbl;
+
+interface IMFPresentationClock {
+	CONST_VTBL IMFPresentationClockVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFPresentationClock_QueryInterface(This, riid, ppvObject)             \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFPresentationClock_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFPresentationClock_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFPresentationClock_GetClockCharacteristics(This, pdwCharacteristics) \
+	((This)->lpVtbl->GetClockCharacteristics(This, pdwCharacteristics))
+#define IMFPresentationClock_GetCorrelatedTime(This, dwReserved,               \
+					       pllClockTime, phnsSystemTime)   \
+	((This)->lpVtbl->GetCorrelatedTime(This, dwReserved, pllClockTime, phnsSystemTime))
+#define IMFPresentationClock_GetContinuityKey(This, pdwContinuityKey)          \
+	((This)->lpVtbl->GetContinuityKey(This, pdwContinuityKey))
+#define IMFPresentationClock_GetState(This, dwReserved, peClockState)          \
+	((This)->lpVtbl->GetState(This, dwReserved, peClockState))
+#define IMFPresentationClock_GetProperties(This, pClockProperties)             \
+	((This)->lpVtbl->GetProperties(This, pClockProperties))
+#define IMFPresentationClock_SetTimeSource(This, pTimeSource)                  \
+	((This)->lpVtbl->SetTimeSource(This, pTimeSource))
+#define IMFPresentationClock_GetTimeSource(This, ppTimeSource)                 \
+	((This)->lpVtbl->GetTimeSource(This, ppTimeSource))
+#define IMFPresentationClock_GetTime(This, phnsClockTime)                      \
+	((This)->lpVtbl->GetTime(This, phnsClockTime))
+#define IMFPresentationClock_AddClockStateSink(This, pStateSink)               \
+	((This)->lpVtbl->AddClockStateSink(This, pStateSink))
+#define IMFPresentationClock_RemoveClockStateSink(This, pStateSink)            \
+	((This)->lpVtbl->RemoveClockStateSink(This, pStateSink))
+#define IMFPresentationClock_Start(This, llClockStartOffset)                   \
+	((This)->lpVtbl->Start(This, llClockStartOffset))
+#define IMFPresentationClock_Stop(This) ((This)->lpVtbl->Stop(This))
+#define IMFPresentationClock_Pause(This) ((This)->lpVtbl->Pause(This))
+#endif
+#endif
+
+#endif /* __IMFPresentationClock_INTERFACE_DEFINED__ */
+
+/* ---- The Media Session (Documentation/userspace-api/mf.rst) ---- */
+typedef enum MFSESSION_SETTOPOLOGY_FLAGS {
+	MFSESSION_SETTOPOLOGY_IMMEDIATE = 0x1,
+	MFSESSION_SETTOPOLOGY_NORESOLUTION = 0x2,
+	MFSESSION_SETTOPOLOGY_CLEAR_CURRENT = 0x4
+} MFSESSION_SETTOPOLOGY_FLAGS;
+
+typedef enum MFSESSION_GETFULLTOPOLOGY_FLAGS {
+	MFSESSION_GETFULLTOPOLOGY_CURRENT = 0x1
+} MFSESSION_GETFULLTOPOLOGY_FLAGS;
+
+#define MFSESSIONCAP_START 0x00000001
+#define MFSESSIONCAP_SEEK 0x00000002
+#define MFSESSIONCAP_PAUSE 0x00000004
+#define MFSESSIONCAP_RATE_FORWARD 0x00000010
+#define MFSESSIONCAP_RATE_REVERSE 0x00000020
+#define MFSESSIONCAP_DOES_NOT_USE_NETWORK 0x00000040
+
+/* MF_EVENT_TOPOLOGY_STATUS values (MESessionTopologyStatus). */
+typedef enum {
+	MF_TOPOSTATUS_INVALID = 0,
+	MF_TOPOSTATUS_READY = 100,
+	MF_TOPOSTATUS_STARTED_SOURCE = 200,
+	MF_TOPOSTATUS_DYNAMIC_CHANGED = 210,
+	MF_TOPOSTATUS_SINK_SWITCHED = 300,
+	MF_TOPOSTATUS_ENDED = 400
+} MF_TOPOSTATUS;
+
+/* Event attribute (UINT32, an MF_TOPOSTATUS): MESessionTopologyStatus. */
+/* {30C5018D-9A53-454B-AD9E-6D5F8FA7C43B} */
+DEFINE_GUID(MF_EVENT_TOPOLOGY_STATUS, 0x30c5018d, 0x9a53, 0x454b, 0xad, 0x9e,
+	    0x6d, 0x5f, 0x8f, 0xa7, 0xc4, 0x3b);
+
+/* ---- IMFMediaSession ---- */
+
+/*
+ * A Media Session: plays topologies and reports what it does as events
+ * (IMFMediaEventGenerator).  Every method but GetEvent and its kin acts
+ * asynchronously and reports its outcome as an event's status:
+ * SetTopology: MESessionTopologySet, then MESessionTopologyStatus with
+ * MF_EVENT_TOPOLOGY_STATUS = MF_TOPOSTATUS_READY; Start: MESessionStarted;
+ * Pause: MESessionPaused; Stop: MESessionStopped; the end of the
+ * presentation: MESessionEnded; Close: MESessionClosed.  Start, Pause and
+ * Stop without a topology return S_OK and their event carries
+ * MF_E_INVALIDREQUEST.  After Shutdown every method fails with
+ * MF_E_SHUTDOWN (a NULL out pointer is still E_POINTER).  mf.rst lists
+ * what pmp's session implements and what it does not.
+ */
+#ifndef __IMFMediaSession_INTERFACE_DEFINED__
+#define __IMFMediaSession_INTERFACE_DEFINED__
+
+/* {90377834-21D0-4DEE-8214-BA2E3E6C1127} */
+DEFINE_GUID(IID_IMFMediaSession, 0x90377834, 0x21d0, 0x4dee, 0x82, 0x14, 0xba,
+	    0x2e, 0x3e, 0x6c, 0x11, 0x27);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("90377834-21D0-4DEE-8214-BA2E3E6C1127")
+IMFMediaSession : public IMFMediaEventGenerator
+{
+	virtual HRESULT STDMETHODCALLTYPE SetTopology(
+		DWORD dwSetTopologyFlags, IMFTopology *pTopology) = 0;
+	virtual HRESULT STDMETHODCALLTYPE ClearTopologies() = 0;
+	virtual HRESULT STDMETHODCALLTYPE Start(
+		const GUID *pguidTimeFormat,
+		const PROPVARIANT *pvarStartPosition) = 0;
+	virtual HRESULT STDMETHODCALLTYPE Pause() = 0;
+	virtual HRESULT STDMETHODCALLTYPE Stop() = 0;
+	virtual HRESULT STDMETHODCALLTYPE Close() = 0;
+	virtual HRESULT STDMETHODCALLTYPE Shutdown() = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetClock(IMFClock **ppClock) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetSessionCapabilities(
+		DWORD *pdwCaps) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetFullTopology(
+		DWORD dwGetFullTopologyFlags, TOPOID TopoId,
+		IMFTopology **ppFullTopology) = 0;
+};
+__CRT_UUID_DECL(IMFMediaSession, 0x90377834, 0x21d0, 0x4dee, 0x82, 0x14, 0xba,
+		0x2e, 0x3e, 0x6c, 0x11, 0x27)
+#else
+typedef struct IMFMediaSessionVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFMediaSession *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFMediaSession *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFMediaSession *This);
+
+	/* IMFMediaEventGenerator */
+	HRESULT(STDMETHODCALLTYPE *GetEvent)
+	(IMFMediaSession *This, DWORD dwFlags, IMFMediaEvent **ppEvent);
+	HRESULT(STDMETHODCALLTYPE *BeginGetEvent)
+	(IMFMediaSession *This, IMFAsyncCallback *pCallback,
+	 IUnknown *punkState);
+	HRESULT(STDMETHODCALLTYPE *EndGetEvent)
+	(IMFMediaSession *This, IMFAsyncResult *pResult,
+	 IMFMediaEvent **ppEvent);
+	HRESULT(STDMETHODCALLTYPE *QueueEvent)
+	(IMFMediaSession *This, MediaEventType met, REFGUID guidExtendedType,
+	 HRESULT hrStatus, const PROPVARIANT *pvValue);
+
+	/* IMFMediaSession */
+	HRESULT(STDMETHODCALLTYPE *SetTopology)
+	(IMFMediaSession *This, DWORD dwSetTopologyFlags,
+	 IMFTopology *pTopology);
+	HRESULT(STDMETHODCALLTYPE *ClearTopologies)(IMFMediaSession *This);
+	HRESULT(STDMETHODCALLTYPE *Start)
+	(IMFMediaSession *This, const GUID *pguidTimeFormat,
+	 const PROPVARIANT *pvarStartPosition);
+	HRESULT(STDMETHODCALLTYPE *Pause)(IMFMediaSession *This);
+	HRESULT(STDMETHODCALLTYPE *Stop)(IMFMediaSession *This);
+	HRESULT(STDMETHODCALLTYPE *Close)(IMFMediaSession *This);
+	HRESULT(STDMETHODCALLTYPE *Shutdown)(IMFMediaSession *This);
+	HRESULT(STDMETHODCALLTYPE *GetClock)
+	(IMFMediaSession *This, IMFClock **ppClock);
+	HRESULT(STDMETHODCALLTYPE *GetSessionCapabilities)
+	(IMFMediaSession *This, DWORD *pdwCaps);
+	HRESULT(STDMETHODCALLTYPE *GetFullTopology)
+	(IMFMediaSession *This, DWORD dwGetFullTopologyFlags, TOPOID TopoId,
+	 IMFTopology **ppFullTopology);
+
+	END_INTERFACE
+} IMFMediaSessionVtbl;
+
+interface IMFMediaSession {
+	CONST_VTBL IMFMediaSessionVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFMediaSession_QueryInterface(This, riid, ppvObject)                  \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFMediaSession_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFMediaSession_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFMediaSession_GetEvent(This, dwFlags, ppEvent)                       \
+	((This)->lpVtbl->GetEvent(This, dwFlags, ppEvent))
+#define IMFMediaSession_BeginGetEvent(This, pCallback, punkState)              \
+	((This)->lpVtbl->BeginGetEvent(This, pCallback, punkState))
+#define IMFMediaSession_EndGetEvent(This, pResult, ppEvent)                    \
+	((This)->lpVtbl->EndGetEvent(This, pResult, ppEvent))
+#define IMFMediaSession_QueueEvent(This, met, guidExtendedType, hrStatus,      \
+				   pvValue)                                    \
+	((This)->lpVtbl->QueueEvent(This, met, guidExtendedType, hrStatus, pvValue))
+#define IMFMediaSession_SetTopology(This, dwSetTopologyFlags, pTopology)       \
+	((This)->lpVtbl->SetTopology(This, dwSetTopologyFlags, pTopology))
+#define IMFMediaSession_ClearTopologies(This)                                  \
+	((This)->lpVtbl->ClearTopologies(This))
+#define IMFMediaSession_Start(This, pguidTimeFormat, pvarStartPosition)        \
+	((This)->lpVtbl->Start(This, pguidTimeFormat, pvarStartPosition))
+#define IMFMediaSession_Pause(This) ((This)->lpVtbl->Pause(This))
+#define IMFMediaSession_Stop(This) ((This)->lpVtbl->Stop(This))
+#define IMFMediaSession_Close(This) ((This)->lpVtbl->Close(This))
+#define IMFMediaSession_Shutdown(This) ((This)->lpVtbl->Shutdown(This))
+#define IMFMediaSession_GetClock(This, ppClock)                                \
+	((This)->lpVtbl->GetClock(This, ppClock))
+#define IMFMediaSession_GetSessionCapabilities(This, pdwCaps)                  \
+	((This)->lpVtbl->GetSessionCapabilities(This, pdwCaps))
+#define IMFMediaSession_GetFullTopology(This, dwGetFullTopologyFlags, TopoId,  \
+					ppFullTopology)                        \
+	((This)->lpVtbl->GetFullTopology(This, dwGetFullTopologyFlags, TopoId, ppFullTopology))
+#endif
+#endif
+
+#endif /* __IMFMediaSession_INTERFACE_DEFINED__ */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * MFCreatePMPMediaSession - a Media Session that lives in a PMP process
+ * @dwCreationFlags: 0 (a new protected pmphost),
+ *	MFPMPSESSION_UNPROTECTED_PROCESS (a new unprotected pmphost) or
+ *	MFPMPSESSION_IN_PROCESS (the session runs in the caller); ignored
+ *	when @pConfiguration names a server to join
+ * @pConfiguration: NULL, or attributes; MF_SESSION_SERVER_CONTEXT (an
+ *	IMFPMPServer from MFCreatePMPServer or from MF_PMP_SERVER_CONTEXT)
+ *	creates the session in that server's process instead of a new one
+ * @ppMediaSession: the session; NULL on failure
+ * @ppEnablerActivate: NULL, or set to NULL (pmp revokes no component)
+ *
+ * Return: S_OK; E_POINTER (@ppMediaSession NULL); E_INVALIDARG (an unknown
+ * flag, both flags, or an MF_SESSION_SERVER_CONTEXT that is not a pmp
+ * IMFPMPServer); MF_E_PLATFORM_NOT_INITIALIZED (before MFStartup); the
+ * errors of MFCreatePMPServer and of IMFPMPServer::CreateObjectByCLSID.
+ */
+HRESULT STDAPICALLTYPE MFCreatePMPMediaSession(DWORD dwCreationFlags,
+					       IMFAttributes *pConfiguration,
+					       IMFMediaSession **ppMediaSession,
+					       IMFActivate **ppEnablerActivate);
+
+/**
+ * MFGetService - IMFGetService::GetService of an object
+ * @punkObject: the object
+ * @guidService: the service
+ * @riid: the interface wanted
+ * @ppvObject: the interface; NULL on failure
+ *
+ * Return: what GetService returns; E_POINTER (@ppvObject NULL);
+ * E_NOINTERFACE (@punkObject has no IMFGetService).
+ */
+HRESULT STDAPICALLTYPE MFGetService(IUnknown *punkObject, REFGUID guidService,
+				    REFIID riid, LPVOID *ppvObject);
+
+/**
+ * MFGetSystemTime - the system time of Media Foundation's clocks
+ *
+ * Return: CLOCK_MONOTONIC in 100 ns units.
+ */
+MFTIME STDAPICALLTYPE MFGetSystemTime(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+/*
+ * pmp's own node attributes (not Microsoft's): what a session in a PMP
+ * host makes of a node (Documentation/userspace-api/mf.rst).
+ *
+ * PMP_TOPONODE_OBJECT_CLSID (GUID): the class of the host-side object the
+ *	session creates for this source or output node, by CLSID, in its PMP
+ *	process; the object implements IPmpMediaSource or IPmpMediaSink
+ *	(<pmpmedia.h>).
+ * PMP_TOPONODE_SAMPLE_COUNT (UINT64): in GetFullTopology's copy, the
+ *	samples the session has moved out of a source node or into an
+ *	output node since the presentation started.
+ */
+/* {7C0D5F3E-2B1A-4E8C-9D41-6A1E52B308C7} */
+DEFINE_GUID(PMP_TOPONODE_OBJECT_CLSID, 0x7c0d5f3e, 0x2b1a, 0x4e8c, 0x9d, 0x41,
+	    0x6a, 0x1e, 0x52, 0xb3, 0x08, 0xc7);
+
+/* {7C0D5F3F-2B1A-4E8C-9D41-6A1E52B308C7} */
+DEFINE_GUID(PMP_TOPONODE_SAMPLE_COUNT, 0x7c0d5f3f, 0x2b1a, 0x4e8c, 0x9d, 0x41,
+	    0x6a, 0x1e, 0x52, 0xb3, 0x08, 0xc7);
 
 #endif /* PMP_MFIDL_H */

@@ -55,6 +55,11 @@ typedef interface IMFMediaEventGenerator IMFMediaEventGenerator;
 typedef interface IMFMediaEventQueue IMFMediaEventQueue;
 #endif
 
+#ifndef __IMFActivate_FWD_DEFINED__
+#define __IMFActivate_FWD_DEFINED__
+typedef interface IMFActivate IMFActivate;
+#endif
+
 /* What an attribute holds: the PROPVARIANT types IMFAttributes accepts. */
 typedef enum _MF_ATTRIBUTE_TYPE {
 	MF_ATTRIBUTE_UINT32 = 19,
@@ -944,5 +949,187 @@ interface IMFMediaEventQueue {
 #endif
 
 #endif /* __IMFMediaEventQueue_INTERFACE_DEFINED__ */
+
+/* ---- IMFActivate ---- */
+
+/* An object that creates another on demand (the enabler of a session). */
+#ifndef __IMFActivate_INTERFACE_DEFINED__
+#define __IMFActivate_INTERFACE_DEFINED__
+
+/* {7FEE9E9A-4A89-47A6-899C-B6A53A70FB67} */
+DEFINE_GUID(IID_IMFActivate, 0x7fee9e9a, 0x4a89, 0x47a6, 0x89, 0x9c, 0xb6,
+	    0xa5, 0x3a, 0x70, 0xfb, 0x67);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("7FEE9E9A-4A89-47A6-899C-B6A53A70FB67")
+IMFActivate : public IMFAttributes
+{
+	virtual HRESULT STDMETHODCALLTYPE ActivateObject(REFIID riid,
+							 void **ppv) = 0;
+	virtual HRESULT STDMETHODCALLTYPE ShutdownObject() = 0;
+	virtual HRESULT STDMETHODCALLTYPE DetachObject() = 0;
+};
+__CRT_UUID_DECL(IMFActivate, 0x7fee9e9a, 0x4a89, 0x47a6, 0x89, 0x9c, 0xb6,
+		0xa5, 0x3a, 0x70, 0xfb, 0x67)
+#else
+typedef struct IMFActivateVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFActivate *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFActivate *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFActivate *This);
+
+	/* IMFAttributes */
+	HRESULT(STDMETHODCALLTYPE *GetItem)
+	(IMFActivate *This, REFGUID guidKey, PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *GetItemType)
+	(IMFActivate *This, REFGUID guidKey, MF_ATTRIBUTE_TYPE *pType);
+	HRESULT(STDMETHODCALLTYPE *CompareItem)
+	(IMFActivate *This, REFGUID guidKey, REFPROPVARIANT Value,
+	 BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *Compare)
+	(IMFActivate *This, IMFAttributes *pTheirs,
+	 MF_ATTRIBUTES_MATCH_TYPE MatchType, BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *GetUINT32)
+	(IMFActivate *This, REFGUID guidKey, UINT32 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetUINT64)
+	(IMFActivate *This, REFGUID guidKey, UINT64 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetDouble)
+	(IMFActivate *This, REFGUID guidKey, double *pfValue);
+	HRESULT(STDMETHODCALLTYPE *GetGUID)
+	(IMFActivate *This, REFGUID guidKey, GUID *pguidValue);
+	HRESULT(STDMETHODCALLTYPE *GetStringLength)
+	(IMFActivate *This, REFGUID guidKey, UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetString)
+	(IMFActivate *This, REFGUID guidKey, LPWSTR pwszValue,
+	 UINT32 cchBufSize, UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedString)
+	(IMFActivate *This, REFGUID guidKey, LPWSTR *ppwszValue,
+	 UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetBlobSize)
+	(IMFActivate *This, REFGUID guidKey, UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetBlob)
+	(IMFActivate *This, REFGUID guidKey, UINT8 *pBuf, UINT32 cbBufSize,
+	 UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedBlob)
+	(IMFActivate *This, REFGUID guidKey, UINT8 **ppBuf, UINT32 *pcbSize);
+	HRESULT(STDMETHODCALLTYPE *GetUnknown)
+	(IMFActivate *This, REFGUID guidKey, REFIID riid, LPVOID *ppv);
+	HRESULT(STDMETHODCALLTYPE *SetItem)
+	(IMFActivate *This, REFGUID guidKey, REFPROPVARIANT Value);
+	HRESULT(STDMETHODCALLTYPE *DeleteItem)
+	(IMFActivate *This, REFGUID guidKey);
+	HRESULT(STDMETHODCALLTYPE *DeleteAllItems)(IMFActivate *This);
+	HRESULT(STDMETHODCALLTYPE *SetUINT32)
+	(IMFActivate *This, REFGUID guidKey, UINT32 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetUINT64)
+	(IMFActivate *This, REFGUID guidKey, UINT64 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetDouble)
+	(IMFActivate *This, REFGUID guidKey, double fValue);
+	HRESULT(STDMETHODCALLTYPE *SetGUID)
+	(IMFActivate *This, REFGUID guidKey, REFGUID guidValue);
+	HRESULT(STDMETHODCALLTYPE *SetString)
+	(IMFActivate *This, REFGUID guidKey, LPCWSTR wszValue);
+	HRESULT(STDMETHODCALLTYPE *SetBlob)
+	(IMFActivate *This, REFGUID guidKey, const UINT8 *pBuf,
+	 UINT32 cbBufSize);
+	HRESULT(STDMETHODCALLTYPE *SetUnknown)
+	(IMFActivate *This, REFGUID guidKey, IUnknown *pUnknown);
+	HRESULT(STDMETHODCALLTYPE *LockStore)(IMFActivate *This);
+	HRESULT(STDMETHODCALLTYPE *UnlockStore)(IMFActivate *This);
+	HRESULT(STDMETHODCALLTYPE *GetCount)
+	(IMFActivate *This, UINT32 *pcItems);
+	HRESULT(STDMETHODCALLTYPE *GetItemByIndex)
+	(IMFActivate *This, UINT32 unIndex, GUID *pguidKey,
+	 PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *CopyAllItems)
+	(IMFActivate *This, IMFAttributes *pDest);
+
+	/* IMFActivate */
+	HRESULT(STDMETHODCALLTYPE *ActivateObject)
+	(IMFActivate *This, REFIID riid, void **ppv);
+	HRESULT(STDMETHODCALLTYPE *ShutdownObject)(IMFActivate *This);
+	HRESULT(STDMETHODCALLTYPE *DetachObject)(IMFActivate *This);
+
+	END_INTERFACE
+} IMFActivateVtbl;
+
+interface IMFActivate {
+	CONST_VTBL IMFActivateVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFActivate_QueryInterface(This, riid, ppvObject)                      \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFActivate_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFActivate_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFActivate_GetItem(This, guidKey, pValue)                             \
+	((This)->lpVtbl->GetItem(This, guidKey, pValue))
+#define IMFActivate_GetItemType(This, guidKey, pType)                          \
+	((This)->lpVtbl->GetItemType(This, guidKey, pType))
+#define IMFActivate_CompareItem(This, guidKey, Value, pbResult)                \
+	((This)->lpVtbl->CompareItem(This, guidKey, Value, pbResult))
+#define IMFActivate_Compare(This, pTheirs, MatchType, pbResult)                \
+	((This)->lpVtbl->Compare(This, pTheirs, MatchType, pbResult))
+#define IMFActivate_GetUINT32(This, guidKey, punValue)                         \
+	((This)->lpVtbl->GetUINT32(This, guidKey, punValue))
+#define IMFActivate_GetUINT64(This, guidKey, punValue)                         \
+	((This)->lpVtbl->GetUINT64(This, guidKey, punValue))
+#define IMFActivate_GetDouble(This, guidKey, pfValue)                          \
+	((This)->lpVtbl->GetDouble(This, guidKey, pfValue))
+#define IMFActivate_GetGUID(This, guidKey, pguidValue)                         \
+	((This)->lpVtbl->GetGUID(This, guidKey, pguidValue))
+#define IMFActivate_GetStringLength(This, guidKey, pcchLength)                 \
+	((This)->lpVtbl->GetStringLength(This, guidKey, pcchLength))
+#define IMFActivate_GetString(This, guidKey, pwszValue, cchBufSize,            \
+			      pcchLength)                                      \
+	((This)->lpVtbl->GetString(This, guidKey, pwszValue, cchBufSize, pcchLength))
+#define IMFActivate_GetAllocatedString(This, guidKey, ppwszValue, pcchLength)  \
+	((This)->lpVtbl->GetAllocatedString(This, guidKey, ppwszValue, pcchLength))
+#define IMFActivate_GetBlobSize(This, guidKey, pcbBlobSize)                    \
+	((This)->lpVtbl->GetBlobSize(This, guidKey, pcbBlobSize))
+#define IMFActivate_GetBlob(This, guidKey, pBuf, cbBufSize, pcbBlobSize)       \
+	((This)->lpVtbl->GetBlob(This, guidKey, pBuf, cbBufSize, pcbBlobSize))
+#define IMFActivate_GetAllocatedBlob(This, guidKey, ppBuf, pcbSize)            \
+	((This)->lpVtbl->GetAllocatedBlob(This, guidKey, ppBuf, pcbSize))
+#define IMFActivate_GetUnknown(This, guidKey, riid, ppv)                       \
+	((This)->lpVtbl->GetUnknown(This, guidKey, riid, ppv))
+#define IMFActivate_SetItem(This, guidKey, Value)                              \
+	((This)->lpVtbl->SetItem(This, guidKey, Value))
+#define IMFActivate_DeleteItem(This, guidKey)                                  \
+	((This)->lpVtbl->DeleteItem(This, guidKey))
+#define IMFActivate_DeleteAllItems(This) ((This)->lpVtbl->DeleteAllItems(This))
+#define IMFActivate_SetUINT32(This, guidKey, unValue)                          \
+	((This)->lpVtbl->SetUINT32(This, guidKey, unValue))
+#define IMFActivate_SetUINT64(This, guidKey, unValue)                          \
+	((This)->lpVtbl->SetUINT64(This, guidKey, unValue))
+#define IMFActivate_SetDouble(This, guidKey, fValue)                           \
+	((This)->lpVtbl->SetDouble(This, guidKey, fValue))
+#define IMFActivate_SetGUID(This, guidKey, guidValue)                          \
+	((This)->lpVtbl->SetGUID(This, guidKey, guidValue))
+#define IMFActivate_SetString(This, guidKey, wszValue)                         \
+	((This)->lpVtbl->SetString(This, guidKey, wszValue))
+#define IMFActivate_SetBlob(This, guidKey, pBuf, cbBufSize)                    \
+	((This)->lpVtbl->SetBlob(This, guidKey, pBuf, cbBufSize))
+#define IMFActivate_SetUnknown(This, guidKey, pUnknown)                        \
+	((This)->lpVtbl->SetUnknown(This, guidKey, pUnknown))
+#define IMFActivate_LockStore(This) ((This)->lpVtbl->LockStore(This))
+#define IMFActivate_UnlockStore(This) ((This)->lpVtbl->UnlockStore(This))
+#define IMFActivate_GetCount(This, pcItems)                                    \
+	((This)->lpVtbl->GetCount(This, pcItems))
+#define IMFActivate_GetItemByIndex(This, unIndex, pguidKey, pValue)            \
+	((This)->lpVtbl->GetItemByIndex(This, unIndex, pguidKey, pValue))
+#define IMFActivate_CopyAllItems(This, pDest)                                  \
+	((This)->lpVtbl->CopyAllItems(This, pDest))
+#define IMFActivate_ActivateObject(This, riid, ppv)                            \
+	((This)->lpVtbl->ActivateObject(This, riid, ppv))
+#define IMFActivate_ShutdownObject(This) ((This)->lpVtbl->ShutdownObject(This))
+#define IMFActivate_DetachObject(This) ((This)->lpVtbl->DetachObject(This))
+#endif
+#endif
+
+#endif /* __IMFActivate_INTERFACE_DEFINED__ */
 
 #endif /* PMP_MFOBJECTS_H */

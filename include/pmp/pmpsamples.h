@@ -8,6 +8,10 @@
  * test and demonstrate objects living in a PMP host.
  * CLSID_PmpClearKeyDecryptor (libpmp-clearkey.so): AES-128-CTR decryption
  * of ClearKey/CENC content with keys that never leave the host.
+ * CLSID_PmpTestSource and CLSID_PmpTestSink (libpmp-testmedia.so): a
+ * source of timed, empty samples and a sink that counts them
+ * (IPmpMediaSource, IPmpMediaSink of <pmpmedia.h>), so that a Media
+ * Session can run end to end before real media exists.
  *
  * Not part of libpmp: the GUIDs and the proxy/stub pairs of these
  * interfaces are in libpmp-samples (pkg-config pmp-samples), which
@@ -39,6 +43,39 @@ DEFINE_GUID(CLSID_PmpTestCounter, 0xfaf3e009, 0xc63e, 0x4892, 0x80, 0x1b, 0xb9,
 /* {D864FEE0-9D3D-452F-B35E-2E330F706D62} */
 DEFINE_GUID(CLSID_PmpClearKeyDecryptor, 0xd864fee0, 0x9d3d, 0x452f, 0xb3, 0x5e,
 	    0x2e, 0x33, 0x0f, 0x70, 0x6d, 0x62);
+
+/* {F53ED991-352B-4C59-923C-A45B63031E56} */
+DEFINE_GUID(CLSID_PmpTestSource, 0xf53ed991, 0x352b, 0x4c59, 0x92, 0x3c, 0xa4,
+	    0x5b, 0x63, 0x03, 0x1e, 0x56);
+
+/* {7C7AB8FD-222C-4887-BA89-6BEDB6FB9E16} */
+DEFINE_GUID(CLSID_PmpTestSink, 0x7c7ab8fd, 0x222c, 0x4887, 0xba, 0x89, 0x6b,
+	    0xed, 0xb6, 0xfb, 0x9e, 0x16);
+
+/*
+ * Node attributes of the test source and sink.
+ * PMP_TEST_SOURCE_SAMPLES (UINT32): samples in the stream (default 10).
+ * PMP_TEST_SOURCE_DURATION (UINT64): each sample's duration in 100 ns
+ *	units (default 100000: 10 ms); sample i starts at i times it.
+ * PMP_TEST_SINK_FAIL_AT (UINT32): the sink's ProcessSample of sample
+ *	number N (from 0) fails with PMP_TEST_SINK_FAIL_STATUS (UINT32, an
+ *	HRESULT; default E_FAIL).
+ */
+/* {2EF2B914-B238-4E98-A214-1514196AB038} */
+DEFINE_GUID(PMP_TEST_SOURCE_SAMPLES, 0x2ef2b914, 0xb238, 0x4e98, 0xa2, 0x14,
+	    0x15, 0x14, 0x19, 0x6a, 0xb0, 0x38);
+
+/* {2EF2B915-B238-4E98-A214-1514196AB038} */
+DEFINE_GUID(PMP_TEST_SOURCE_DURATION, 0x2ef2b915, 0xb238, 0x4e98, 0xa2, 0x14,
+	    0x15, 0x14, 0x19, 0x6a, 0xb0, 0x38);
+
+/* {7664A892-504C-4CD7-9B78-A0F03CA19AA0} */
+DEFINE_GUID(PMP_TEST_SINK_FAIL_AT, 0x7664a892, 0x504c, 0x4cd7, 0x9b, 0x78,
+	    0xa0, 0xf0, 0x3c, 0xa1, 0x9a, 0xa0);
+
+/* {7664A893-504C-4CD7-9B78-A0F03CA19AA0} */
+DEFINE_GUID(PMP_TEST_SINK_FAIL_STATUS, 0x7664a893, 0x504c, 0x4cd7, 0x9b, 0x78,
+	    0xa0, 0xf0, 0x3c, 0xa1, 0x9a, 0xa0);
 
 /* Longest label of a counter, without its terminating NUL. */
 #define PMP_TEST_COUNTER_LABEL_MAX 63

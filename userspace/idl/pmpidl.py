@@ -711,7 +711,7 @@ def write_header(idl):
 U32 = {'LONG', 'ULONG', 'DWORD', 'HRESULT', 'BOOL', 'UINT', 'INT', 'int',
        'UINT32', 'INT32', 'unsigned int', 'unsigned'}
 U64 = {'QWORD', 'LONGLONG', 'ULONGLONG', 'UINT64', 'INT64', 'LONG64',
-       'ULONG64', 'MFTIME'}
+       'ULONG64', 'MFTIME', 'TOPOID'}
 GUID_IN = {'REFGUID', 'REFIID', 'REFCLSID', 'REFFMTID'}
 GUID_OUT = {'GUID', 'IID', 'CLSID'}
 STR_TYPES = {'LPCSTR', 'LPSTR', 'char'}

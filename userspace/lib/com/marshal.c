@@ -15,10 +15,12 @@
 /* libpmp's own pairs, generated from its .idl files. */
 extern const struct pmp_ps_file pmp_ps_file_unknwn;
 extern const struct pmp_ps_file pmp_ps_file_mfidl;
+extern const struct pmp_ps_file pmp_ps_file_pmpmedia;
 
 static const struct pmp_ps_file *const builtin_files[] = {
 	&pmp_ps_file_unknwn,
 	&pmp_ps_file_mfidl,
+	&pmp_ps_file_pmpmedia,
 };
 
 /*

@@ -3,4 +3,4 @@
 COM_SRCS := errors.c com/uuid.c com/server.c com/proxy.c com/marshal.c \
 	com/interp.c com/stubs.c
 # Proxy/stub tables generated from libpmp's own .idl files (../idl/build/).
-COM_IDLS := unknwn mfidl
+COM_IDLS := unknwn mfidl pmpmedia

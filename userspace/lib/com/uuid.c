@@ -14,4 +14,5 @@
 #include "pmp/unknwn.h"
 #include "pmp/mfobjects.h"
 #include "pmp/mfidl.h"
+#include "pmp/pmpmedia.h"
 #pragma GCC visibility pop
