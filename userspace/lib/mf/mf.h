@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "mfapi.h"
+#include "mfidl.h"
 
 bool pmp_mf_started(void);
 IMFAsyncCallback *pmp_async_result_callback(IMFAsyncResult *result);
@@ -57,5 +58,18 @@ void pmp_attrs_cleanup(struct pmp_attrs *attrs);
 HRESULT pmp_attrs_items(IMFAttributes *attrs, struct pmp_attr **out,
 			UINT32 *count);
 void pmp_attrs_items_free(struct pmp_attr *items, UINT32 count);
+
+/*
+ * Topologies by value (topology_blob.c; mf.rst, "Topologies by value"):
+ * what crosses into a PMP host is the topology's id, attributes, nodes
+ * (type, id, attributes but IUnknown values, connections); node objects
+ * never cross.  pmp_topology_serialize() returns a buffer from malloc();
+ * pmp_topology_deserialize() refuses a malformed buffer with E_INVALIDARG
+ * and keeps the ids it reads.
+ */
+HRESULT pmp_topology_serialize(IMFTopology *topology, void **buf,
+			       UINT32 *size);
+HRESULT pmp_topology_deserialize(const void *buf, UINT32 size,
+				 IMFTopology **out);
 
 #endif /* PMP_LIB_MF_H */
