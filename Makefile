@@ -74,7 +74,7 @@ bench: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p build/results
 	@PMP_VM_APPEND=idle=poll PMP_VM_STDIN=/dev/null $(VM) \
-		userspace/bench/pmp-bench build/results/bench-$(KVER).txt
+		userspace/bench/bench.sh build/results/bench-$(KVER).txt
 
 # On the debug kernel (PMP_FUZZ_KERNEL=stock: Debian's), with pmp.ko built
 # in a scratch copy under build/; see Documentation/dev-tools/pmp-fuzz.rst.

@@ -40,41 +40,14 @@
 
 #include <linux/pmp.h>
 
-#define ROUNDS 7
+#include "report.h"
+
 #define MIB (1024 * 1024)
 #define HOST_THREADS 4
 #define METHOD_NULL 0
 #define METHOD_MEMFD 1
 #define METHOD_MEMFD_MAP 2
 
-static FILE *out;
-
-static void die(const char *what)
-{
-	fprintf(stderr, "pmp-bench: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, n, sizeof(*v), cmp_double);
-	return v[n / 2];
-}
 
 static void write_file(const char *path, const char *val)
 {
@@ -282,12 +255,6 @@ static double time_op(op_fn op, void *ctx, int n)
 		op(ctx);
 	return (now() - t0) / n;
 }
-
-struct figure {
-	double value;	/* median time per call of the figure's operation */
-	double base;	/* median time per call of its baseline */
-	double ratio;	/* median of the rounds' ratios */
-};
 
 /*
  * Each round times the baseline and the figure back to back, so that the
@@ -550,46 +517,6 @@ static double bytes_per_pending(void)
 	return (double)(after - before) / N;
 }
 
-/* ---- report ---------------------------------------------------------- */
-
-static void emit(const char *what, double value, const char *unit,
-		 double ratio, double target)
-{
-	char tgt[32] = "", verdict[8] = "", buf[160];
-
-	if (target > 0) {
-		snprintf(tgt, sizeof(tgt), "<= %.2fx", target);
-		snprintf(verdict, sizeof(verdict), "%s",
-			 ratio <= target ? "ok" : "MISS");
-	}
-	snprintf(buf, sizeof(buf), "%-46s %10.2f %-3s %8.3fx  %-9s %s\n",
-		 what, value, unit, ratio, tgt, verdict);
-	fputs(buf, out);
-	fputs(buf, stdout);
-}
-
-/* A baseline's line, then its figure's: @scale converts seconds to @unit. */
-static void rows(const char *base_what, const char *what, struct figure f,
-		 double scale, const char *unit, double target)
-{
-	if (base_what)
-		emit(base_what, f.base * scale, unit, 1.0, 0);
-	emit(what, f.value * scale, unit, f.ratio, target);
-}
-
-static void line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void line(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vfprintf(out, fmt, ap);
-	va_end(ap);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-}
-
 int main(int argc, char **argv)
 {
 	char saved_linger[32], saved_pending[32], saved_objects[32];
@@ -602,10 +529,7 @@ int main(int argc, char **argv)
 	pid_t host;
 	time_t t = time(NULL);
 
-	out = fopen(argc > 1 ? argv[1] : "/dev/null", "we");
-	if (!out)
-		die(argv[1]);
-	setvbuf(stdout, NULL, _IOLBF, 0);
+	report_open(argc > 1 ? argv[1] : NULL, "w");
 	uname(&u);
 
 	/* Hosts must not exit between measurements; restored at the end. */
@@ -692,6 +616,6 @@ int main(int argc, char **argv)
 	write_file(PARAM("linger_ms"), saved_linger);
 	write_file(PARAM("max_pending_client"), saved_pending);
 	write_file(PARAM("max_objects"), saved_objects);
-	fclose(out);
+	report_close();
 	return 0;
 }

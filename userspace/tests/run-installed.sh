@@ -46,4 +46,4 @@ chmod +x "$tmp/sample.sh"
 PMP_TEST_PREFIX=$prefix "$top/tools/tap-run.sh" \
 	--name "installed user space tests" ${1:+--summary "$1"} \
 	"$top/userspace/tests/native_test" "$top/userspace/tests/com_vm_test" \
-	"$tmp/sample.sh"
+	"$tmp/sample.sh" "$top/userspace/tests/session_share_test.sh"
