@@ -65,11 +65,17 @@ void pmp_attrs_items_free(struct pmp_attr *items, UINT32 count);
  * (type, id, attributes but IUnknown values, connections); node objects
  * never cross.  pmp_topology_serialize() returns a buffer from malloc();
  * pmp_topology_deserialize() refuses a malformed buffer with E_INVALIDARG
- * and keeps the ids it reads.
+ * and keeps the ids it reads.  Both refuse a topology of more than
+ * PMP_TOPOLOGY_NODES_MAX nodes (E_INVALIDARG): far beyond any playback
+ * topology, and it bounds the work a host does on a blob (AddNode's
+ * duplicate check is quadratic).
  */
+#define PMP_TOPOLOGY_NODES_MAX 1024
 HRESULT pmp_topology_serialize(IMFTopology *topology, void **buf,
 			       UINT32 *size);
 HRESULT pmp_topology_deserialize(const void *buf, UINT32 size,
 				 IMFTopology **out);
+/* Sets the id of a topology of MFCreateTopology's (topology.c). */
+void pmp_topology_set_id(IMFTopology *topology, TOPOID id);
 
 #endif /* PMP_LIB_MF_H */

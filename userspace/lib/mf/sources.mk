@@ -2,4 +2,5 @@
 # sources.mk - libpmp's Media Foundation platform and data objects
 # (Documentation/userspace-api/mf.rst), included by userspace/lib/Makefile
 MF_SRCS := mf/runtime.c mf/propvariant.c mf/attributes.c mf/event.c \
-	mf/eventqueue.c mf/async.c mf/collection.c mf/blob.c mf/topology.c
+	mf/eventqueue.c mf/async.c mf/collection.c mf/blob.c mf/topology.c \
+	mf/topology_blob.c

@@ -929,6 +929,14 @@ static HRESULT STDMETHODCALLTYPE topology_CloneFrom(IMFTopology *iface,
 	return S_OK;
 }
 
+/* Gives @iface the id @id; deserialized topologies keep their sender's. */
+void pmp_topology_set_id(IMFTopology *iface, TOPOID id)
+{
+	IMFTopology_LockStore(iface);
+	impl_from_IMFTopology(iface)->id = id;
+	IMFTopology_UnlockStore(iface);
+}
+
 static void topology_vtbl_init(void)
 {
 	memcpy(&topology_vtbl, &pmp_attrs_vtbl, sizeof(pmp_attrs_vtbl));

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * memfd.c - bytes handed to another process in a sealed memfd
+ *
+ * The reader trusts only the seals it sees itself: a memfd whose sender
+ * kept the right to write, grow or shrink it could change the bytes while
+ * they are parsed, or truncate them under a mapping.  Reading with pread()
+ * into a private copy, rather than mapping, keeps every later check on
+ * bytes no one else can touch.
+ */
+
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include "cleanup.h"
+#include "memfd.h"
+
+#define MEMFD_READ_SEALS (F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE)
+#define MEMFD_NEW_SEALS (MEMFD_READ_SEALS | F_SEAL_SEAL)
+
+/* Writes (@out) or reads all @size bytes at offset 0 of @fd. */
+static int transfer_all(int fd, char *buf, size_t size, bool out)
+{
+	size_t done = 0;
+	ssize_t n;
+
+	while (done < size) {
+		n = out ? pwrite(fd, buf + done, size - done, done)
+			: pread(fd, buf + done, size - done, done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (!n)
+			return -EIO;
+		done += n;
+	}
+	return 0;
+}
+
+int pmp_memfd_seal_new(const void *buf, size_t size, int *fd)
+{
+	_cleanup_close_ int mfd = -1;
+	int ret;
+
+	if (!fd)
+		return -EINVAL;
+	*fd = -1;
+	if (!size || !buf)
+		return -EINVAL;
+	mfd = memfd_create("pmp", MFD_ALLOW_SEALING | MFD_CLOEXEC);
+	if (mfd < 0)
+		return -errno;
+	ret = transfer_all(mfd, (char *)buf, size, true);
+	if (ret)
+		return ret;
+	if (fcntl(mfd, F_ADD_SEALS, MEMFD_NEW_SEALS))
+		return -errno;
+	*fd = take_fd(&mfd);
+	return 0;
+}
+
+int pmp_memfd_read(int fd, size_t size, size_t max, void **buf)
+{
+	struct stat st;
+	int seals, ret;
+	char *p;
+
+	if (!buf)
+		return -EINVAL;
+	*buf = NULL;
+	if (!size || size > max || fd < 0)
+		return -EINVAL;
+	/* EINVAL from F_GET_SEALS: not a memfd (or not sealable). */
+	seals = fcntl(fd, F_GET_SEALS);
+	if (seals < 0 || (seals & MEMFD_READ_SEALS) != MEMFD_READ_SEALS)
+		return -EINVAL;
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size < size)
+		return -EINVAL;
+	p = malloc(size);
+	if (!p)
+		return -ENOMEM;
+	ret = transfer_all(fd, p, size, false);
+	if (ret) {
+		free(p);
+		return ret;
+	}
+	*buf = p;
+	return 0;
+}
