@@ -20,6 +20,7 @@
 #include "pmp/mfidl.h"
 
 #include "../registry.h"
+#include "../mf/session.h"
 #include "marshal.h"
 
 _Static_assert(PMP_SPAWN_UNPROTECTED == MFPMPSESSION_UNPROTECTED_PROCESS,
@@ -244,11 +245,38 @@ static const IMFPMPServerVtbl server_vtbl = {
 	.CreateObjectByCLSID = server_CreateObjectByCLSID,
 };
 
-PMP_EXPORT HRESULT STDAPICALLTYPE MFCreatePMPServer(DWORD dwCreationFlags,
-						    IMFPMPServer **ppPMPServer)
+/**
+ * pmp_server_flags_valid - whether MFCreatePMPServer's and
+ *	MFCreatePMPMediaSession's creation flags make sense
+ * @flags: MFPMPSESSION_CREATION_FLAGS
+ *
+ * Return: false for an unknown bit, or for both a separate unprotected
+ * process and the caller's process.
+ */
+bool pmp_server_flags_valid(DWORD flags)
 {
 	const DWORD known = MFPMPSESSION_UNPROTECTED_PROCESS |
 			    MFPMPSESSION_IN_PROCESS;
+
+	return !(flags & ~known) && flags != known;
+}
+
+/**
+ * pmp_server_is_own - whether @server is one of libpmp's IMFPMPServer
+ *	objects (MFCreatePMPServer's), not another implementation
+ * @server: an IMFPMPServer pointer
+ *
+ * Only libpmp's servers reach a PMP process: a media session can join
+ * nothing else.
+ */
+bool pmp_server_is_own(IMFPMPServer *server)
+{
+	return server && server->lpVtbl == &server_vtbl;
+}
+
+PMP_EXPORT HRESULT STDAPICALLTYPE MFCreatePMPServer(DWORD dwCreationFlags,
+						    IMFPMPServer **ppPMPServer)
+{
 	struct com_server *server;
 	HRESULT hr;
 	int err;
@@ -256,7 +284,7 @@ PMP_EXPORT HRESULT STDAPICALLTYPE MFCreatePMPServer(DWORD dwCreationFlags,
 	if (!ppPMPServer)
 		return E_POINTER;
 	*ppPMPServer = NULL;
-	if ((dwCreationFlags & ~known) || dwCreationFlags == known)
+	if (!pmp_server_flags_valid(dwCreationFlags))
 		return E_INVALIDARG;
 
 	server = calloc(1, sizeof(*server));

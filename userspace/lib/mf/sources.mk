@@ -4,3 +4,5 @@
 MF_SRCS := mf/runtime.c mf/propvariant.c mf/attributes.c mf/event.c \
 	mf/eventqueue.c mf/async.c mf/collection.c mf/blob.c mf/topology.c \
 	mf/topology_blob.c
+# The client half of a PMP media session (mf.rst, "The Media Session").
+MF_SRCS += mf/session.c mf/clock.c
