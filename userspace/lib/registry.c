@@ -11,7 +11,9 @@
  * is loaded: the dynamic loader knows an object by the name it was opened
  * with, and a reused descriptor number would name another file.  Each
  * component file is loaded once per registry, however many classes it
- * serves.  Lookups only read, from any thread.
+ * serves.  Lookups only read, from any thread.  libpmp's built-in classes
+ * (CLSID_PmpMediaSession) are served by every registry, after its class
+ * files, and need no trust check: they are libpmp.
  */
 
 #define _GNU_SOURCE
@@ -30,6 +32,7 @@
 #include <openssl/crypto.h>
 
 #include "pmp/mferror.h"
+#include "pmp/pmpmedia.h"
 #include "pmp/pmpproxy.h"
 #include "pmp/winerror.h"
 
@@ -439,6 +442,29 @@ int pmp_registry_open(const char *dir, bool strict, struct pmp_registry **out)
 	return 0;
 }
 
+/* The classes libpmp itself implements, served by every registry. */
+static const struct {
+	const GUID *clsid;
+	int32_t (*get_class_object)(struct pmp_registry *reg,
+				    const pmp_guid *iid, void **ppv);
+} builtin_classes[] = {
+	{ &CLSID_PmpMediaSession, pmp_session_host_class_object },
+};
+
+static int32_t get_builtin_class_object(struct pmp_registry *reg,
+					const pmp_guid *clsid,
+					const pmp_guid *iid, void **ppv)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(builtin_classes) / sizeof(builtin_classes[0]);
+	     i++)
+		if (!memcmp(builtin_classes[i].clsid, clsid, sizeof(*clsid)))
+			return builtin_classes[i].get_class_object(reg, iid,
+								   ppv);
+	return REGDB_E_CLASSNOTREG;
+}
+
 /**
  * pmp_registry_get_class_object - DllGetClassObject through the registry
  * @reg: the registry
@@ -462,7 +488,7 @@ int32_t pmp_registry_get_class_object(struct pmp_registry *reg,
 		return E_POINTER;
 	class = find_class(reg, clsid);
 	if (!class)
-		return REGDB_E_CLASSNOTREG;
+		return get_builtin_class_object(reg, clsid, iid, ppv);
 	if (class->component < 0)
 		return MF_E_PE_UNTRUSTED;
 	return reg->components[class->component].get_class_object(clsid, iid,

@@ -57,6 +57,8 @@ int pmp_registry_open(const char *dir, bool strict, struct pmp_registry **out);
  * @iid: the factory interface wanted (IID_IClassFactory)
  * @ppv: the factory, or NULL on failure
  *
+ * A CLSID no class file names may be a built-in class (below).
+ *
  * Return (an HRESULT): S_OK, REGDB_E_CLASSNOTREG (no such class),
  * MF_E_PE_UNTRUSTED (the class failed its trust checks or its component
  * could not be loaded), E_POINTER, or the component's own failure.
@@ -67,6 +69,8 @@ int32_t pmp_registry_get_class_object(struct pmp_registry *reg,
 
 /**
  * pmp_registry_count - number of classes, and of trusted ones
+ *
+ * Those of the class files only: the built-in classes are not counted.
  */
 unsigned int pmp_registry_count(const struct pmp_registry *reg,
 				unsigned int *trusted);
@@ -77,5 +81,14 @@ unsigned int pmp_registry_count(const struct pmp_registry *reg,
  * Only once no object of any component is alive.
  */
 void pmp_registry_close(struct pmp_registry *reg);
+
+/*
+ * The built-in classes, which every registry serves without a class file
+ * (a class file naming the same CLSID wins): CLSID_PmpMediaSession
+ * (mf/session_host.c), whose factory creates sessions that create their
+ * nodes' objects through @reg.
+ */
+int32_t pmp_session_host_class_object(struct pmp_registry *reg,
+				      const pmp_guid *iid, void **ppv);
 
 #endif /* PMP_LIB_REGISTRY_H */

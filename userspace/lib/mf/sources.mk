@@ -6,3 +6,6 @@ MF_SRCS := mf/runtime.c mf/propvariant.c mf/attributes.c mf/event.c \
 	mf/topology_blob.c
 # The client half of a PMP media session (mf.rst, "The Media Session").
 MF_SRCS += mf/session.c mf/clock.c
+# The host half of a PMP media session (mf.rst, "The Media Session in a
+# PMP process").
+MF_SRCS += mf/session_host.c mf/session_queue.c
