@@ -163,6 +163,14 @@ int pmp_server_create(pmp_server *srv, const pmp_guid *clsid,
  *	the caller); capacity on input, count on output
  * @status: the host's HRESULT
  * @out_obj: with PMP_CALL_WANT_OBJECT, the object handed back, or NULL
+ * @in_objs, @in_nobjs: objects passed to the host as arguments, at most
+ *	PMP_MAX_OBJS, each an object of the called object's server (the same
+ *	connection; one object may be passed several times, the called one
+ *	too).  The host receives them, in this order, as its own objects
+ *	(struct pmp_host_work's @in_objs); the kernel keeps each until the
+ *	host has answered, so the caller may release its handles as soon as
+ *	pmp_obj_call() returns.  The caller keeps its handles.  Needs a
+ *	kernel of ABI version 4.
  */
 struct pmp_call_args {
 	uint32_t method;
@@ -178,6 +186,8 @@ struct pmp_call_args {
 	uint32_t out_nfds;
 	int32_t status;
 	pmp_obj *out_obj;
+	pmp_obj *const *in_objs;
+	uint32_t in_nobjs;
 };
 
 #define PMP_CALL_WANT_OBJECT	0x1u
@@ -185,12 +195,26 @@ struct pmp_call_args {
 /** The most descriptors a call or reply carries. */
 #define PMP_MAX_FDS		16
 
+/** The most objects a call passes to its host. */
+#define PMP_MAX_OBJS		16
+
 /**
  * pmp_obj_call - call a method of an object
+ * @obj: the object called
+ * @args: the call; its output fields are filled in
  *
- * Return: 0 when the host answered (see @args->status), -ENOENT (released
- * object), -EMSGSIZE, -EBADF, -EPERM (a descriptor that may not be sent),
- * -EMFILE, -ESHUTDOWN, -ETIMEDOUT, -EAGAIN, -EDQUOT, -EBADFD, -ENOMEM.
+ * The arguments are checked before anything is sent: a NULL @obj or
+ * @args, an unknown flag, a NULL entry of @args->in_objs (or a NULL array
+ * with a non-zero count) or an object of another server is -EINVAL, more
+ * than PMP_MAX_OBJS objects -EMSGSIZE, and no call is made.
+ *
+ * Return: 0 when the host answered (see @args->status), -EINVAL (above),
+ * -ENOENT (@obj or a passed object released, which the caller must not
+ * do), -EMSGSIZE (a payload over the module's max_payload, more than
+ * PMP_MAX_FDS descriptors or PMP_MAX_OBJS objects), -EBADF, -EPERM (a
+ * descriptor that may not be sent), -EMFILE, -ESHUTDOWN, -ETIMEDOUT,
+ * -EAGAIN, -EDQUOT, -EBADFD (after fork), -EOPNOTSUPP (objects passed to
+ * a kernel before ABI version 4), -ENOMEM.
  */
 int pmp_obj_call(pmp_obj *obj, struct pmp_call_args *args);
 
@@ -275,6 +299,17 @@ int pmp_host_fd(const pmp_host *host);
 #define PMP_HOST_WORK_CLIENT_GONE	4
 
 /**
+ * struct pmp_host_obj - an object a call passed, as its host knows it
+ * @object_id: the kernel's id of the object
+ * @cookie: the cookie the host gave it when it handed it out (in a
+ *	pmp_host_reply() to a CREATE or a call): the host's own object
+ */
+struct pmp_host_obj {
+	uint64_t object_id;
+	uint64_t cookie;
+};
+
+/**
  * struct pmp_host_work - one received work item
  * @type: PMP_HOST_WORK_*
  * @txn: the transaction to answer (CREATE, CALL)
@@ -284,6 +319,10 @@ int pmp_host_fd(const pmp_host *host);
  * @clsid, @iid: what to create
  * @in, @in_size: the call's payload (points into the caller's buffer)
  * @in_fds, @in_nfds: received descriptors, now the caller's to close
+ * @in_objs, @in_nobjs: the objects the call passed (CALL; struct
+ *	pmp_call_args' @in_objs), in the client's order.  The kernel holds
+ *	each until the host answers the call: a host that keeps one beyond
+ *	its answer takes its own reference to what the cookie names.
  */
 struct pmp_host_work {
 	uint32_t type;
@@ -300,6 +339,8 @@ struct pmp_host_work {
 	uint32_t in_size;
 	int in_fds[PMP_MAX_FDS];
 	uint32_t in_nfds;
+	struct pmp_host_obj in_objs[PMP_MAX_OBJS];
+	uint32_t in_nobjs;
 };
 
 /**
@@ -307,7 +348,8 @@ struct pmp_host_work {
  * @host: the host
  * @buf, @size: room for a call's payload (the kernel's max_payload is
  *	enough)
- * @work: filled in
+ * @work: filled in; it has room for every descriptor and object a call
+ *	may carry (on a kernel before ABI version 4, no call passes objects)
  *
  * Return: 0, -EINVAL, -ESHUTDOWN (nothing left and the host was told to
  * exit: time to exit), -EMSGSIZE (@buf too small: @work->in_size says what

@@ -41,11 +41,15 @@ enum pmp_ps_kind {
 	PMP_PS_GUID,		/* REFGUID in, GUID * out */
 	PMP_PS_STR,		/* [string] char *; out: size_is(ref) */
 	PMP_PS_FD,		/* [fd] int, int * */
-	PMP_PS_OBJECT,		/* interface pointer, out only */
+	PMP_PS_OBJECT,		/* interface pointer out */
+	PMP_PS_OBJECT_IN,	/* interface pointer in: a proxy's object */
 };
 
 #define PMP_PS_IN 0x1
 #define PMP_PS_OUT 0x2
+
+/* struct pmp_ps_param's flags. */
+#define PMP_PS_UNIQUE 0x1	/* [unique]: the pointer may be NULL */
 
 /**
  * struct pmp_ps_param - one parameter of a method
@@ -54,13 +58,17 @@ enum pmp_ps_kind {
  * @size: PMP_PS_BYTES: the byte count
  * @ref: PMP_PS_STR out: the parameter giving the buffer's size;
  *	PMP_PS_OBJECT: the parameter giving the IID (iid_is), or -1
- * @iid: PMP_PS_OBJECT without @ref: the interface handed back
+ * @flags: PMP_PS_OBJECT_IN: PMP_PS_UNIQUE or 0.  It fills what was padding
+ *	and is read for no older kind: the layout and PMP_PS_VERSION stand.
+ * @iid: PMP_PS_OBJECT without @ref: the interface handed back;
+ *	PMP_PS_OBJECT_IN: the interface the method takes
  */
 struct pmp_ps_param {
 	uint8_t kind;
 	uint8_t dir;
 	uint16_t size;
 	int16_t ref;
+	uint16_t flags;
 	const IID *iid;
 };
 

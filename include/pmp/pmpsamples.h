@@ -92,6 +92,10 @@ DEFINE_GUID(PMP_TEST_SINK_FAIL_STATUS, 0x7664a893, 0x504c, 0x4cd7, 0x9b, 0x78,
  * Fail(hr): returns @hr, whatever it is.
  * GetProcessId(pid): the process the object lives in.
  * Clone(copy): a new, independent counter with the same value and label.
+ * AddCounter(other, result): adds @other's value (read first, then added:
+ *	@other may be this counter) and returns the new value.  Across
+ *	processes @other must be an object of the same host (else
+ *	E_INVALIDARG, and nothing is called); NULL: E_POINTER.
  */
 #ifndef __IPmpTestCounter_INTERFACE_DEFINED__
 #define __IPmpTestCounter_INTERFACE_DEFINED__
@@ -112,6 +116,8 @@ IPmpTestCounter : public IUnknown
 	virtual HRESULT STDMETHODCALLTYPE Fail(HRESULT hr) = 0;
 	virtual HRESULT STDMETHODCALLTYPE GetProcessId(DWORD *pid) = 0;
 	virtual HRESULT STDMETHODCALLTYPE Clone(IPmpTestCounter **copy) = 0;
+	virtual HRESULT STDMETHODCALLTYPE AddCounter(IPmpTestCounter *other,
+						     LONG *result) = 0;
 };
 __CRT_UUID_DECL(IPmpTestCounter, 0xecb836c3, 0x56a8, 0x4b9b, 0xb2, 0xd9, 0x69,
 		0xba, 0x2d, 0xba, 0x89, 0x34)
@@ -138,6 +144,8 @@ typedef struct IPmpTestCounterVtbl {
 	(IPmpTestCounter *This, DWORD *pid);
 	HRESULT(STDMETHODCALLTYPE *Clone)
 	(IPmpTestCounter *This, IPmpTestCounter **copy);
+	HRESULT(STDMETHODCALLTYPE *AddCounter)
+	(IPmpTestCounter *This, IPmpTestCounter *other, LONG *result);
 
 	END_INTERFACE
 } IPmpTestCounterVtbl;
@@ -162,6 +170,8 @@ interface IPmpTestCounter {
 #define IPmpTestCounter_GetProcessId(This, pid)                                \
 	((This)->lpVtbl->GetProcessId(This, pid))
 #define IPmpTestCounter_Clone(This, copy) ((This)->lpVtbl->Clone(This, copy))
+#define IPmpTestCounter_AddCounter(This, other, result)                        \
+	((This)->lpVtbl->AddCounter(This, other, result))
 #endif
 #endif
 

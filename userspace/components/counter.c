@@ -154,6 +154,22 @@ static HRESULT STDMETHODCALLTYPE counter_Clone(IPmpTestCounter *iface,
 	return counter_create(value, label, copy);
 }
 
+static HRESULT STDMETHODCALLTYPE counter_AddCounter(IPmpTestCounter *iface,
+						    IPmpTestCounter *other,
+						    LONG *result)
+{
+	LONG value;
+	HRESULT hr;
+
+	if (!other || !result)
+		return E_POINTER;
+	/* Read, then added, under no lock: @other may be this counter. */
+	hr = IPmpTestCounter_Get(other, &value);
+	if (FAILED(hr))
+		return hr;
+	return counter_Add(iface, value, result);
+}
+
 static const IPmpTestCounterVtbl counter_vtbl = {
 	.QueryInterface = counter_QueryInterface,
 	.AddRef = counter_AddRef,
@@ -165,6 +181,7 @@ static const IPmpTestCounterVtbl counter_vtbl = {
 	.Fail = counter_Fail,
 	.GetProcessId = counter_GetProcessId,
 	.Clone = counter_Clone,
+	.AddCounter = counter_AddCounter,
 };
 
 static HRESULT counter_create(LONG value, const char *label,

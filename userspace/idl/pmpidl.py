@@ -45,7 +45,9 @@ interface that is not [local] can carry, by wire kind (com.rst has the
 format): 32-bit integers and enums, 64-bit integers, REFGUID/REFIID/
 REFCLSID in and GUID * out, fixed byte arrays (BYTE x[N]), [string] char
 strings in, [out, string, size_is(n)] char buffers, [fd] int and int *,
-and interface pointers out (IFoo ** or [iid_is(riid)] void **).
+interface pointers out (IFoo ** or [iid_is(riid)] void **) and interface
+pointers in ([in] IFoo *, IUnknown * included: a proxy of an object of the
+same host, passed as its kernel handle; NULL only with [unique]).
 
 Python 3 standard library only.
 """
@@ -58,6 +60,8 @@ import sys
 COLUMNS = 80
 # Parameters of a remote method, at most (userspace/lib/com/interp.c).
 MAX_PARAMS = 16
+# Interface pointers in, at most: the kernel's PMP_OBJS_MAX.
+MAX_OBJECTS_IN = 16
 CALLCONVS = {'WINAPI', 'STDAPICALLTYPE', 'STDMETHODCALLTYPE', 'CALLBACK'}
 
 # ---- lexer ----
@@ -718,9 +722,10 @@ STR_TYPES = {'LPCSTR', 'LPSTR', 'char'}
 
 
 class Wire:
-    def __init__(self, kind, out, size=0, ref=-1, iid='NULL'):
+    def __init__(self, kind, out, size=0, ref=-1, iid='NULL', flags='0'):
         self.kind, self.out, self.size, self.ref, self.iid = \
             kind, out, size, ref, iid
+        self.flags = flags
 
 
 def wire_of(iface, m, p, known, enums):
@@ -759,6 +764,9 @@ def wire_of(iface, m, p, known, enums):
         return Wire('U64', out)
     if out and p.ptr == 2 and base in known:
         return Wire('OBJECT', True, iid='&IID_' + base)
+    if not out and p.ptr == 1 and base in known:
+        return Wire('OBJECT_IN', False, iid='&IID_' + base,
+                    flags='PMP_PS_UNIQUE' if 'unique' in p.attrs else '0')
     if out and p.ptr == 2 and base == 'void' and 'iid_is' in p.attrs:
         return Wire('OBJECT', True, ref=ref('iid_is'))
     if out and p.ptr == 1 and base in ('LPVOID', 'PVOID') and \
@@ -822,6 +830,10 @@ def write_proxy(idl, known):
             if sum(1 for w in wires if w.kind == 'OBJECT') > 1:
                 raise IdlError('%s::%s: at most one interface pointer out' %
                                (n, m.name))
+            if sum(1 for w in wires if w.kind == 'OBJECT_IN') > \
+                    MAX_OBJECTS_IN:
+                raise IdlError('%s::%s: more than %d interface pointers in' %
+                               (n, m.name, MAX_OBJECTS_IN))
             if sum(1 for w in wires if w.kind == 'STR' and w.out) > 1:
                 raise IdlError('%s::%s: at most one string out' %
                                (n, m.name))
@@ -855,9 +867,9 @@ def write_proxy(idl, known):
                 lines += ['', 'static const struct pmp_ps_param '
                           '%s_%s_params[] = {' % (n, m.name)]
                 for w in wires:
-                    lines.append('\t{ PMP_PS_%s, %s, %d, %d, %s },' % (
+                    lines.append('\t{ PMP_PS_%s, %s, %d, %d, %s, %s },' % (
                         w.kind, 'PMP_PS_OUT' if w.out else 'PMP_PS_IN',
-                        w.size, w.ref, w.iid))
+                        w.size, w.ref, w.flags, w.iid))
                 lines += ['};']
             tables.append('\t{ "%s", %d, %s, %s_%s_Stub },' % (
                 m.name, len(m.params),

@@ -32,11 +32,13 @@ _Static_assert(PMP_HOST_WORK_CREATE == PMP_WORK_CREATE &&
  * @fd: the endpoint.
  * @pid: the process that opened it: the only one that may use it.
  * @id: the host id once registered, else 0.
+ * @abi: the module's ABI version.
  */
 struct pmp_host {
 	int fd;
 	pid_t pid;
 	uint64_t id;
+	int abi;
 };
 
 static int host_usable(const pmp_host *host)
@@ -56,11 +58,12 @@ PMP_EXPORT int pmp_host_new(pmp_host **out)
 {
 	_cleanup_close_ int fd = -1;
 	pmp_host *host;
+	int abi;
 
 	if (!out)
 		return -EINVAL;
 	*out = NULL;
-	fd = pmp_sys_open(NULL);
+	fd = pmp_sys_open(&abi);
 	if (fd < 0)
 		return fd;
 	host = calloc(1, sizeof(*host));
@@ -68,6 +71,7 @@ PMP_EXPORT int pmp_host_new(pmp_host **out)
 		return -ENOMEM;
 	host->fd = take_fd(&fd);
 	host->pid = getpid();
+	host->abi = abi;
 	*out = host;
 	return 0;
 }
@@ -164,6 +168,11 @@ static void guid_from_bytes(pmp_guid *guid, const __u8 *bytes)
 	memcpy(guid, bytes, sizeof(*guid));
 }
 
+_Static_assert(sizeof(struct pmp_host_obj) == sizeof(struct pmp_recv_obj) &&
+		       __builtin_offsetof(struct pmp_host_obj, cookie) ==
+			       __builtin_offsetof(struct pmp_recv_obj, cookie),
+	       "the kernel receives objects straight into the work item");
+
 /**
  * pmp_host_recv - take the next work item, waiting for one
  * @host: the host
@@ -192,6 +201,11 @@ PMP_EXPORT int pmp_host_recv(pmp_host *host, void *buf, size_t size,
 	r.buf_size = size > UINT32_MAX ? UINT32_MAX : size;
 	r.nfds = PMP_MAX_FDS;
 	r.fds_ptr = (uintptr_t)work->in_fds;
+	/* An older kernel refuses fields it does not know. */
+	if (host->abi >= PMP_ABI_OBJECT_ARGS) {
+		r.nobjs = PMP_MAX_OBJS;
+		r.objs_ptr = (uintptr_t)work->in_objs;
+	}
 	ret = pmp_sys_recv(host->fd, &r);
 	if (ret == -EMSGSIZE)
 		work->in_size = r.buf_size;
@@ -211,6 +225,7 @@ PMP_EXPORT int pmp_host_recv(pmp_host *host, void *buf, size_t size,
 	work->in = buf;
 	work->in_size = r.buf_size;
 	work->in_nfds = r.nfds;
+	work->in_nobjs = r.nobjs;
 	return 0;
 }
 

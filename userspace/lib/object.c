@@ -16,6 +16,7 @@
 
 _Static_assert(sizeof(pmp_guid) == 16, "a GUID is 16 bytes");
 _Static_assert(PMP_MAX_FDS == PMP_FDS_MAX, "one descriptor limit");
+_Static_assert(PMP_MAX_OBJS == PMP_OBJS_MAX, "one object limit");
 _Static_assert(PMP_CALL_WANT_OBJECT == PMP_CALL_OBJECT_OUT,
 	       "the kernel's flag");
 
@@ -80,18 +81,42 @@ PMP_EXPORT int pmp_server_create(pmp_server *srv, const pmp_guid *clsid,
 	return 0;
 }
 
+/*
+ * The kernel's handles of the objects @args passes, in @handles.  Handles
+ * are names private to one endpoint: an object of another server would
+ * name something else there, or nothing.
+ */
+static int passed_handles(const pmp_obj *obj, const struct pmp_call_args *args,
+			  uint64_t *handles)
+{
+	uint32_t i;
+
+	if (args->in_nobjs > PMP_MAX_OBJS)
+		return -EMSGSIZE;
+	if (args->in_nobjs && !args->in_objs)
+		return -EINVAL;
+	for (i = 0; i < args->in_nobjs; i++) {
+		if (!args->in_objs[i] || args->in_objs[i]->srv != obj->srv)
+			return -EINVAL;
+		handles[i] = args->in_objs[i]->handle;
+	}
+	return 0;
+}
+
 /**
  * pmp_obj_call - call a method of an object
  * @obj: the object
  * @args: the call; its output fields are filled in
  *
- * Return: 0 when the host answered (see @args->status), -EINVAL, -ENOENT
- * (released object), -EMSGSIZE, -EBADF, -EPERM (a descriptor that may not
- * be sent), -EMFILE, -ESHUTDOWN, -ETIMEDOUT, -EAGAIN, -EDQUOT, -EBADFD,
- * -ENOMEM.
+ * Return: 0 when the host answered (see @args->status), -EINVAL (bad
+ * arguments, an object passed of another server), -ENOENT (released
+ * object), -EMSGSIZE, -EBADF, -EPERM (a descriptor that may not be sent),
+ * -EMFILE, -ESHUTDOWN, -ETIMEDOUT, -EAGAIN, -EDQUOT, -EBADFD, -EOPNOTSUPP
+ * (objects passed to a kernel before ABI version 4), -ENOMEM.
  */
 PMP_EXPORT int pmp_obj_call(pmp_obj *obj, struct pmp_call_args *args)
 {
+	uint64_t handles[PMP_MAX_OBJS];
 	struct pmp_call call = { 0 };
 	pmp_obj *out = NULL;
 	int ret;
@@ -101,6 +126,9 @@ PMP_EXPORT int pmp_obj_call(pmp_obj *obj, struct pmp_call_args *args)
 	args->out_obj = NULL;
 	if (args->flags & ~PMP_CALL_WANT_OBJECT)
 		return -EINVAL;
+	ret = passed_handles(obj, args, handles);
+	if (ret)
+		return ret;
 	if (pmp_server_forked(obj->srv))
 		return -EBADFD;
 
@@ -121,8 +149,15 @@ PMP_EXPORT int pmp_obj_call(pmp_obj *obj, struct pmp_call_args *args)
 	call.out_size = args->out_size;
 	call.out_nfds = args->out_nfds;
 	call.out_fds = (uintptr_t)args->out_fds;
+	if (args->in_nobjs) {
+		call.in_handles = (uintptr_t)handles;
+		call.in_nhandles = args->in_nobjs;
+	}
 
 	ret = pmp_sys_call(obj->srv->fd, &call);
+	/* A kernel before version 4 refuses the fields it does not know. */
+	if (ret == -E2BIG && args->in_nobjs)
+		ret = -EOPNOTSUPP;
 	if (ret) {
 		free(out);
 		return ret;

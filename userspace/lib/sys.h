@@ -21,6 +21,8 @@
  * command (they only grow them), so they are spoken to as version 3.
  */
 #define PMP_LIB_ABI_VERSION 3
+/* The version that passes objects into calls (pmp_call, pmp_recv grew). */
+#define PMP_ABI_OBJECT_ARGS 4
 
 int pmp_abi_check(int version);
 int pmp_sys_open(int *version);

@@ -18,6 +18,7 @@
 
 #include "com/marshal.h"
 #include "pmptest.h"
+#include "server.h"
 
 extern const struct pmp_ps_file pmp_ps_file_pmpsamples;
 extern const struct pmp_ps_file pmp_ps_file_pmptest;
@@ -227,6 +228,8 @@ TEST(stub_calls_the_object_and_packs_its_results)
 {
 	const struct pmp_ps_pair *pair = pmp_ps_find(&IID_IPmpTestCounter);
 	static const uint8_t add5[4] = { 5, 0, 0, 0 };
+	static const uint8_t add10[4] = { 10, 0, 0, 0 };
+	static const uint8_t zero[4] = { 0 };
 	static const uint8_t size3[4] = { 3, 0, 0, 0 };
 	static const uint8_t label[] = { 2, 0, 0, 0, 'h', 'i' };
 	IPmpTestCounter *counter = NULL;
@@ -270,6 +273,18 @@ TEST(stub_calls_the_object_and_packs_its_results)
 	ASSERT_TRUE(IsEqualIID(&IID_IPmpTestCounter, out.obj_iid));
 	pmp_wmsg_cleanup(&out);
 
+	/* AddCounter(itself, &result): the object passed is index 0. */
+	in = (struct pmp_rmsg){ .buf = zero, .size = sizeof(zero), .nobjs = 1 };
+	in.objs[0] = (IUnknown *)counter;
+	ASSERT_HR(S_OK, pmp_stub_invoke(pair, (IUnknown *)counter, 10, &in,
+					&out));
+	ASSERT_EQ(4u, out.size);
+	ASSERT_EQ(0, memcmp(add10, buf, 4));
+	pmp_wmsg_cleanup(&out);
+	/* The reference the call took is given back. */
+	ASSERT_EQ(2u, IPmpTestCounter_AddRef(counter));
+	ASSERT_EQ(1u, IPmpTestCounter_Release(counter));
+
 	IPmpTestCounter_Release(counter);
 	IMFPMPServer_Release(server);
 }
@@ -284,6 +299,11 @@ static struct {
 	BYTE d[4];
 	char e[16];
 	int f;
+	unsigned int takes;
+	IPmpTestKinds *taken;
+	IUnknown *maybe;
+	LONG after;
+	unsigned int refs_in_take;
 } kinds;
 
 static HRESULT STDMETHODCALLTYPE kinds_QueryInterface(IPmpTestKinds *iface,
@@ -336,12 +356,62 @@ static HRESULT STDMETHODCALLTYPE kinds_Query(IPmpTestKinds *iface,
 	return kinds_QueryInterface(iface, riid, ppv);
 }
 
+static HRESULT STDMETHODCALLTYPE kinds_Take(IPmpTestKinds *iface,
+					    IPmpTestKinds *taken,
+					    IUnknown *maybe, LONG after)
+{
+	(void)iface;
+	kinds.takes++;
+	kinds.taken = taken;
+	kinds.maybe = maybe;
+	kinds.after = after;
+	kinds.refs_in_take = kinds.refs;
+	return S_OK;
+}
+
 static const IPmpTestKindsVtbl kinds_vtbl = {
 	.QueryInterface = kinds_QueryInterface,
 	.AddRef = kinds_AddRef,
 	.Release = kinds_Release,
 	.All = kinds_All,
 	.Query = kinds_Query,
+	.Take = kinds_Take,
+};
+
+/* An object with IUnknown only, counting its references. */
+static struct {
+	IUnknown iface;
+	unsigned int refs;
+} plain;
+
+static HRESULT STDMETHODCALLTYPE plain_QueryInterface(IUnknown *iface,
+						      REFIID riid, void **ppv)
+{
+	if (!IsEqualIID(riid, &IID_IUnknown)) {
+		*ppv = NULL;
+		return E_NOINTERFACE;
+	}
+	plain.refs++;
+	*ppv = iface;
+	return S_OK;
+}
+
+static ULONG STDMETHODCALLTYPE plain_AddRef(IUnknown *iface)
+{
+	(void)iface;
+	return ++plain.refs;
+}
+
+static ULONG STDMETHODCALLTYPE plain_Release(IUnknown *iface)
+{
+	(void)iface;
+	return --plain.refs;
+}
+
+static const IUnknownVtbl plain_vtbl = {
+	.QueryInterface = plain_QueryInterface,
+	.AddRef = plain_AddRef,
+	.Release = plain_Release,
 };
 
 TEST(stub_carries_every_wire_kind_both_ways)
@@ -433,6 +503,200 @@ TEST(stub_hands_an_iid_is_pointer_back_only_with_a_pair)
 						 &in, &out));
 	ASSERT_EQ(NULL, out.obj);
 	ASSERT_EQ(1u, kinds.refs);
+}
+
+TEST(passed_objects_travel_as_indexes_in_parameter_order)
+{
+	static const uint8_t want[] = { 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0,
+					1, 0, 0, 0 };
+	pmp_obj a = { .id = 1 }, b = { .id = 2 };
+	uint8_t buf[4 * (PMP_MAX_OBJS + 2)];
+	PMP_WMSG(m, buf);
+	int i;
+
+	pmp_put_passed(&m, NULL);
+	pmp_put_passed(&m, &a);
+	pmp_put_passed(&m, &b);
+	ASSERT_FALSE(m.overflow);
+	ASSERT_EQ(sizeof(want), m.size);
+	ASSERT_EQ(0, memcmp(want, buf, sizeof(want)));
+	ASSERT_EQ(2u, m.nobjs);
+	ASSERT_EQ(&a, m.objs[0]);
+	ASSERT_EQ(&b, m.objs[1]);
+
+	/* The kernel's PMP_OBJS_MAX: one more never leaves. */
+	for (i = 2; i < PMP_MAX_OBJS; i++)
+		pmp_put_passed(&m, &a);
+	ASSERT_FALSE(m.overflow);
+	ASSERT_EQ((uint32_t)PMP_MAX_OBJS, m.nobjs);
+	pmp_put_passed(&m, &a);
+	ASSERT_TRUE(m.overflow);
+	ASSERT_EQ((uint32_t)PMP_MAX_OBJS, m.nobjs);
+	pmp_wmsg_cleanup(&m);
+	ASSERT_EQ(0u, m.nobjs);
+}
+
+/* Take(objs[first], objs[second] or NULL, 7) from the host's @objs. */
+static HRESULT invoke_take(uint32_t first, uint32_t second, IUnknown **objs,
+			   uint32_t nobjs)
+{
+	const struct pmp_ps_pair *pair = pmp_ps_find(&IID_IPmpTestKinds);
+	uint8_t inbuf[12], outbuf[16];
+	struct pmp_rmsg in = { .buf = inbuf, .size = sizeof(inbuf) };
+	PMP_WMSG(w, inbuf);
+	PMP_WMSG(out, outbuf);
+	HRESULT hr;
+
+	pmp_put_u32(&w, first);
+	pmp_put_u32(&w, second);
+	pmp_put_u32(&w, 7);
+	memcpy(in.objs, objs, nobjs * sizeof(*objs));
+	in.nobjs = nobjs;
+	hr = pmp_stub_invoke(pair, (IUnknown *)&kinds.iface, 5, &in, &out);
+	pmp_wmsg_cleanup(&out);
+	return hr;
+}
+
+static void reset_take(void)
+{
+	memset(&kinds, 0, sizeof(kinds));
+	kinds.iface.lpVtbl = &kinds_vtbl;
+	kinds.refs = 1;
+	plain.iface.lpVtbl = &plain_vtbl;
+	plain.refs = 1;
+}
+
+TEST(stub_passes_the_hosts_objects_as_their_declared_interfaces)
+{
+	IUnknown *objs[2] = { (IUnknown *)&kinds.iface, &plain.iface };
+
+	reset_take();
+	ASSERT_HR(S_OK, invoke_take(0, 1, objs, 2));
+	ASSERT_EQ(1u, kinds.takes);
+	ASSERT_EQ(&kinds.iface, kinds.taken);
+	ASSERT_EQ(&plain.iface, kinds.maybe);
+	ASSERT_EQ(7, kinds.after);
+	/* One reference each for the call, given back after it. */
+	ASSERT_EQ(2u, kinds.refs_in_take);
+	ASSERT_EQ(1u, kinds.refs);
+	ASSERT_EQ(1u, plain.refs);
+
+	/* [unique]: NULL, and the objects are what the pointers name. */
+	ASSERT_HR(S_OK, invoke_take(0, PMP_NO_OBJECT, objs, 1));
+	ASSERT_EQ(2u, kinds.takes);
+	ASSERT_EQ(&kinds.iface, kinds.taken);
+	ASSERT_EQ(NULL, kinds.maybe);
+	ASSERT_EQ(1u, kinds.refs);
+}
+
+TEST(stub_answers_e_nointerface_for_an_object_without_the_interface)
+{
+	IUnknown *objs[2] = { &plain.iface, &plain.iface };
+
+	reset_take();
+	ASSERT_HR(E_NOINTERFACE, invoke_take(0, 1, objs, 2));
+	ASSERT_EQ(0u, kinds.takes);
+	/* The second one was given as IUnknown, and given back. */
+	ASSERT_EQ(1u, plain.refs);
+}
+
+TEST(stub_refuses_objects_out_of_order_unused_or_null_without_calling)
+{
+	IUnknown *objs[2] = { (IUnknown *)&kinds.iface, &plain.iface };
+	const HRESULT bad = HRESULT_FROM_WIN32(RPC_X_BAD_STUB_DATA);
+
+	reset_take();
+	/* Not [unique]: NULL is bad data, as is a second use of index 0. */
+	ASSERT_HR(bad, invoke_take(PMP_NO_OBJECT, PMP_NO_OBJECT, objs, 0));
+	ASSERT_HR(bad, invoke_take(0, 0, objs, 1));
+	ASSERT_HR(bad, invoke_take(1, 0, objs, 2));
+	ASSERT_HR(bad, invoke_take(0, 2, objs, 2));
+	/* An object the call passed and no parameter names. */
+	ASSERT_HR(bad, invoke_take(0, PMP_NO_OBJECT, objs, 2));
+	ASSERT_EQ(0u, kinds.takes);
+	ASSERT_EQ(1u, kinds.refs);
+	ASSERT_EQ(1u, plain.refs);
+}
+
+/*
+ * Proxies on a server whose endpoint is no descriptor: a call that is
+ * made fails with E_HANDLE (EBADF), one refused before is E_INVALIDARG.
+ */
+static struct pmp_server fake_servers[2] = {
+	{ .refs = 1000, .fd = -1 },
+	{ .refs = 1000, .fd = -1 },
+};
+
+static IPmpTestCounter *fake_proxy(struct pmp_server *srv, uint64_t id)
+{
+	pmp_obj *obj = calloc(1, sizeof(*obj));
+	void *proxy = NULL;
+
+	if (!obj)
+		return NULL;
+	srv->pid = getpid();
+	obj->srv = pmp_server_ref(srv);
+	obj->handle = id;
+	obj->id = id;
+	pmp_proxy_from_obj(obj, pmp_ps_find(&IID_IPmpTestCounter), &proxy);
+	return proxy;
+}
+
+TEST(proxy_passes_only_proxies_of_its_own_host)
+{
+	IPmpTestCounter *a = fake_proxy(&fake_servers[0], 1);
+	IPmpTestCounter *b = fake_proxy(&fake_servers[0], 2);
+	IPmpTestCounter *other = fake_proxy(&fake_servers[1], 1);
+	LONG value = 5;
+
+	ASSERT_NE(NULL, a);
+	ASSERT_NE(NULL, b);
+	ASSERT_NE(NULL, other);
+	reset_take();
+	ASSERT_HR(E_POINTER, IPmpTestCounter_AddCounter(a, NULL, &value));
+	/* A local object, and a proxy of another host: never sent. */
+	ASSERT_HR(E_INVALIDARG,
+		  IPmpTestCounter_AddCounter(a, (IPmpTestCounter *)&kinds.iface,
+					     &value));
+	ASSERT_HR(E_INVALIDARG, IPmpTestCounter_AddCounter(a, other, &value));
+	ASSERT_EQ(1u, kinds.refs);
+	/* Proxies of the host, the called one too: sent. */
+	ASSERT_HR(E_HANDLE, IPmpTestCounter_AddCounter(a, b, &value));
+	ASSERT_HR(E_HANDLE, IPmpTestCounter_AddCounter(a, a, &value));
+	ASSERT_EQ(5, value);
+	ASSERT_EQ(0u, IPmpTestCounter_Release(other));
+	ASSERT_EQ(0u, IPmpTestCounter_Release(b));
+	ASSERT_EQ(0u, IPmpTestCounter_Release(a));
+	ASSERT_EQ(1000u, fake_servers[0].refs);
+}
+
+TEST(native_call_refuses_objects_of_another_server_without_calling)
+{
+	pmp_obj called = { .srv = &fake_servers[0], .handle = 1 };
+	pmp_obj mine = { .srv = &fake_servers[0], .handle = 2 };
+	pmp_obj theirs = { .srv = &fake_servers[1], .handle = 2 };
+	pmp_obj *objs[PMP_MAX_OBJS + 1];
+	struct pmp_call_args args = { .in_objs = objs, .in_nobjs = 1 };
+	int i;
+
+	for (i = 0; i <= PMP_MAX_OBJS; i++)
+		objs[i] = &mine;
+	fake_servers[0].pid = getpid();
+	/* The control: the endpoint is reached, and is no descriptor. */
+	ASSERT_EQ(-EBADF, pmp_obj_call(&called, &args));
+	args.in_nobjs = PMP_MAX_OBJS;
+	ASSERT_EQ(-EBADF, pmp_obj_call(&called, &args));
+	args.in_nobjs = PMP_MAX_OBJS + 1;
+	ASSERT_EQ(-EMSGSIZE, pmp_obj_call(&called, &args));
+	args.in_nobjs = 2;
+	objs[1] = &theirs;
+	ASSERT_EQ(-EINVAL, pmp_obj_call(&called, &args));
+	objs[1] = NULL;
+	ASSERT_EQ(-EINVAL, pmp_obj_call(&called, &args));
+	args.in_objs = NULL;
+	ASSERT_EQ(-EINVAL, pmp_obj_call(&called, &args));
+	args.in_nobjs = 0;
+	ASSERT_EQ(-EBADF, pmp_obj_call(&called, &args));
 }
 
 TEST_HARNESS_MAIN

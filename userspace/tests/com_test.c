@@ -52,7 +52,8 @@ TEST(vtable_slots_are_in_idl_order)
 
 	ASSERT_EQ(3 * PTR, offsetof(IPmpTestCounterVtbl, Add));
 	ASSERT_EQ(9 * PTR, offsetof(IPmpTestCounterVtbl, Clone));
-	ASSERT_EQ(10 * PTR, sizeof(IPmpTestCounterVtbl));
+	ASSERT_EQ(10 * PTR, offsetof(IPmpTestCounterVtbl, AddCounter));
+	ASSERT_EQ(11 * PTR, sizeof(IPmpTestCounterVtbl));
 	ASSERT_EQ(3 * PTR, offsetof(IPmpClearKeyDecryptorVtbl, SetKey));
 	ASSERT_EQ(4 * PTR, offsetof(IPmpClearKeyDecryptorVtbl, Decrypt));
 }

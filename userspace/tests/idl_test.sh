@@ -63,6 +63,7 @@ interface IAll : IUnknown
 		  [out, fd] int *m);
 	HRESULT G([in] REFIID riid, [out, iid_is(riid)] void **ppv);
 	HRESULT H([out] IAll **copy);
+	HRESULT I([in] IAll *other, [in, unique] IUnknown *maybe);
 }" > "$tmp/t.idl"
 if ${PYTHON:-python3} "$idl/pmpidl.py" "$tmp/t.idl" -h "$tmp/t.h" \
 	-p "$tmp/t_p.c" -a "$tmp/t_abi.h" && check_compiles; then

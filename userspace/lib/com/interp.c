@@ -5,12 +5,15 @@
  *
  * The proxy checks its pointers (E_POINTER; an interface pointer out is set
  * to NULL and a descriptor out to -1 first), packs the [in] parameters in
- * order, calls, and on success unpacks the [out] ones in order, the
- * interface pointer last.  The stub unpacks the [in] parameters, refuses a
- * message not read exactly, calls the object through the method's stub
- * thunk and, on success, packs the [out] ones; on failure it gives back
- * what the object handed out.  Both wipe their buffers: arguments may be
- * keys.
+ * order (an interface pointer in must be a proxy of an object of the same
+ * host: E_INVALIDARG), calls, and on success unpacks the [out] ones in
+ * order, the interface pointer last.  The stub unpacks the [in]
+ * parameters (an interface pointer in is the host's own object, asked for
+ * the declared interface), refuses a message not read exactly, calls the
+ * object through the method's stub thunk and, on success, packs the [out]
+ * ones; on failure it gives back what the object handed out.  It releases
+ * the interface pointers in after the call.  Both wipe their buffers:
+ * arguments may be keys.
  */
 
 #include <string.h>
@@ -40,6 +43,14 @@ static bool by_pointer(const struct pmp_ps_param *p)
 {
 	return p->kind == PMP_PS_BYTES || p->kind == PMP_PS_GUID ||
 	       p->kind == PMP_PS_STR;
+}
+
+/* [in] pointers a proxy refuses as NULL. */
+static bool may_not_be_null(const struct pmp_ps_param *p)
+{
+	if (p->kind == PMP_PS_OBJECT_IN)
+		return !(p->flags & PMP_PS_UNIQUE);
+	return by_pointer(p);
 }
 
 /* Packs the value @value points at (a string: its characters). */
@@ -116,21 +127,42 @@ static HRESULT proxy_check(const struct pmp_ps_method *m, void **args,
 		}
 	}
 	for_each_param(m, i, p) {
-		if (p->dir == PMP_PS_IN && by_pointer(p) &&
+		if (p->dir == PMP_PS_IN && may_not_be_null(p) &&
 		    !*(const void **)args[i])
 			return E_POINTER;
 	}
 	return S_OK;
 }
 
-static void proxy_pack(const struct pmp_ps_method *m, void **args,
-		       struct pmp_wmsg *in)
+/*
+ * Packs an interface pointer passed in: NULL, or a proxy of an object of
+ * @proxy's host, whose handle names it on @proxy's connection.  Anything
+ * else marks the message, which is then never sent (E_INVALIDARG).
+ */
+static void put_passed(struct pmp_proxy *proxy, struct pmp_wmsg *m,
+		       const void *iface)
+{
+	struct pmp_proxy *passed = iface ? pmp_proxy_of(iface) : NULL;
+
+	if (iface && (!passed || passed->srv != proxy->srv)) {
+		m->overflow = true;
+		return;
+	}
+	pmp_put_passed(m, passed ? passed->obj : NULL);
+}
+
+static void proxy_pack(struct pmp_proxy *proxy, const struct pmp_ps_method *m,
+		       void **args, struct pmp_wmsg *in)
 {
 	const struct pmp_ps_param *p;
 	uint32_t i;
 
 	for_each_param(m, i, p) {
-		if (p->dir == PMP_PS_IN)
+		if (p->dir != PMP_PS_IN)
+			continue;
+		if (p->kind == PMP_PS_OBJECT_IN)
+			put_passed(proxy, in, *(const void **)args[i]);
+		else
 			put_value(in, p,
 				  by_pointer(p) ? *(const void **)args[i] :
 						  args[i]);
@@ -186,7 +218,7 @@ HRESULT pmp_proxy_invoke(void *This, uint32_t method, void **args)
 	hr = proxy_check(m, args, &want_object);
 	if (FAILED(hr))
 		return hr;
-	proxy_pack(m, args, &in);
+	proxy_pack(proxy, m, args, &in);
 	hr = pmp_proxy_call(This, method, &in, &out, outbuf, sizeof(outbuf),
 			    want_object);
 	explicit_bzero(inbuf, in.size);
@@ -228,12 +260,17 @@ static void *arena_take(uint8_t *arena, uint32_t *used, uint32_t n)
 	return p;
 }
 
-static bool stub_unpack(const struct pmp_ps_method *m, struct pmp_rmsg *in,
-			union stub_value *vals, void **args, uint8_t *arena,
-			char *outstr)
+/*
+ * Return: S_OK, PMP_E_BAD_STUB_DATA, or the failure of an object passed in
+ * to give the interface its parameter declares (E_NOINTERFACE).
+ */
+static HRESULT stub_unpack(const struct pmp_ps_method *m, struct pmp_rmsg *in,
+			   union stub_value *vals, void **args, uint8_t *arena,
+			   char *outstr)
 {
 	const struct pmp_ps_param *p;
 	uint32_t i, used = 0;
+	HRESULT hr = S_OK, got;
 	char *s;
 
 	for_each_param(m, i, p) {
@@ -243,7 +280,7 @@ static bool stub_unpack(const struct pmp_ps_method *m, struct pmp_rmsg *in,
 		else if (p->kind == PMP_PS_STR && p->dir == PMP_PS_OUT)
 			args[i] = outstr;
 		if (!args[i])
-			return false;
+			return PMP_E_BAD_STUB_DATA;
 		if (p->dir == PMP_PS_OUT) {
 			if (p->kind == PMP_PS_FD)
 				vals[i].fd = -1;
@@ -259,12 +296,19 @@ static bool stub_unpack(const struct pmp_ps_method *m, struct pmp_rmsg *in,
 			s = (char *)arena + used;
 			pmp_get_str(in, s, PMP_MSG_MAX - used);
 			if (in->bad)
-				return false;
+				return PMP_E_BAD_STUB_DATA;
 			used += strlen(s) + 1;
 			args[i] = s;
 			break;
+		case PMP_PS_OBJECT_IN:
+			got = pmp_get_passed(in, p->iid,
+					     p->flags & PMP_PS_UNIQUE,
+					     (IUnknown **)&vals[i].obj);
+			if (SUCCEEDED(hr))
+				hr = got;
+			break;
 		default:
-			return false;
+			return PMP_E_BAD_STUB_DATA;
 		}
 	}
 	/* A string handed back fits the reply; its size says so. */
@@ -275,7 +319,7 @@ static bool stub_unpack(const struct pmp_ps_method *m, struct pmp_rmsg *in,
 			outstr[0] = '\0';
 		}
 	}
-	return pmp_rmsg_done(in);
+	return pmp_rmsg_done(in) ? hr : PMP_E_BAD_STUB_DATA;
 }
 
 /*
@@ -338,20 +382,26 @@ HRESULT pmp_stub_invoke(const struct pmp_ps_pair *pair, IUnknown *iface,
 			struct pmp_wmsg *out)
 {
 	const struct pmp_ps_method *m = method_of(pair, method);
+	const struct pmp_ps_param *p;
 	union stub_value vals[MAX_PARAMS];
 	void *args[MAX_PARAMS];
 	uint8_t arena[PMP_MSG_MAX];
 	char outstr[OUT_STR_MAX];
+	uint32_t i;
 	HRESULT hr;
 
 	if (!m || m->nparams > MAX_PARAMS)
 		return PMP_E_BAD_METHOD;
 	memset(vals, 0, sizeof(vals));
-	if (stub_unpack(m, in, vals, args, arena, outstr)) {
+	hr = stub_unpack(m, in, vals, args, arena, outstr);
+	if (SUCCEEDED(hr)) {
 		hr = m->stub(iface, args);
 		hr = stub_finish(m, hr, vals, args, outstr, out);
-	} else {
-		hr = PMP_E_BAD_STUB_DATA;
+	}
+	/* What was passed in is the method's for the call only. */
+	for_each_param(m, i, p) {
+		if (p->kind == PMP_PS_OBJECT_IN)
+			release_object(vals[i].obj);
 	}
 	explicit_bzero(vals, sizeof(vals));
 	explicit_bzero(arena, sizeof(arena));

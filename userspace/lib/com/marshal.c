@@ -35,32 +35,47 @@ struct registered_pair {
 static pthread_mutex_t registered_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct registered_pair *registered;
 
-static const struct pmp_ps_pair *find_builtin(const IID *iid)
+typedef bool pair_match_fn(const struct pmp_ps_pair *pair, const void *key);
+
+/* The first pair, built in then registered, that @match accepts. */
+static const struct pmp_ps_pair *find_pair(pair_match_fn *match,
+					   const void *key)
 {
 	const struct pmp_ps_file *file;
+	struct registered_pair *r;
 	size_t i;
 	uint32_t j;
 
 	for (i = 0; i < sizeof(builtin_files) / sizeof(builtin_files[0]); i++) {
 		file = builtin_files[i];
 		for (j = 0; j < file->count; j++)
-			if (IsEqualIID(file->pairs[j]->iid, iid))
+			if (match(file->pairs[j], key))
 				return file->pairs[j];
 	}
+	for (r = __atomic_load_n(&registered, __ATOMIC_ACQUIRE); r; r = r->next)
+		if (match(r->pair, key))
+			return r->pair;
 	return NULL;
+}
+
+static bool match_iid(const struct pmp_ps_pair *pair, const void *iid)
+{
+	return IsEqualIID(pair->iid, (const IID *)iid);
+}
+
+static bool match_proxy_vtbl(const struct pmp_ps_pair *pair, const void *vtbl)
+{
+	return pair->proxy_vtbl == vtbl;
 }
 
 const struct pmp_ps_pair *pmp_ps_find(const IID *iid)
 {
-	const struct pmp_ps_pair *pair = find_builtin(iid);
-	struct registered_pair *r;
+	return find_pair(match_iid, iid);
+}
 
-	if (pair)
-		return pair;
-	for (r = __atomic_load_n(&registered, __ATOMIC_ACQUIRE); r; r = r->next)
-		if (IsEqualIID(r->pair->iid, iid))
-			return r->pair;
-	return NULL;
+const struct pmp_ps_pair *pmp_ps_find_proxy_vtbl(const void *vtbl)
+{
+	return find_pair(match_proxy_vtbl, vtbl);
 }
 
 PMP_EXPORT int pmp_ps_register(const struct pmp_ps_file *file)
@@ -178,6 +193,20 @@ void pmp_put_object(struct pmp_wmsg *m, IUnknown *obj, const IID *iid)
 	m->obj_iid = iid;
 }
 
+void pmp_put_passed(struct pmp_wmsg *m, pmp_obj *obj)
+{
+	if (!obj) {
+		pmp_put_u32(m, PMP_NO_OBJECT);
+		return;
+	}
+	if (m->nobjs >= PMP_MAX_OBJS) {
+		m->overflow = true;
+		return;
+	}
+	pmp_put_u32(m, m->nobjs);
+	m->objs[m->nobjs++] = obj;
+}
+
 void pmp_wmsg_cleanup(struct pmp_wmsg *m)
 {
 	uint32_t i;
@@ -189,6 +218,7 @@ void pmp_wmsg_cleanup(struct pmp_wmsg *m)
 	if (m->obj)
 		m->obj->lpVtbl->Release(m->obj);
 	m->obj = NULL;
+	m->nobjs = 0;
 	m->size = 0;
 }
 
@@ -302,9 +332,34 @@ int pmp_take_fd(struct pmp_rmsg *m)
 	return fd;
 }
 
+HRESULT pmp_get_passed(struct pmp_rmsg *m, const IID *iid, bool unique,
+		       IUnknown **out)
+{
+	uint32_t i = pmp_get_u32(m);
+	IUnknown *obj;
+	HRESULT hr;
+
+	*out = NULL;
+	if (m->bad || (i == PMP_NO_OBJECT && unique))
+		return S_OK;
+	/* The objects come in the order of their parameters, once each. */
+	if (i != m->objs_taken || i >= m->nobjs) {
+		m->bad = true;
+		return S_OK;
+	}
+	m->objs_taken++;
+	obj = m->objs[i];
+	hr = obj->lpVtbl->QueryInterface(obj, iid, (void **)out);
+	if (SUCCEEDED(hr) && !*out)
+		hr = E_UNEXPECTED;
+	if (FAILED(hr))
+		*out = NULL;
+	return FAILED(hr) ? hr : S_OK;
+}
+
 bool pmp_rmsg_done(struct pmp_rmsg *m)
 {
-	return !m->bad && m->pos == m->size;
+	return !m->bad && m->pos == m->size && m->objs_taken == m->nobjs;
 }
 
 void pmp_rmsg_cleanup(struct pmp_rmsg *m)

@@ -17,6 +17,11 @@
  *   bytes of Microsoft layout, strings as a 32-bit length and the bytes
  *   without NUL, file descriptors as a 32-bit index into the descriptors
  *   carried with the message;
+ * - an interface pointer passed in (a proxy of an object of the called
+ *   object's host) travels as its kernel handle among the call's objects
+ *   (struct pmp_call_args' in_objs), and in the payload as a 32-bit index
+ *   into them, PMP_NO_OBJECT for NULL; the objects are in the order of
+ *   the parameters, each named once;
  * - an interface pointer returned travels as the reply's object
  *   (PMP_CALL_WANT_OBJECT): at most one per call;
  * - the reply's status is the method's HRESULT; a failed call carries no
@@ -38,6 +43,9 @@
 /* Payload room of the messages the built-in pairs exchange. */
 #define PMP_MSG_MAX 512
 
+/* The index of a NULL interface pointer passed in. */
+#define PMP_NO_OBJECT 0xffffffffu
+
 /**
  * struct pmp_wmsg - a message being packed
  * @buf, @cap: the payload buffer
@@ -47,6 +55,7 @@
  * @fds, @nfds: descriptors carried
  * @obj, @obj_iid: an interface pointer handed back (stub side; one
  *	reference, owned by the message)
+ * @objs, @nobjs: objects passed in (proxy side; borrowed)
  */
 struct pmp_wmsg {
 	uint8_t *buf;
@@ -58,6 +67,8 @@ struct pmp_wmsg {
 	uint32_t nfds;
 	IUnknown *obj;
 	const IID *obj_iid;
+	pmp_obj *objs[PMP_MAX_OBJS];
+	uint32_t nobjs;
 };
 
 /**
@@ -67,6 +78,9 @@ struct pmp_wmsg {
  * @bad: something was missing or malformed
  * @fds, @nfds: descriptors received, owned by the message until taken
  * @obj: the object handed back (proxy side), owned until taken
+ * @objs, @nobjs: the host's own objects the call passed, in order (stub
+ *	side; borrowed)
+ * @objs_taken: how many of @objs were unpacked
  */
 struct pmp_rmsg {
 	const uint8_t *buf;
@@ -76,6 +90,9 @@ struct pmp_rmsg {
 	int fds[PMP_MAX_FDS];
 	uint32_t nfds;
 	pmp_obj *obj;
+	IUnknown *objs[PMP_MAX_OBJS];
+	uint32_t nobjs;
+	uint32_t objs_taken;
 };
 
 /* Packing: errors are remembered in the message and checked once. */
@@ -88,6 +105,8 @@ void pmp_put_str(struct pmp_wmsg *m, const char *s);
 void pmp_put_fd(struct pmp_wmsg *m, int fd);
 /* Stub side: hand @obj (one reference, taken over) back as @iid. */
 void pmp_put_object(struct pmp_wmsg *m, IUnknown *obj, const IID *iid);
+/* Proxy side: pass @obj (borrowed; NULL for a NULL pointer) into the call. */
+void pmp_put_passed(struct pmp_wmsg *m, pmp_obj *obj);
 void pmp_wmsg_cleanup(struct pmp_wmsg *m);
 
 uint32_t pmp_get_u32(struct pmp_rmsg *m);
@@ -100,7 +119,15 @@ void pmp_get_str(struct pmp_rmsg *m, char *buf, uint32_t cap);
 int pmp_get_fd(struct pmp_rmsg *m);
 /* A descriptor, now the caller's (-1 when bad). */
 int pmp_take_fd(struct pmp_rmsg *m);
-/* True when everything was read, exactly. */
+/*
+ * An object passed in, as interface @iid (a new reference in *@out), or
+ * NULL when @unique allows it.  Return: S_OK, or the object's
+ * QueryInterface failure (E_NOINTERFACE) with *@out NULL; malformed data
+ * marks @m bad.
+ */
+HRESULT pmp_get_passed(struct pmp_rmsg *m, const IID *iid, bool unique,
+		       IUnknown **out);
+/* True when everything was read, exactly: every byte and every object. */
 bool pmp_rmsg_done(struct pmp_rmsg *m);
 void pmp_rmsg_cleanup(struct pmp_rmsg *m);
 
@@ -114,6 +141,9 @@ void pmp_rmsg_cleanup(struct pmp_rmsg *m);
  * pmp_ps_register().
  */
 const struct pmp_ps_pair *pmp_ps_find(const IID *iid);
+
+/* marshal.c: the pair whose proxies have the vtable @vtbl, or NULL. */
+const struct pmp_ps_pair *pmp_ps_find_proxy_vtbl(const void *vtbl);
 
 /*
  * stubs.c's generic stub (interp.c): calls method @method of @iface (an
@@ -191,5 +221,11 @@ HRESULT pmp_proxy_unmarshal(struct pmp_rmsg *out, const IID *iid, void **ppv);
 /* pmp_proxy_from_obj - the proxy for @obj (taken over, even on failure). */
 HRESULT pmp_proxy_from_obj(pmp_obj *obj, const struct pmp_ps_pair *pair,
 			   void **ppv);
+
+/*
+ * pmp_proxy_of - @iface as a libpmp proxy, or NULL when it is another
+ * object (a local one, a component's own in process)
+ */
+struct pmp_proxy *pmp_proxy_of(const void *iface);
 
 #endif /* PMP_LIB_COM_MARSHAL_H */

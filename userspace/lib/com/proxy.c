@@ -74,6 +74,19 @@ _Static_assert(__builtin_offsetof(struct pmp_proxy, ops) ==
 		       __builtin_offsetof(struct pmp_proxy_header, ops),
 	       "a proxy starts with struct pmp_proxy_header");
 
+struct pmp_proxy *pmp_proxy_of(const void *iface)
+{
+	const struct pmp_proxy_header *proxy = iface;
+
+	/*
+	 * Only a proxy has a generated proxy vtable; the vtable is read first
+	 * because another object may be too small to have an ops pointer.
+	 */
+	if (!pmp_ps_find_proxy_vtbl(proxy->lpVtbl) || proxy->ops != &proxy_ops)
+		return NULL;
+	return (struct pmp_proxy *)iface;
+}
+
 HRESULT pmp_proxy_from_obj(pmp_obj *obj, const struct pmp_ps_pair *pair,
 			   void **ppv)
 {
@@ -169,12 +182,17 @@ HRESULT pmp_proxy_call(void *This, uint32_t method, struct pmp_wmsg *in,
 		.out_size = outcap,
 		.out_fds = out->fds,
 		.out_nfds = PMP_MAX_FDS,
+		.in_objs = in->objs,
+		.in_nobjs = in->nobjs,
 	};
 	HRESULT hr;
 	int err;
 
 	memset(out, 0, sizeof(*out));
-	/* An argument too long for a message, or a descriptor that is none. */
+	/*
+	 * An argument too long for a message, a descriptor that is none, or
+	 * an interface pointer that is not a proxy of this host's object.
+	 */
 	if (in->overflow)
 		return E_INVALIDARG;
 

@@ -4,7 +4,9 @@
  *
  * A stub holds one interface pointer of one object, for one IID, and is
  * the cookie the kernel knows that interface by.  The table finds it by
- * (identity, IID), the identity being the object's IUnknown pointer.  A
+ * (identity, IID), the identity being the object's IUnknown pointer, and
+ * by cookie, for the objects a call passes in: a cookie the table does
+ * not hold is never dereferenced.  A
  * stub counts the kernel's reference (one per live kernel object naming
  * it), each reference being handed in a reply, and each work item being
  * served; it releases its interface when the count reaches zero.  All
@@ -26,20 +28,23 @@
 
 #define STUB_BUCKETS 256
 
+/* The table's two hash chains. */
+enum { BY_IDENTITY, BY_COOKIE, STUB_CHAINS };
+
 struct pmp_stub {
 	IUnknown *iface;
 	IUnknown *identity;
 	IID iid;
 	const struct pmp_ps_pair *pair;
 	unsigned long refs;
-	struct pmp_stub *next;
+	struct pmp_stub *next[STUB_CHAINS];
 };
 
 struct pmp_stubs {
 	struct pmp_registry *reg;
 	pthread_mutex_t lock;
 	unsigned int count;
-	struct pmp_stub *buckets[STUB_BUCKETS];
+	struct pmp_stub *buckets[STUB_CHAINS][STUB_BUCKETS];
 };
 
 int pmp_stubs_new(struct pmp_registry *reg, struct pmp_stubs **out)
@@ -73,8 +78,8 @@ void pmp_stubs_free(struct pmp_stubs *stubs)
 	if (!stubs)
 		return;
 	for (i = 0; i < STUB_BUCKETS; i++) {
-		for (stub = stubs->buckets[i]; stub; stub = next) {
-			next = stub->next;
+		for (stub = stubs->buckets[BY_IDENTITY][i]; stub; stub = next) {
+			next = stub->next[BY_IDENTITY];
 			IUnknown_Release(stub->iface);
 			free(stub);
 		}
@@ -83,12 +88,42 @@ void pmp_stubs_free(struct pmp_stubs *stubs)
 	free(stubs);
 }
 
+/* A bucket for the address @h: allocations are 16-byte aligned. */
+static size_t address_bucket(uintptr_t h)
+{
+	return (h ^ (h >> 12)) / 16 % STUB_BUCKETS;
+}
+
 static struct pmp_stub **stub_bucket(struct pmp_stubs *stubs,
 				     const IUnknown *identity)
 {
 	uintptr_t h = (uintptr_t)identity;
 
-	return &stubs->buckets[(h ^ (h >> 12)) / 16 % STUB_BUCKETS];
+	return &stubs->buckets[BY_IDENTITY][address_bucket(h)];
+}
+
+static struct pmp_stub **cookie_bucket(struct pmp_stubs *stubs,
+				       uint64_t cookie)
+{
+	return &stubs->buckets[BY_COOKIE][address_bucket((uintptr_t)cookie)];
+}
+
+static void stub_link(struct pmp_stub **bucket, struct pmp_stub *stub,
+		      int chain)
+{
+	stub->next[chain] = *bucket;
+	*bucket = stub;
+}
+
+static void stub_unlink(struct pmp_stub **link, struct pmp_stub *stub,
+			int chain)
+{
+	for (; *link; link = &(*link)->next[chain]) {
+		if (*link == stub) {
+			*link = stub->next[chain];
+			return;
+		}
+	}
 }
 
 static void stub_get(struct pmp_stubs *stubs, struct pmp_stub *stub)
@@ -100,19 +135,15 @@ static void stub_get(struct pmp_stubs *stubs, struct pmp_stub *stub)
 
 static void stub_put(struct pmp_stubs *stubs, struct pmp_stub *stub)
 {
-	struct pmp_stub **link;
 	bool gone;
 
 	pthread_mutex_lock(&stubs->lock);
 	gone = !--stub->refs;
 	if (gone) {
-		for (link = stub_bucket(stubs, stub->identity); *link;
-		     link = &(*link)->next) {
-			if (*link == stub) {
-				*link = stub->next;
-				break;
-			}
-		}
+		stub_unlink(stub_bucket(stubs, stub->identity), stub,
+			    BY_IDENTITY);
+		stub_unlink(cookie_bucket(stubs, (uintptr_t)stub), stub,
+			    BY_COOKIE);
 		stubs->count--;
 	}
 	pthread_mutex_unlock(&stubs->lock);
@@ -145,7 +176,7 @@ static HRESULT stub_for(struct pmp_stubs *stubs, IUnknown *iface,
 
 	pthread_mutex_lock(&stubs->lock);
 	bucket = stub_bucket(stubs, identity);
-	for (stub = *bucket; stub; stub = stub->next)
+	for (stub = *bucket; stub; stub = stub->next[BY_IDENTITY])
 		if (stub->identity == identity &&
 		    IsEqualIID(&stub->iid, pair->iid))
 			break;
@@ -160,8 +191,9 @@ static HRESULT stub_for(struct pmp_stubs *stubs, IUnknown *iface,
 		stub->iid = *pair->iid;
 		stub->pair = pair;
 		stub->refs = 1;
-		stub->next = *bucket;
-		*bucket = stub;
+		stub_link(bucket, stub, BY_IDENTITY);
+		stub_link(cookie_bucket(stubs, (uintptr_t)stub), stub,
+			  BY_COOKIE);
 		stubs->count++;
 	}
 	pthread_mutex_unlock(&stubs->lock);
@@ -275,6 +307,53 @@ static HRESULT stub_query_interface(struct pmp_stub *stub,
 	return hr;
 }
 
+static void stubs_put_passed(struct pmp_stubs *stubs,
+			     struct pmp_stub *const *passed, uint32_t n)
+{
+	uint32_t i;
+
+	for (i = 0; i < n; i++)
+		stub_put(stubs, passed[i]);
+}
+
+/*
+ * The stubs of the objects @work passes in, found by the cookies this
+ * table gave them, each with a reference in @passed; their interfaces are
+ * @in's objects.  Return: S_OK, or PMP_E_BAD_STUB_DATA for a cookie the
+ * table does not hold (only a kernel in error delivers one), with none.
+ */
+static HRESULT stubs_get_passed(struct pmp_stubs *stubs,
+				const struct pmp_host_work *work,
+				struct pmp_stub **passed, struct pmp_rmsg *in)
+{
+	struct pmp_stub *stub = NULL;
+	uint64_t cookie;
+	uint32_t i;
+
+	if (work->in_nobjs > PMP_MAX_OBJS)
+		return PMP_E_BAD_STUB_DATA;
+	pthread_mutex_lock(&stubs->lock);
+	for (i = 0; i < work->in_nobjs; i++) {
+		cookie = work->in_objs[i].cookie;
+		for (stub = *cookie_bucket(stubs, cookie); stub;
+		     stub = stub->next[BY_COOKIE])
+			if ((uint64_t)(uintptr_t)stub == cookie)
+				break;
+		if (!stub)
+			break;
+		stub->refs++;
+		passed[i] = stub;
+		in->objs[i] = stub->iface;
+	}
+	pthread_mutex_unlock(&stubs->lock);
+	if (i < work->in_nobjs) {
+		stubs_put_passed(stubs, passed, i);
+		return PMP_E_BAD_STUB_DATA;
+	}
+	in->nobjs = i;
+	return S_OK;
+}
+
 static int serve_call(struct pmp_stubs *stubs, pmp_host *host,
 		      struct pmp_host_work *work, struct pmp_rmsg *in)
 {
@@ -282,16 +361,21 @@ static int serve_call(struct pmp_stubs *stubs, pmp_host *host,
 	const struct pmp_ps_pair *pair = stub->pair;
 	uint8_t outbuf[PMP_MSG_MAX];
 	PMP_WMSG(out, outbuf);
-	struct pmp_stub *handed = NULL;
+	struct pmp_stub *handed = NULL, *passed[PMP_MAX_OBJS];
 	HRESULT hr;
 	int err;
 
 	out.own_fds = true;
 	stub_get(stubs, stub);
-	if (work->method == PMP_METHOD_QUERY_INTERFACE)
-		hr = stub_query_interface(stub, work, in, &out);
-	else
-		hr = pmp_stub_invoke(pair, stub->iface, work->method, in, &out);
+	hr = stubs_get_passed(stubs, work, passed, in);
+	if (SUCCEEDED(hr)) {
+		if (work->method == PMP_METHOD_QUERY_INTERFACE)
+			hr = stub_query_interface(stub, work, in, &out);
+		else
+			hr = pmp_stub_invoke(pair, stub->iface, work->method,
+					     in, &out);
+		stubs_put_passed(stubs, passed, in->nobjs);
+	}
 
 	if (SUCCEEDED(hr) && out.overflow)
 		hr = PMP_E_BAD_STUB_DATA;
