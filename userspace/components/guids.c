@@ -8,4 +8,5 @@
 
 #include "initguid.h"
 #include "objbase.h"
+#include "pmpmedia.h"
 #include "pmpsamples.h"
