@@ -52,6 +52,7 @@ const GUID *cxx_uuidof_counter(void);
 void *cxx_new_recording_server(void);
 const struct cxx_record *cxx_record_of(void *server);
 int cxx_use_in_process_server(void);
+int cxx_use_media_session(void);
 
 #ifdef __cplusplus
 }

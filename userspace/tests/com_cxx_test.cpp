@@ -6,13 +6,14 @@
  *
  * The harness is C, so the checks live in com_cxx_view.c; this file
  * exports what only C++ can see: vtable slots of pointers to virtual
- * members (Itanium C++ ABI), a C++ implementation of IMFPMPServer, and a
- * C++ client of libpmp's C objects.
+ * members (Itanium C++ ABI), a C++ implementation of IMFPMPServer, and
+ * C++ clients of libpmp's C objects: a server and a media session.
  */
 
 #include <cstddef>
 #include <cstring>
 
+#include <mfapi.h>
 #include <mfidl.h>
 #include <pmpsamples.h>
 
@@ -225,5 +226,80 @@ extern "C" int cxx_use_in_process_server(void)
 		step = 10;
 	if (server->Release() != 0 && !step)
 		step = 11;
+	return step;
+}
+
+/* The media session's calls, made through the C++ classes. */
+static int use_session(IMFMediaSession *session)
+{
+	IMFGetService *gs = NULL;
+	IMFPMPServer *server = NULL, *again = NULL;
+	IMFMediaEvent *event = NULL;
+	IMFClock *clock = NULL;
+	MediaEventType type = MEUnknown;
+	MFCLOCK_STATE state = MFCLOCK_STATE_RUNNING;
+	HRESULT status = S_OK;
+	PROPVARIANT start;
+	int step = 0;
+
+	PropVariantInit(&start);
+	if (session->GetEvent(MF_EVENT_FLAG_NO_WAIT, &event) !=
+	    MF_E_NO_EVENTS_AVAILABLE)
+		step = 20;
+	else if (session->QueryInterface(IID_PPV_ARGS(&gs)) != S_OK)
+		step = 21;
+	else if (gs->GetService(MF_PMP_SERVER_CONTEXT,
+				IID_PPV_ARGS(&server)) != S_OK)
+		step = 22;
+	else if (MFGetService(session, MF_PMP_SERVER_CONTEXT,
+			      IID_PPV_ARGS(&again)) != S_OK ||
+		 again != server)
+		step = 23;
+	else if (session->Start(&GUID_NULL, &start) != S_OK)
+		step = 24;
+	else if (session->GetEvent(0, &event) != S_OK ||
+		 event->GetType(&type) != S_OK || type != MESessionStarted ||
+		 event->GetStatus(&status) != S_OK ||
+		 status != MF_E_INVALIDREQUEST)
+		step = 25;
+	else if (session->GetClock(&clock) != S_OK ||
+		 clock->GetState(0, &state) != S_OK ||
+		 state != MFCLOCK_STATE_INVALID)
+		step = 26;
+	else if (session->Shutdown() != S_OK)
+		step = 27;
+	else if (session->Shutdown() != MF_E_SHUTDOWN)
+		step = 28;
+	if (clock)
+		clock->Release();
+	if (event)
+		event->Release();
+	if (again)
+		again->Release();
+	if (server)
+		server->Release();
+	if (gs)
+		gs->Release();
+	return step;
+}
+
+/* A media session in process, through the C++ view; the failed step. */
+extern "C" int cxx_use_media_session(void)
+{
+	IMFMediaSession *session = NULL;
+	IMFActivate *enabler = NULL;
+	int step;
+
+	if (MFStartup(MF_VERSION, MFSTARTUP_FULL) != S_OK)
+		return 1;
+	if (MFCreatePMPMediaSession(MFPMPSESSION_IN_PROCESS, NULL, &session,
+				    &enabler) != S_OK ||
+	    enabler)
+		return 2;
+	step = use_session(session);
+	if (session->Release() != 0 && !step)
+		step = 3;
+	if (MFShutdown() != S_OK && !step)
+		step = 4;
 	return step;
 }

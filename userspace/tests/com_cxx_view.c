@@ -109,4 +109,11 @@ TEST(c_objects_work_through_the_cxx_view)
 		TH_LOG("step %d failed", cxx_use_in_process_server());
 }
 
+TEST(media_session_works_through_the_cxx_view)
+{
+	int step = cxx_use_media_session();
+
+	ASSERT_EQ(0, step) TH_LOG("step %d failed", step);
+}
+
 TEST_HARNESS_MAIN

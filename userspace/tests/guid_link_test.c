@@ -6,10 +6,13 @@
  *
  * This file uses IID_IMFPMPServer, which the program does not define:
  * linked statically, it pulls libpmp.a's GUID definitions in, IID_IUnknown
- * among them, which the weak definitions of <guiddef.h> allow.
+ * among them, which the weak definitions of <guiddef.h> allow.  It also
+ * runs a media session, whose objects libpmp.a must bring along (the
+ * session's host half, its proxies, the event queue, the pump thread).
  */
 
 #define COBJMACROS
+#include <mfapi.h>
 #include <mfidl.h>
 
 #pragma GCC diagnostic ignored "-Wunused-parameter"
@@ -40,6 +43,32 @@ TEST(client_defining_initguid_links_and_sees_one_copy_of_each_guid)
 					      &none));
 	ASSERT_EQ(1u, IUnknown_Release(unk));
 	ASSERT_EQ(0u, IMFPMPServer_Release(server));
+}
+
+TEST(client_of_a_media_session_links_and_runs_it)
+{
+	IMFMediaSession *session = NULL;
+	IMFPMPServer *server = NULL;
+	IMFMediaEvent *event = NULL;
+	MediaEventType type = MEUnknown;
+	PROPVARIANT start;
+
+	ASSERT_EQ(S_OK, MFStartup(MF_VERSION, MFSTARTUP_FULL));
+	ASSERT_EQ(S_OK, MFCreatePMPMediaSession(MFPMPSESSION_IN_PROCESS, NULL,
+						&session, NULL));
+	ASSERT_EQ(S_OK, MFGetService((IUnknown *)session,
+				     &MF_PMP_SERVER_CONTEXT, &IID_IMFPMPServer,
+				     (void **)&server));
+	PropVariantInit(&start);
+	ASSERT_EQ(S_OK, IMFMediaSession_Start(session, &GUID_NULL, &start));
+	ASSERT_EQ(S_OK, IMFMediaSession_GetEvent(session, 0, &event));
+	ASSERT_EQ(S_OK, IMFMediaEvent_GetType(event, &type));
+	ASSERT_EQ((MediaEventType)MESessionStarted, type);
+	IMFMediaEvent_Release(event);
+	ASSERT_EQ(S_OK, IMFMediaSession_Shutdown(session));
+	ASSERT_EQ(0u, IMFMediaSession_Release(session));
+	ASSERT_EQ(0u, IMFPMPServer_Release(server));
+	ASSERT_EQ(S_OK, MFShutdown());
 }
 
 TEST_HARNESS_MAIN

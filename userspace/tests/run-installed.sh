@@ -7,7 +7,7 @@
 #
 # Meant for the VM (`make check` runs it there), whose root is a throw-away
 # overlay; on a real machine it installs into PREFIX for real.  Besides the
-# two test programs it builds the COM sample with nothing but
+# three test programs it builds the COM sample with nothing but
 # `pkg-config --cflags --libs pmp-samples` (libpmp, and libpmp-samples for
 # the sample components' GUIDs and proxies) against the installed tree and
 # runs it: it creates an object in a protected host, calls it and releases
@@ -46,4 +46,5 @@ chmod +x "$tmp/sample.sh"
 PMP_TEST_PREFIX=$prefix "$top/tools/tap-run.sh" \
 	--name "installed user space tests" ${1:+--summary "$1"} \
 	"$top/userspace/tests/native_test" "$top/userspace/tests/com_vm_test" \
-	"$tmp/sample.sh" "$top/userspace/tests/session_share_test.sh"
+	"$top/userspace/tests/mf_session_vm_test" "$tmp/sample.sh" \
+	"$top/userspace/tests/session_share_test.sh"
