@@ -49,6 +49,7 @@ struct options {
 	int report_fd;
 	int log_fd;
 	unsigned int threads;
+	unsigned int threads_max;
 };
 
 struct host {
@@ -70,7 +71,9 @@ static void usage(FILE *out)
 		"                     default %s)\n"
 		"  --report-fd N      write the host id for the spawner to N\n"
 		"  --log-fd N         write the log to N\n"
-		"  --threads N        serving threads (default %d, max %d)\n"
+		"  --threads N        serving threads at first (default %d)\n"
+		"  --threads-max N    most threads, added as calls wait\n"
+		"                     (default and limit %d)\n"
 		"  --foreground       debugging: log to stderr\n"
 		"  --help             this text\n",
 		PMP_REGISTRY_DEFAULT, THREADS_DEFAULT, THREADS_MAX);
@@ -109,13 +112,14 @@ static int parse_fd(const char *arg)
 static void parse_options(int argc, char **argv, struct options *opt)
 {
 	enum { UNPROTECTED = 256, REGISTRY, REPORT_FD, LOG_FD, THREADS,
-	       FOREGROUND, HELP };
+	       THREADS_MAX_OPT, FOREGROUND, HELP };
 	static const struct option longopts[] = {
 		{ "unprotected", no_argument, NULL, UNPROTECTED },
 		{ "registry", required_argument, NULL, REGISTRY },
 		{ "report-fd", required_argument, NULL, REPORT_FD },
 		{ "log-fd", required_argument, NULL, LOG_FD },
 		{ "threads", required_argument, NULL, THREADS },
+		{ "threads-max", required_argument, NULL, THREADS_MAX_OPT },
 		{ "foreground", no_argument, NULL, FOREGROUND },
 		{ "help", no_argument, NULL, HELP },
 		{ NULL, 0, NULL, 0 },
@@ -123,7 +127,8 @@ static void parse_options(int argc, char **argv, struct options *opt)
 	int c;
 
 	*opt = (struct options){ .report_fd = -1, .log_fd = -1,
-				 .threads = THREADS_DEFAULT };
+				 .threads = THREADS_DEFAULT,
+				 .threads_max = THREADS_MAX };
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case UNPROTECTED:
@@ -141,6 +146,9 @@ static void parse_options(int argc, char **argv, struct options *opt)
 		case THREADS:
 			opt->threads = parse_number(optarg, 1, THREADS_MAX);
 			break;
+		case THREADS_MAX_OPT:
+			opt->threads_max = parse_number(optarg, 1, THREADS_MAX);
+			break;
 		case FOREGROUND:
 			opt->foreground = true;
 			break;
@@ -156,6 +164,8 @@ static void parse_options(int argc, char **argv, struct options *opt)
 	/* A protected host trusts the installed registry and nothing else. */
 	if (opt->registry && !opt->unprotected)
 		bad_usage("%s", "--registry is for unprotected hosts only");
+	if (opt->threads > opt->threads_max)
+		bad_usage("%s", "--threads is more than --threads-max");
 	if (opt->foreground && opt->log_fd < 0)
 		opt->log_fd = STDERR_FILENO;
 }
@@ -289,7 +299,8 @@ int main(int argc, char **argv)
 	host_log("%s host %llu serving with %u thread(s)",
 		 opt.unprotected ? "unprotected" : "protected",
 		 (unsigned long long)pmp_host_id(h.host), opt.threads);
-	ret = host_serve(h.host, h.stubs, opt.threads, h.buf_size);
+	ret = host_serve(h.host, h.stubs, opt.threads, opt.threads_max,
+			 h.buf_size);
 	host_log("%s; exiting", ret ? host_errname(ret) : "told to exit");
 	host_free(&h);
 	return ret ? EXIT_FAILURE : EXIT_SUCCESS;

@@ -13,6 +13,6 @@
 struct pmp_stubs;
 
 int host_serve(pmp_host *host, struct pmp_stubs *stubs, unsigned int threads,
-	       size_t buf_size);
+	       unsigned int threads_max, size_t buf_size);
 
 #endif /* PMPHOST_SERVE_H */

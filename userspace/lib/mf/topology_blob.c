@@ -9,12 +9,13 @@
  *	header:	u32 magic "PMPT", u32 version (1), u64 topology id,
  *		u32 size, then that many bytes: the topology's attributes
  *		(an MFGetAttributesAsBlob blob), u32 node count
- *	node:	u32 MF_TOPOLOGY_TYPE, u64 TOPOID, u32 size, attribute blob,
- *		u32 connection count, then per connected output, in
+ *	node:	u32 MF_TOPOLOGY_TYPE, u64 TOPOID, u32 size, attribute
+ *		blob, u32 connection count, then per connected output, in
  *		increasing output order: u32 output index, u64 peer TOPOID,
  *		u32 peer input index
  *
- * Attribute blobs are blob.c's, which leave IUnknown values out; node
+ * Attribute blobs are blob.c's (host byte order: both ends are one
+ * machine), which leave IUnknown values out; node
  * objects never cross.  The bytes come from another process: every count
  * and length is checked against what is left before it is used, and
  * anything malformed (truncation, trailing bytes, an unknown node type, a
