@@ -714,7 +714,8 @@ session_GetFullTopology(IMFMediaSession *iface, DWORD dwGetFullTopologyFlags,
 		return hr;
 	/* Whatever the PMP process sent, it cannot change under us. */
 	err = pmp_memfd_read(fd, size, FULL_TOPOLOGY_MAX, &buf);
-	close(fd);
+	if (fd >= 0)
+		close(fd);
 	if (err < 0)
 		return pmp_hresult_from_errno(err);
 	hr = pmp_topology_deserialize(buf, size, ppFullTopology);
