@@ -160,17 +160,26 @@ void pmp_event_fifo_shutdown(struct pmp_event_fifo *q)
 
 /* ---- the presentation clock ---- */
 
+/*
+ * A client chooses the position: arithmetic on it wraps (unsigned) rather
+ * than overflow, whatever it chose.
+ */
+static LONGLONG add_wrapping(LONGLONG a, LONGLONG b, LONGLONG c)
+{
+	return (LONGLONG)((ULONGLONG)a + (ULONGLONG)b - (ULONGLONG)c);
+}
+
 LONGLONG pmp_pclock_time(const struct pmp_pclock *c, MFTIME now)
 {
 	if (c->state != MFCLOCK_STATE_RUNNING)
 		return c->position;
-	return c->position + (now - c->anchor);
+	return add_wrapping(c->position, now, c->anchor);
 }
 
 /* The system time at which a running clock shows @time. */
 MFTIME pmp_pclock_system_time_at(const struct pmp_pclock *c, LONGLONG time)
 {
-	return c->anchor + (time - c->position);
+	return add_wrapping(c->anchor, time, c->position);
 }
 
 /* Runs the clock from @position. */
