@@ -22,8 +22,11 @@
 #include <pthread.h>
 #include <signal.h>
 #include <time.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+
+#include <linux/pmp.h>
 
 #include "com_helpers.h"
 
@@ -437,6 +440,224 @@ TEST_F(host, interface_without_proxy_or_in_the_class_is_e_nointerface)
 	ASSERT_HR(E_POINTER, IMFPMPServer_CreateObjectByCLSID(
 				     self->server, &CLSID_PmpTestCounter,
 				     &IID_IUnknown, NULL));
+}
+
+/* Sets @counter to @value and checks it: the start of each test. */
+static void set_counter(struct __test_metadata *_metadata,
+			IPmpTestCounter *counter, LONG value)
+{
+	LONG now = 0;
+
+	ASSERT_HR(S_OK, IPmpTestCounter_Get(counter, &now));
+	ASSERT_HR(S_OK, IPmpTestCounter_Add(counter, value - now, &now));
+	ASSERT_EQ(value, now);
+}
+
+static LONG counter_value(IPmpTestCounter *counter)
+{
+	LONG value = -12345;
+
+	IPmpTestCounter_Get(counter, &value);
+	return value;
+}
+
+TEST_F(host, counter_passed_into_add_counter_arrives_as_the_hosts_object)
+{
+	IPmpTestCounter *a = NULL, *b = NULL;
+	IUnknown *b_unk = NULL;
+	LONG value = 0;
+
+	ASSERT_HR(S_OK, new_counter(self->server, &a));
+	ASSERT_HR(S_OK, new_counter(self->server, &b));
+	set_counter(_metadata, a, 5);
+	set_counter(_metadata, b, 37);
+	ASSERT_HR(S_OK, IPmpTestCounter_AddCounter(a, b, &value));
+	ASSERT_EQ(42, value);
+	ASSERT_EQ(42, counter_value(a));
+	ASSERT_EQ(37, counter_value(b));
+
+	/* B's IUnknown: the host asks it for IPmpTestCounter. */
+	ASSERT_HR(S_OK, IPmpTestCounter_QueryInterface(b, &IID_IUnknown,
+						       (void **)&b_unk));
+	ASSERT_HR(S_OK, IPmpTestCounter_AddCounter(
+				a, (IPmpTestCounter *)b_unk, &value));
+	ASSERT_EQ(79, value);
+	ASSERT_EQ(37, counter_value(b));
+	IUnknown_Release(b_unk);
+	ASSERT_EQ(0u, IPmpTestCounter_Release(b));
+	ASSERT_EQ(0u, IPmpTestCounter_Release(a));
+}
+
+TEST_F(host, counter_added_to_itself_doubles)
+{
+	IPmpTestCounter *a = NULL;
+	LONG value = 0;
+
+	ASSERT_HR(S_OK, new_counter(self->server, &a));
+	set_counter(_metadata, a, 21);
+	ASSERT_HR(S_OK, IPmpTestCounter_AddCounter(a, a, &value));
+	ASSERT_EQ(42, value);
+	ASSERT_EQ(42, counter_value(a));
+	ASSERT_EQ(0u, IPmpTestCounter_Release(a));
+}
+
+TEST_F(host, counter_of_another_host_is_e_invalidarg_and_changes_nothing)
+{
+	IPmpTestCounter *a = NULL, *b = NULL, *local = NULL;
+	IMFPMPServer *other = NULL, *inproc = NULL;
+	DWORD pid_a = 0, pid_b = 0;
+	LONG value = 99;
+
+	ASSERT_HR(S_OK, MFCreatePMPServer(variant->flags, &other));
+	ASSERT_HR(S_OK, new_counter(self->server, &a));
+	ASSERT_HR(S_OK, new_counter(other, &b));
+	ASSERT_HR(S_OK, IPmpTestCounter_GetProcessId(a, &pid_a));
+	ASSERT_HR(S_OK, IPmpTestCounter_GetProcessId(b, &pid_b));
+	ASSERT_NE(pid_a, pid_b);
+	set_counter(_metadata, a, 1);
+	set_counter(_metadata, b, 2);
+
+	ASSERT_HR(E_INVALIDARG, IPmpTestCounter_AddCounter(a, b, &value));
+	ASSERT_HR(E_INVALIDARG, IPmpTestCounter_AddCounter(b, a, &value));
+	/* An object of no host: the caller's own, in process. */
+	ASSERT_HR(S_OK, MFCreatePMPServer(MFPMPSESSION_IN_PROCESS, &inproc));
+	ASSERT_HR(S_OK, new_counter(inproc, &local));
+	ASSERT_HR(E_INVALIDARG, IPmpTestCounter_AddCounter(a, local, &value));
+	ASSERT_HR(E_POINTER, IPmpTestCounter_AddCounter(a, NULL, &value));
+	ASSERT_EQ(99, value);
+	ASSERT_EQ(1, counter_value(a));
+	ASSERT_EQ(2, counter_value(b));
+	/* In process, a remote counter is just another counter. */
+	ASSERT_HR(S_OK, IPmpTestCounter_AddCounter(local, b, &value));
+	ASSERT_EQ(2, value);
+
+	IPmpTestCounter_Release(local);
+	IMFPMPServer_Release(inproc);
+	ASSERT_EQ(0u, IPmpTestCounter_Release(b));
+	ASSERT_EQ(0u, IPmpTestCounter_Release(a));
+	ASSERT_EQ(0u, IMFPMPServer_Release(other));
+}
+
+TEST_F(host, passed_counter_goes_with_its_last_handle_after_the_call)
+{
+	IPmpTestCounter *a = NULL, *b = NULL;
+	LONG value;
+	int i;
+
+	ASSERT_HR(S_OK, new_counter(self->server, &a));
+	ASSERT_HR(S_OK, new_counter(self->server, &b));
+	ASSERT_HR(S_OK, IPmpTestCounter_AddCounter(a, b, &value));
+	ASSERT_EQ(self->objects + 2, read_ll(SYSFS_OBJECTS));
+	/* The kernel held B for the call only; the host gave its copy back. */
+	ASSERT_EQ(0u, IPmpTestCounter_Release(b));
+	for (i = 0; i < 50 && read_ll(SYSFS_OBJECTS) != self->objects + 1; i++)
+		sleep_ms(20);
+	ASSERT_EQ(self->objects + 1, read_ll(SYSFS_OBJECTS));
+	ASSERT_HR(S_OK, IPmpTestCounter_Add(a, 1, &value));
+	ASSERT_EQ(0u, IPmpTestCounter_Release(a));
+}
+
+/* IPmpTestCounter's slots, for the native API. */
+#define COUNTER_ADD 3
+#define COUNTER_GET 4
+#define COUNTER_ADD_COUNTER 10
+
+/*
+ * Calls counter method @method of @obj with the 32-bit @arg, passing
+ * @nobjs objects; the LONG it answers in *@result.  Return: what
+ * pmp_obj_call() returns, or 1 when the host answered a failure.
+ */
+static int native_counter_call(pmp_obj *obj, uint32_t method, uint32_t arg,
+			       pmp_obj *const *objs, uint32_t nobjs,
+			       LONG *result)
+{
+	struct pmp_call_args args = {
+		.method = method,
+		.in = &arg,
+		.in_size = method == COUNTER_GET ? 0 : sizeof(arg),
+		.out = result,
+		.out_size = sizeof(*result),
+		.in_objs = objs,
+		.in_nobjs = nobjs,
+	};
+	int ret = pmp_obj_call(obj, &args);
+
+	if (ret)
+		return ret;
+	return args.status == S_OK && args.out_size == sizeof(*result) ? 0 : 1;
+}
+
+static pmp_obj *native_counter(pmp_server *srv)
+{
+	int32_t status = E_FAIL;
+	pmp_obj *obj = NULL;
+
+	pmp_server_create(srv, (const pmp_guid *)&CLSID_PmpTestCounter,
+			  (const pmp_guid *)&IID_IPmpTestCounter, 0, &status,
+			  &obj);
+	return status == S_OK ? obj : NULL;
+}
+
+TEST_F(host, native_call_refuses_foreign_and_forged_objects)
+{
+	pmp_server *srv = NULL, *other = NULL;
+	pmp_obj *a, *b, *foreign;
+	struct pmp_call call = { .method = COUNTER_GET };
+	__u64 forged = 0xdead;
+	__u32 first = 0;
+	LONG value = 0;
+
+	/* Fresh connections: A is this endpoint's first handle, 1. */
+	ASSERT_EQ(0, pmp_server_spawn(variant->flags, &srv));
+	ASSERT_EQ(0, pmp_server_spawn(variant->flags, &other));
+	a = native_counter(srv);
+	b = native_counter(srv);
+	foreign = native_counter(other);
+	ASSERT_NE(NULL, a);
+	ASSERT_NE(NULL, b);
+	ASSERT_NE(NULL, foreign);
+	ASSERT_EQ(0, native_counter_call(a, COUNTER_ADD, 3, NULL, 0, &value));
+	ASSERT_EQ(0, native_counter_call(b, COUNTER_ADD, 4, NULL, 0, &value));
+	ASSERT_EQ(0, native_counter_call(foreign, COUNTER_ADD, 100, NULL, 0,
+					 &value));
+
+	ASSERT_EQ(0, native_counter_call(a, COUNTER_ADD_COUNTER, 0, &b, 1,
+					 &value));
+	ASSERT_EQ(7, value);
+	/* Another server's object: refused before the kernel. */
+	ASSERT_EQ(-EINVAL, native_counter_call(a, COUNTER_ADD_COUNTER, 0,
+					       &foreign, 1, &value));
+
+	/* A handle this endpoint never gave: the kernel refuses it. */
+	call.out_ptr = (uintptr_t)&value;
+	call.out_size = sizeof(value);
+	call.handle = 1;
+	ASSERT_EQ(0, ioctl(pmp_server_fd(srv), PMP_IOC_CALL, &call));
+	ASSERT_EQ(7, value);
+	call.status = 0;
+	call.out_size = sizeof(value);
+	call.method = COUNTER_ADD_COUNTER;
+	call.in_ptr = (uintptr_t)&first;
+	call.in_size = sizeof(first);
+	call.in_handles = (uintptr_t)&forged;
+	call.in_nhandles = 1;
+	ASSERT_EQ(-1, ioctl(pmp_server_fd(srv), PMP_IOC_CALL, &call));
+	ASSERT_EQ(ENOENT, errno);
+	ASSERT_HR(MF_E_NOT_FOUND, pmp_hresult_from_errno(-ENOENT));
+
+	/* Nothing reached any counter. */
+	ASSERT_EQ(0, native_counter_call(a, COUNTER_GET, 0, NULL, 0, &value));
+	ASSERT_EQ(7, value);
+	ASSERT_EQ(0, native_counter_call(b, COUNTER_GET, 0, NULL, 0, &value));
+	ASSERT_EQ(4, value);
+	ASSERT_EQ(0, native_counter_call(foreign, COUNTER_GET, 0, NULL, 0,
+					 &value));
+	ASSERT_EQ(100, value);
+	pmp_obj_release(foreign);
+	pmp_obj_release(b);
+	pmp_obj_release(a);
+	pmp_server_unref(other);
+	pmp_server_unref(srv);
 }
 
 TEST_F(host, unlock_beyond_the_locks_taken_is_mf_e_invalidrequest)

@@ -192,7 +192,7 @@ ULONG pmp_proxy_release(struct pmp_proxy *proxy);
  * pmp_proxy_call - one remote call
  * @This: the proxy
  * @method: the vtable slot
- * @in: the arguments packed
+ * @in: the arguments packed, and the objects passed in
  * @out: the reply, filled in; clean it up in every case
  * @outbuf, @outcap: room for the reply's payload
  * @want_object: the method hands back an interface pointer
