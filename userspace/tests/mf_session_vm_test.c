@@ -81,6 +81,20 @@ static IMFPMPServer *server_of(struct __test_metadata *_metadata,
 	return server;
 }
 
+/*
+ * Hosts of earlier programs may linger (linger_ms) or finish a call: the
+ * counters mean something once none is left.
+ */
+static void wait_no_hosts(struct __test_metadata *_metadata)
+{
+	int i;
+
+	for (i = 0; i < 300 && counter_now(_metadata, HOSTS); i++)
+		sleep_ms(100);
+	ASSERT_EQ(0, counter_now(_metadata, HOSTS))
+		TH_LOG("hosts of earlier tests are still there");
+}
+
 FIXTURE(sharing) {
 	DWORD pid;
 	bool started;
@@ -107,6 +121,7 @@ FIXTURE_SETUP(sharing)
 		     testmedia_so);
 	save_params(_metadata);
 	set_param(_metadata, LINGER_MS, TEST_LINGER_MS);
+	wait_no_hosts(_metadata);
 	read_counters(_metadata, start_counters);
 	ASSERT_HR(S_OK, MFStartup(MF_VERSION, MFSTARTUP_FULL));
 	self->started = true;
@@ -161,7 +176,7 @@ TEST_F(sharing, second_session_runs_in_the_host_of_the_first)
 	ASSERT_HR(S_OK, IMFPMPServer_UnlockProcess(server));
 
 	/* One PMP process, one IMFPMPServer, for both sessions. */
-	ASSERT_EQ(start_counters[HOSTS] + 1, counter_now(_metadata, HOSTS));
+	ASSERT_EQ(1, counter_now(_metadata, HOSTS));
 	server2 = server_of(_metadata, s2);
 	ASSERT_EQ(server, server2);
 	ASSERT_EQ(self->pid, host_pid(_metadata, server2));
