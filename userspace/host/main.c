@@ -35,7 +35,7 @@
 #include "sandbox.h"
 #include "serve.h"
 #include "spawn.h"
-#include "stubs.h"
+#include "com/stubs.h"
 
 #define THREADS_DEFAULT 4
 #define THREADS_MAX 64

@@ -27,7 +27,7 @@
 
 #include "log.h"
 #include "serve.h"
-#include "stubs.h"
+#include "com/stubs.h"
 
 /**
  * struct pool - the serving threads

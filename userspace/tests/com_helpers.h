@@ -17,9 +17,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 
 #include <openssl/evp.h>
 
@@ -34,6 +37,36 @@
  */
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 #include "kselftest_harness.h"
+
+static inline long long helpers_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Waits up to @ms for process @pid to be gone; 0 when it is.  A pid with
+ * no thread group left (EINVAL: it is being reaped) is gone too, and a
+ * signal does not cut the wait short.
+ */
+static inline int wait_gone(pid_t pid, unsigned int ms)
+{
+	long long deadline = helpers_now_ms() + ms, left;
+	int pidfd = syscall(SYS_pidfd_open, pid, 0);
+	struct pollfd pfd = { .fd = pidfd, .events = POLLIN };
+	int ret;
+
+	if (pidfd < 0)
+		return errno == ESRCH || errno == EINVAL ? 0 : -1;
+	do {
+		left = deadline - helpers_now_ms();
+		ret = poll(&pfd, 1, left > 0 ? (int)left : 0);
+	} while (ret < 0 && errno == EINTR);
+	close(pidfd);
+	return ret == 1 ? 0 : -1;
+}
 
 /*
  * A class registered with a digest that matches nothing (the build tree's

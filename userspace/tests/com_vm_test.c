@@ -87,20 +87,6 @@ static void sleep_ms(unsigned int ms)
 		;
 }
 
-/* Waits up to @ms for process @pid to be gone; 0 when it is. */
-static int wait_gone(pid_t pid, unsigned int ms)
-{
-	int pidfd = syscall(SYS_pidfd_open, pid, 0);
-	struct pollfd pfd = { .fd = pidfd, .events = POLLIN };
-	int ret;
-
-	if (pidfd < 0)
-		return errno == ESRCH ? 0 : -1;
-	ret = poll(&pfd, 1, ms);
-	close(pidfd);
-	return ret == 1 ? 0 : -1;
-}
-
 /* Creates a counter, retrying nothing: the host must still be there. */
 static HRESULT new_counter(IMFPMPServer *server, IPmpTestCounter **counter)
 {

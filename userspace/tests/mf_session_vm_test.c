@@ -38,20 +38,6 @@ __attribute__((constructor)) static void installed_paths(void)
 	unsetenv("PMP_REGISTRY_DIR");
 }
 
-/* Whether process @pid ends within @ms: 0 when it is gone. */
-static int wait_gone(pid_t pid, unsigned int ms)
-{
-	int pidfd = syscall(SYS_pidfd_open, pid, 0);
-	struct pollfd pfd = { .fd = pidfd, .events = POLLIN };
-	int ret;
-
-	if (pidfd < 0)
-		return errno == ESRCH ? 0 : -1;
-	ret = poll(&pfd, 1, ms);
-	close(pidfd);
-	return ret == 1 ? 0 : -1;
-}
-
 /* The pid of the PMP process @server reaches, from a counter in it. */
 static DWORD host_pid(struct __test_metadata *_metadata,
 		      IMFPMPServer *server)

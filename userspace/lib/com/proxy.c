@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../stubs.h"
+#include "stubs.h"
 #include "marshal.h"
 
 #define PROXY_BUCKETS 256

@@ -23,7 +23,7 @@
 #include "pmp/objbase.h"
 
 #include "../registry.h"
-#include "../stubs.h"
+#include "stubs.h"
 #include "marshal.h"
 
 #define STUB_BUCKETS 256
