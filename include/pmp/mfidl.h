@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * mfidl.h - Media Foundation's protected media path API: IMFPMPServer and
- * MFCreatePMPServer; topologies and their nodes
+ * MFCreatePMPServer; topologies and their nodes; media sources, their
+ * descriptors and the source resolver
  *
  * Generated from mfidl.idl by userspace/idl/pmpidl.py: do not edit.
  *
@@ -62,6 +63,36 @@ typedef interface IMFPresentationClock IMFPresentationClock;
 #ifndef __IMFMediaSession_FWD_DEFINED__
 #define __IMFMediaSession_FWD_DEFINED__
 typedef interface IMFMediaSession IMFMediaSession;
+#endif
+
+#ifndef __IMFMediaTypeHandler_FWD_DEFINED__
+#define __IMFMediaTypeHandler_FWD_DEFINED__
+typedef interface IMFMediaTypeHandler IMFMediaTypeHandler;
+#endif
+
+#ifndef __IMFStreamDescriptor_FWD_DEFINED__
+#define __IMFStreamDescriptor_FWD_DEFINED__
+typedef interface IMFStreamDescriptor IMFStreamDescriptor;
+#endif
+
+#ifndef __IMFPresentationDescriptor_FWD_DEFINED__
+#define __IMFPresentationDescriptor_FWD_DEFINED__
+typedef interface IMFPresentationDescriptor IMFPresentationDescriptor;
+#endif
+
+#ifndef __IMFMediaSource_FWD_DEFINED__
+#define __IMFMediaSource_FWD_DEFINED__
+typedef interface IMFMediaSource IMFMediaSource;
+#endif
+
+#ifndef __IMFMediaStream_FWD_DEFINED__
+#define __IMFMediaStream_FWD_DEFINED__
+typedef interface IMFMediaStream IMFMediaStream;
+#endif
+
+#ifndef __IMFSourceResolver_FWD_DEFINED__
+#define __IMFSourceResolver_FWD_DEFINED__
+typedef interface IMFSourceResolver IMFSourceResolver;
 #endif
 
 /* MFCreatePMPServer() and MFCreatePMPMediaSession() flags. */
@@ -248,13 +279,6 @@ typedef enum MF_TOPOLOGY_TYPE {
 	MF_TOPOLOGY_TEE_NODE = 3,
 	MF_TOPOLOGY_MAX = 0xffffffff
 } MF_TOPOLOGY_TYPE;
-
-/* Not declared yet: the preferred-type methods take it and fail. */
-
-#ifndef __IMFMediaType_FWD_DEFINED__
-#define __IMFMediaType_FWD_DEFINED__
-typedef interface IMFMediaType IMFMediaType;
-#endif
 
 /* ---- IMFTopologyNode ---- */
 
@@ -1531,6 +1555,940 @@ MFTIME STDAPICALLTYPE MFGetSystemTime(void);
 #ifdef __cplusplus
 }
 #endif
+
+/* ---- Media sources (Documentation/userspace-api/mf.rst) ---- */
+
+/* ---- IMFMediaTypeHandler ---- */
+
+/*
+ * The media types a stream offers and the one it uses
+ * (IMFStreamDescriptor::GetMediaTypeHandler).  IsMediaTypeSupported
+ * compares with the current type once one is set, else with each offered
+ * type, and gives the closest one (MF_E_INVALIDMEDIATYPE when none
+ * matches); GetMediaTypeByIndex beyond the count is MF_E_NO_MORE_TYPES;
+ * GetCurrentMediaType before SetCurrentMediaType is MF_E_NOT_INITIALIZED;
+ * GetMajorType is that of the current type, else of the first offered.
+ */
+#ifndef __IMFMediaTypeHandler_INTERFACE_DEFINED__
+#define __IMFMediaTypeHandler_INTERFACE_DEFINED__
+
+/* {E93DCF6C-4B07-4E1E-8123-AA16ED6EADF5} */
+DEFINE_GUID(IID_IMFMediaTypeHandler, 0xe93dcf6c, 0x4b07, 0x4e1e, 0x81, 0x23,
+	    0xaa, 0x16, 0xed, 0x6e, 0xad, 0xf5);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("E93DCF6C-4B07-4E1E-8123-AA16ED6EADF5")
+IMFMediaTypeHandler : public IUnknown
+{
+	virtual HRESULT STDMETHODCALLTYPE IsMediaTypeSupported(
+		IMFMediaType *pMediaType, IMFMediaType **ppMediaType) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetMediaTypeCount(
+		DWORD *pdwTypeCount) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetMediaTypeByIndex(
+		DWORD dwIndex, IMFMediaType **ppType) = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetCurrentMediaType(
+		IMFMediaType *pMediaType) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetCurrentMediaType(
+		IMFMediaType **ppMediaType) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetMajorType(
+		GUID *pguidMajorType) = 0;
+};
+__CRT_UUID_DECL(IMFMediaTypeHandler, 0xe93dcf6c, 0x4b07, 0x4e1e, 0x81, 0x23,
+		0xaa, 0x16, 0xed, 0x6e, 0xad, 0xf5)
+#else
+typedef struct IMFMediaTypeHandlerVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFMediaTypeHandler *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFMediaTypeHandler *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFMediaTypeHandler *This);
+
+	/* IMFMediaTypeHandler */
+	HRESULT(STDMETHODCALLTYPE *IsMediaTypeSupported)
+	(IMFMediaTypeHandler *This, IMFMediaType *pMediaType,
+	 IMFMediaType **ppMediaType);
+	HRESULT(STDMETHODCALLTYPE *GetMediaTypeCount)
+	(IMFMediaTypeHandler *This, DWORD *pdwTypeCount);
+	HRESULT(STDMETHODCALLTYPE *GetMediaTypeByIndex)
+	(IMFMediaTypeHandler *This, DWORD dwIndex, IMFMediaType **ppType);
+	HRESULT(STDMETHODCALLTYPE *SetCurrentMediaType)
+	(IMFMediaTypeHandler *This, IMFMediaType *pMediaType);
+	HRESULT(STDMETHODCALLTYPE *GetCurrentMediaType)
+	(IMFMediaTypeHandler *This, IMFMediaType **ppMediaType);
+	HRESULT(STDMETHODCALLTYPE *GetMajorType)
+	(IMFMediaTypeHandler *This, GUID *pguidMajorType);
+
+	END_INTERFACE
+} IMFMediaTypeHandlerVtbl;
+
+interface IMFMediaTypeHandler {
+	CONST_VTBL IMFMediaTypeHandlerVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFMediaTypeHandler_QueryInterface(This, riid, ppvObject)              \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFMediaTypeHandler_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFMediaTypeHandler_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFMediaTypeHandler_IsMediaTypeSupported(This, pMediaType,             \
+						 ppMediaType)                  \
+	((This)->lpVtbl->IsMediaTypeSupported(This, pMediaType, ppMediaType))
+#define IMFMediaTypeHandler_GetMediaTypeCount(This, pdwTypeCount)              \
+	((This)->lpVtbl->GetMediaTypeCount(This, pdwTypeCount))
+#define IMFMediaTypeHandler_GetMediaTypeByIndex(This, dwIndex, ppType)         \
+	((This)->lpVtbl->GetMediaTypeByIndex(This, dwIndex, ppType))
+#define IMFMediaTypeHandler_SetCurrentMediaType(This, pMediaType)              \
+	((This)->lpVtbl->SetCurrentMediaType(This, pMediaType))
+#define IMFMediaTypeHandler_GetCurrentMediaType(This, ppMediaType)             \
+	((This)->lpVtbl->GetCurrentMediaType(This, ppMediaType))
+#define IMFMediaTypeHandler_GetMajorType(This, pguidMajorType)                 \
+	((This)->lpVtbl->GetMajorType(This, pguidMajorType))
+#endif
+#endif
+
+#endif /* __IMFMediaTypeHandler_INTERFACE_DEFINED__ */
+
+/* ---- IMFStreamDescriptor ---- */
+
+/* One stream of a presentation (MFCreateStreamDescriptor): attributes. */
+#ifndef __IMFStreamDescriptor_INTERFACE_DEFINED__
+#define __IMFStreamDescriptor_INTERFACE_DEFINED__
+
+/* {56C03D9C-9DBB-45F5-AB4B-D80F47C05938} */
+DEFINE_GUID(IID_IMFStreamDescriptor, 0x56c03d9c, 0x9dbb, 0x45f5, 0xab, 0x4b,
+	    0xd8, 0x0f, 0x47, 0xc0, 0x59, 0x38);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("56C03D9C-9DBB-45F5-AB4B-D80F47C05938")
+IMFStreamDescriptor : public IMFAttributes
+{
+	virtual HRESULT STDMETHODCALLTYPE GetStreamIdentifier(
+		DWORD *pdwStreamIdentifier) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetMediaTypeHandler(
+		IMFMediaTypeHandler **ppMediaTypeHandler) = 0;
+};
+__CRT_UUID_DECL(IMFStreamDescriptor, 0x56c03d9c, 0x9dbb, 0x45f5, 0xab, 0x4b,
+		0xd8, 0x0f, 0x47, 0xc0, 0x59, 0x38)
+#else
+typedef struct IMFStreamDescriptorVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFStreamDescriptor *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFStreamDescriptor *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFStreamDescriptor *This);
+
+	/* IMFAttributes */
+	HRESULT(STDMETHODCALLTYPE *GetItem)
+	(IMFStreamDescriptor *This, REFGUID guidKey, PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *GetItemType)
+	(IMFStreamDescriptor *This, REFGUID guidKey, MF_ATTRIBUTE_TYPE *pType);
+	HRESULT(STDMETHODCALLTYPE *CompareItem)
+	(IMFStreamDescriptor *This, REFGUID guidKey, REFPROPVARIANT Value,
+	 BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *Compare)
+	(IMFStreamDescriptor *This, IMFAttributes *pTheirs,
+	 MF_ATTRIBUTES_MATCH_TYPE MatchType, BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *GetUINT32)
+	(IMFStreamDescriptor *This, REFGUID guidKey, UINT32 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetUINT64)
+	(IMFStreamDescriptor *This, REFGUID guidKey, UINT64 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetDouble)
+	(IMFStreamDescriptor *This, REFGUID guidKey, double *pfValue);
+	HRESULT(STDMETHODCALLTYPE *GetGUID)
+	(IMFStreamDescriptor *This, REFGUID guidKey, GUID *pguidValue);
+	HRESULT(STDMETHODCALLTYPE *GetStringLength)
+	(IMFStreamDescriptor *This, REFGUID guidKey, UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetString)
+	(IMFStreamDescriptor *This, REFGUID guidKey, LPWSTR pwszValue,
+	 UINT32 cchBufSize, UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedString)
+	(IMFStreamDescriptor *This, REFGUID guidKey, LPWSTR *ppwszValue,
+	 UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetBlobSize)
+	(IMFStreamDescriptor *This, REFGUID guidKey, UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetBlob)
+	(IMFStreamDescriptor *This, REFGUID guidKey, UINT8 *pBuf,
+	 UINT32 cbBufSize, UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedBlob)
+	(IMFStreamDescriptor *This, REFGUID guidKey, UINT8 **ppBuf,
+	 UINT32 *pcbSize);
+	HRESULT(STDMETHODCALLTYPE *GetUnknown)
+	(IMFStreamDescriptor *This, REFGUID guidKey, REFIID riid, LPVOID *ppv);
+	HRESULT(STDMETHODCALLTYPE *SetItem)
+	(IMFStreamDescriptor *This, REFGUID guidKey, REFPROPVARIANT Value);
+	HRESULT(STDMETHODCALLTYPE *DeleteItem)
+	(IMFStreamDescriptor *This, REFGUID guidKey);
+	HRESULT(STDMETHODCALLTYPE *DeleteAllItems)(IMFStreamDescriptor *This);
+	HRESULT(STDMETHODCALLTYPE *SetUINT32)
+	(IMFStreamDescriptor *This, REFGUID guidKey, UINT32 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetUINT64)
+	(IMFStreamDescriptor *This, REFGUID guidKey, UINT64 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetDouble)
+	(IMFStreamDescriptor *This, REFGUID guidKey, double fValue);
+	HRESULT(STDMETHODCALLTYPE *SetGUID)
+	(IMFStreamDescriptor *This, REFGUID guidKey, REFGUID guidValue);
+	HRESULT(STDMETHODCALLTYPE *SetString)
+	(IMFStreamDescriptor *This, REFGUID guidKey, LPCWSTR wszValue);
+	HRESULT(STDMETHODCALLTYPE *SetBlob)
+	(IMFStreamDescriptor *This, REFGUID guidKey, const UINT8 *pBuf,
+	 UINT32 cbBufSize);
+	HRESULT(STDMETHODCALLTYPE *SetUnknown)
+	(IMFStreamDescriptor *This, REFGUID guidKey, IUnknown *pUnknown);
+	HRESULT(STDMETHODCALLTYPE *LockStore)(IMFStreamDescriptor *This);
+	HRESULT(STDMETHODCALLTYPE *UnlockStore)(IMFStreamDescriptor *This);
+	HRESULT(STDMETHODCALLTYPE *GetCount)
+	(IMFStreamDescriptor *This, UINT32 *pcItems);
+	HRESULT(STDMETHODCALLTYPE *GetItemByIndex)
+	(IMFStreamDescriptor *This, UINT32 unIndex, GUID *pguidKey,
+	 PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *CopyAllItems)
+	(IMFStreamDescriptor *This, IMFAttributes *pDest);
+
+	/* IMFStreamDescriptor */
+	HRESULT(STDMETHODCALLTYPE *GetStreamIdentifier)
+	(IMFStreamDescriptor *This, DWORD *pdwStreamIdentifier);
+	HRESULT(STDMETHODCALLTYPE *GetMediaTypeHandler)
+	(IMFStreamDescriptor *This, IMFMediaTypeHandler **ppMediaTypeHandler);
+
+	END_INTERFACE
+} IMFStreamDescriptorVtbl;
+
+interface IMFStreamDescriptor {
+	CONST_VTBL IMFStreamDescriptorVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFStreamDescriptor_QueryInterface(This, riid, ppvObject)              \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFStreamDescriptor_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFStreamDescriptor_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFStreamDescriptor_GetItem(This, guidKey, pValue)                     \
+	((This)->lpVtbl->GetItem(This, guidKey, pValue))
+#define IMFStreamDescriptor_GetItemType(This, guidKey, pType)                  \
+	((This)->lpVtbl->GetItemType(This, guidKey, pType))
+#define IMFStreamDescriptor_CompareItem(This, guidKey, Value, pbResult)        \
+	((This)->lpVtbl->CompareItem(This, guidKey, Value, pbResult))
+#define IMFStreamDescriptor_Compare(This, pTheirs, MatchType, pbResult)        \
+	((This)->lpVtbl->Compare(This, pTheirs, MatchType, pbResult))
+#define IMFStreamDescriptor_GetUINT32(This, guidKey, punValue)                 \
+	((This)->lpVtbl->GetUINT32(This, guidKey, punValue))
+#define IMFStreamDescriptor_GetUINT64(This, guidKey, punValue)                 \
+	((This)->lpVtbl->GetUINT64(This, guidKey, punValue))
+#define IMFStreamDescriptor_GetDouble(This, guidKey, pfValue)                  \
+	((This)->lpVtbl->GetDouble(This, guidKey, pfValue))
+#define IMFStreamDescriptor_GetGUID(This, guidKey, pguidValue)                 \
+	((This)->lpVtbl->GetGUID(This, guidKey, pguidValue))
+#define IMFStreamDescriptor_GetStringLength(This, guidKey, pcchLength)         \
+	((This)->lpVtbl->GetStringLength(This, guidKey, pcchLength))
+#define IMFStreamDescriptor_GetString(This, guidKey, pwszValue, cchBufSize,    \
+				      pcchLength)                              \
+	((This)->lpVtbl->GetString(This, guidKey, pwszValue, cchBufSize, pcchLength))
+#define IMFStreamDescriptor_GetAllocatedString(This, guidKey, ppwszValue,      \
+					       pcchLength)                     \
+	((This)->lpVtbl->GetAllocatedString(This, guidKey, ppwszValue, pcchLength))
+#define IMFStreamDescriptor_GetBlobSize(This, guidKey, pcbBlobSize)            \
+	((This)->lpVtbl->GetBlobSize(This, guidKey, pcbBlobSize))
+#define IMFStreamDescriptor_GetBlob(This, guidKey, pBuf, cbBufSize,            \
+				    pcbBlobSize)                               \
+	((This)->lpVtbl->GetBlob(This, guidKey, pBuf, cbBufSize, pcbBlobSize))
+#define IMFStreamDescriptor_GetAllocatedBlob(This, guidKey, ppBuf, pcbSize)    \
+	((This)->lpVtbl->GetAllocatedBlob(This, guidKey, ppBuf, pcbSize))
+#define IMFStreamDescriptor_GetUnknown(This, guidKey, riid, ppv)               \
+	((This)->lpVtbl->GetUnknown(This, guidKey, riid, ppv))
+#define IMFStreamDescriptor_SetItem(This, guidKey, Value)                      \
+	((This)->lpVtbl->SetItem(This, guidKey, Value))
+#define IMFStreamDescriptor_DeleteItem(This, guidKey)                          \
+	((This)->lpVtbl->DeleteItem(This, guidKey))
+#define IMFStreamDescriptor_DeleteAllItems(This)                               \
+	((This)->lpVtbl->DeleteAllItems(This))
+#define IMFStreamDescriptor_SetUINT32(This, guidKey, unValue)                  \
+	((This)->lpVtbl->SetUINT32(This, guidKey, unValue))
+#define IMFStreamDescriptor_SetUINT64(This, guidKey, unValue)                  \
+	((This)->lpVtbl->SetUINT64(This, guidKey, unValue))
+#define IMFStreamDescriptor_SetDouble(This, guidKey, fValue)                   \
+	((This)->lpVtbl->SetDouble(This, guidKey, fValue))
+#define IMFStreamDescriptor_SetGUID(This, guidKey, guidValue)                  \
+	((This)->lpVtbl->SetGUID(This, guidKey, guidValue))
+#define IMFStreamDescriptor_SetString(This, guidKey, wszValue)                 \
+	((This)->lpVtbl->SetString(This, guidKey, wszValue))
+#define IMFStreamDescriptor_SetBlob(This, guidKey, pBuf, cbBufSize)            \
+	((This)->lpVtbl->SetBlob(This, guidKey, pBuf, cbBufSize))
+#define IMFStreamDescriptor_SetUnknown(This, guidKey, pUnknown)                \
+	((This)->lpVtbl->SetUnknown(This, guidKey, pUnknown))
+#define IMFStreamDescriptor_LockStore(This) ((This)->lpVtbl->LockStore(This))
+#define IMFStreamDescriptor_UnlockStore(This)                                  \
+	((This)->lpVtbl->UnlockStore(This))
+#define IMFStreamDescriptor_GetCount(This, pcItems)                            \
+	((This)->lpVtbl->GetCount(This, pcItems))
+#define IMFStreamDescriptor_GetItemByIndex(This, unIndex, pguidKey, pValue)    \
+	((This)->lpVtbl->GetItemByIndex(This, unIndex, pguidKey, pValue))
+#define IMFStreamDescriptor_CopyAllItems(This, pDest)                          \
+	((This)->lpVtbl->CopyAllItems(This, pDest))
+#define IMFStreamDescriptor_GetStreamIdentifier(This, pdwStreamIdentifier)     \
+	((This)->lpVtbl->GetStreamIdentifier(This, pdwStreamIdentifier))
+#define IMFStreamDescriptor_GetMediaTypeHandler(This, ppMediaTypeHandler)      \
+	((This)->lpVtbl->GetMediaTypeHandler(This, ppMediaTypeHandler))
+#endif
+#endif
+
+#endif /* __IMFStreamDescriptor_INTERFACE_DEFINED__ */
+
+/* ---- IMFPresentationDescriptor ---- */
+
+/*
+ * A presentation's streams, each selected or not, and its attributes
+ * (MFCreatePresentationDescriptor; a media source's
+ * CreatePresentationDescriptor).  Streams start deselected; an index
+ * beyond the streams is E_INVALIDARG.  Clone copies the attributes and
+ * the selection and shares the stream descriptors.
+ */
+#ifndef __IMFPresentationDescriptor_INTERFACE_DEFINED__
+#define __IMFPresentationDescriptor_INTERFACE_DEFINED__
+
+/* {03CB2711-24D7-4DB6-A17F-F3A7A479A536} */
+DEFINE_GUID(IID_IMFPresentationDescriptor, 0x03cb2711, 0x24d7, 0x4db6, 0xa1,
+	    0x7f, 0xf3, 0xa7, 0xa4, 0x79, 0xa5, 0x36);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("03CB2711-24D7-4DB6-A17F-F3A7A479A536")
+IMFPresentationDescriptor : public IMFAttributes
+{
+	virtual HRESULT STDMETHODCALLTYPE GetStreamDescriptorCount(
+		DWORD *pdwDescriptorCount) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetStreamDescriptorByIndex(
+		DWORD dwIndex, BOOL *pfSelected,
+		IMFStreamDescriptor **ppDescriptor) = 0;
+	virtual HRESULT STDMETHODCALLTYPE SelectStream(
+		DWORD dwDescriptorIndex) = 0;
+	virtual HRESULT STDMETHODCALLTYPE DeselectStream(
+		DWORD dwDescriptorIndex) = 0;
+	virtual HRESULT STDMETHODCALLTYPE Clone(
+		IMFPresentationDescriptor **ppPresentationDescriptor) = 0;
+};
+__CRT_UUID_DECL(IMFPresentationDescriptor, 0x03cb2711, 0x24d7, 0x4db6, 0xa1,
+		0x7f, 0xf3, 0xa7, 0xa4, 0x79, 0xa5, 0x36)
+#else
+typedef struct IMFPresentationDescriptorVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFPresentationDescriptor *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFPresentationDescriptor *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFPresentationDescriptor *This);
+
+	/* IMFAttributes */
+	HRESULT(STDMETHODCALLTYPE *GetItem)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *GetItemType)
+	(IMFPresentationDescriptor *This, REFGUID guidKey,
+	 MF_ATTRIBUTE_TYPE *pType);
+	HRESULT(STDMETHODCALLTYPE *CompareItem)
+	(IMFPresentationDescriptor *This, REFGUID guidKey,
+	 REFPROPVARIANT Value, BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *Compare)
+	(IMFPresentationDescriptor *This, IMFAttributes *pTheirs,
+	 MF_ATTRIBUTES_MATCH_TYPE MatchType, BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *GetUINT32)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, UINT32 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetUINT64)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, UINT64 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetDouble)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, double *pfValue);
+	HRESULT(STDMETHODCALLTYPE *GetGUID)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, GUID *pguidValue);
+	HRESULT(STDMETHODCALLTYPE *GetStringLength)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetString)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, LPWSTR pwszValue,
+	 UINT32 cchBufSize, UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedString)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, LPWSTR *ppwszValue,
+	 UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetBlobSize)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetBlob)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, UINT8 *pBuf,
+	 UINT32 cbBufSize, UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedBlob)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, UINT8 **ppBuf,
+	 UINT32 *pcbSize);
+	HRESULT(STDMETHODCALLTYPE *GetUnknown)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, REFIID riid,
+	 LPVOID *ppv);
+	HRESULT(STDMETHODCALLTYPE *SetItem)
+	(IMFPresentationDescriptor *This, REFGUID guidKey,
+	 REFPROPVARIANT Value);
+	HRESULT(STDMETHODCALLTYPE *DeleteItem)
+	(IMFPresentationDescriptor *This, REFGUID guidKey);
+	HRESULT(STDMETHODCALLTYPE *DeleteAllItems)
+	(IMFPresentationDescriptor *This);
+	HRESULT(STDMETHODCALLTYPE *SetUINT32)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, UINT32 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetUINT64)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, UINT64 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetDouble)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, double fValue);
+	HRESULT(STDMETHODCALLTYPE *SetGUID)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, REFGUID guidValue);
+	HRESULT(STDMETHODCALLTYPE *SetString)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, LPCWSTR wszValue);
+	HRESULT(STDMETHODCALLTYPE *SetBlob)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, const UINT8 *pBuf,
+	 UINT32 cbBufSize);
+	HRESULT(STDMETHODCALLTYPE *SetUnknown)
+	(IMFPresentationDescriptor *This, REFGUID guidKey, IUnknown *pUnknown);
+	HRESULT(STDMETHODCALLTYPE *LockStore)(IMFPresentationDescriptor *This);
+	HRESULT(STDMETHODCALLTYPE *UnlockStore)
+	(IMFPresentationDescriptor *This);
+	HRESULT(STDMETHODCALLTYPE *GetCount)
+	(IMFPresentationDescriptor *This, UINT32 *pcItems);
+	HRESULT(STDMETHODCALLTYPE *GetItemByIndex)
+	(IMFPresentationDescriptor *This, UINT32 unIndex, GUID *pguidKey,
+	 PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *CopyAllItems)
+	(IMFPresentationDescriptor *This, IMFAttributes *pDest);
+
+	/* IMFPresentationDescriptor */
+	HRESULT(STDMETHODCALLTYPE *GetStreamDescriptorCount)
+	(IMFPresentationDescriptor *This, DWORD *pdwDescriptorCount);
+	HRESULT(STDMETHODCALLTYPE *GetStreamDescriptorByIndex)
+	(IMFPresentationDescriptor *This, DWORD dwIndex, BOOL *pfSelected,
+	 IMFStreamDescriptor **ppDescriptor);
+	HRESULT(STDMETHODCALLTYPE *SelectStream)
+	(IMFPresentationDescriptor *This, DWORD dwDescriptorIndex);
+	HRESULT(STDMETHODCALLTYPE *DeselectStream)
+	(IMFPresentationDescriptor *This, DWORD dwDescriptorIndex);
+	HRESULT(STDMETHODCALLTYPE *Clone)
+	(IMFPresentationDescriptor *This,
+	 IMFPresentationDescriptor **ppPresentationDescriptor);
+
+	END_INTERFACE
+} IMFPresentationDescriptorVtbl;
+
+interface IMFPresentationDescriptor {
+	CONST_VTBL IMFPresentationDescriptorVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFPresentationDescriptor_QueryInterface(This, riid, ppvObject)        \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFPresentationDescriptor_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFPresentationDescriptor_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFPresentationDescriptor_GetItem(This, guidKey, pValue)               \
+	((This)->lpVtbl->GetItem(This, guidKey, pValue))
+#define IMFPresentationDescriptor_GetItemType(This, guidKey, pType)            \
+	((This)->lpVtbl->GetItemType(This, guidKey, pType))
+#define IMFPresentationDescriptor_CompareItem(This, guidKey, Value, pbResult)  \
+	((This)->lpVtbl->CompareItem(This, guidKey, Value, pbResult))
+#define IMFPresentationDescriptor_Compare(This, pTheirs, MatchType, pbResult)  \
+	((This)->lpVtbl->Compare(This, pTheirs, MatchType, pbResult))
+#define IMFPresentationDescriptor_GetUINT32(This, guidKey, punValue)           \
+	((This)->lpVtbl->GetUINT32(This, guidKey, punValue))
+#define IMFPresentationDescriptor_GetUINT64(This, guidKey, punValue)           \
+	((This)->lpVtbl->GetUINT64(This, guidKey, punValue))
+#define IMFPresentationDescriptor_GetDouble(This, guidKey, pfValue)            \
+	((This)->lpVtbl->GetDouble(This, guidKey, pfValue))
+#define IMFPresentationDescriptor_GetGUID(This, guidKey, pguidValue)           \
+	((This)->lpVtbl->GetGUID(This, guidKey, pguidValue))
+#define IMFPresentationDescriptor_GetStringLength(This, guidKey, pcchLength)   \
+	((This)->lpVtbl->GetStringLength(This, guidKey, pcchLength))
+#define IMFPresentationDescriptor_GetString(This, guidKey, pwszValue,          \
+					    cchBufSize, pcchLength)            \
+	((This)->lpVtbl->GetString(This, guidKey, pwszValue, cchBufSize, pcchLength))
+#define IMFPresentationDescriptor_GetAllocatedString(This, guidKey,            \
+						     ppwszValue, pcchLength)   \
+	((This)->lpVtbl->GetAllocatedString(This, guidKey, ppwszValue, pcchLength))
+#define IMFPresentationDescriptor_GetBlobSize(This, guidKey, pcbBlobSize)      \
+	((This)->lpVtbl->GetBlobSize(This, guidKey, pcbBlobSize))
+#define IMFPresentationDescriptor_GetBlob(This, guidKey, pBuf, cbBufSize,      \
+					  pcbBlobSize)                         \
+	((This)->lpVtbl->GetBlob(This, guidKey, pBuf, cbBufSize, pcbBlobSize))
+#define IMFPresentationDescriptor_GetAllocatedBlob(This, guidKey, ppBuf,       \
+						   pcbSize)                    \
+	((This)->lpVtbl->GetAllocatedBlob(This, guidKey, ppBuf, pcbSize))
+#define IMFPresentationDescriptor_GetUnknown(This, guidKey, riid, ppv)         \
+	((This)->lpVtbl->GetUnknown(This, guidKey, riid, ppv))
+#define IMFPresentationDescriptor_SetItem(This, guidKey, Value)                \
+	((This)->lpVtbl->SetItem(This, guidKey, Value))
+#define IMFPresentationDescriptor_DeleteItem(This, guidKey)                    \
+	((This)->lpVtbl->DeleteItem(This, guidKey))
+#define IMFPresentationDescriptor_DeleteAllItems(This)                         \
+	((This)->lpVtbl->DeleteAllItems(This))
+#define IMFPresentationDescriptor_SetUINT32(This, guidKey, unValue)            \
+	((This)->lpVtbl->SetUINT32(This, guidKey, unValue))
+#define IMFPresentationDescriptor_SetUINT64(This, guidKey, unValue)            \
+	((This)->lpVtbl->SetUINT64(This, guidKey, unValue))
+#define IMFPresentationDescriptor_SetDouble(This, guidKey, fValue)             \
+	((This)->lpVtbl->SetDouble(This, guidKey, fValue))
+#define IMFPresentationDescriptor_SetGUID(This, guidKey, guidValue)            \
+	((This)->lpVtbl->SetGUID(This, guidKey, guidValue))
+#define IMFPresentationDescriptor_SetString(This, guidKey, wszValue)           \
+	((This)->lpVtbl->SetString(This, guidKey, wszValue))
+#define IMFPresentationDescriptor_SetBlob(This, guidKey, pBuf, cbBufSize)      \
+	((This)->lpVtbl->SetBlob(This, guidKey, pBuf, cbBufSize))
+#define IMFPresentationDescriptor_SetUnknown(This, guidKey, pUnknown)          \
+	((This)->lpVtbl->SetUnknown(This, guidKey, pUnknown))
+#define IMFPresentationDescriptor_LockStore(This)                              \
+	((This)->lpVtbl->LockStore(This))
+#define IMFPresentationDescriptor_UnlockStore(This)                            \
+	((This)->lpVtbl->UnlockStore(This))
+#define IMFPresentationDescriptor_GetCount(This, pcItems)                      \
+	((This)->lpVtbl->GetCount(This, pcItems))
+#define IMFPresentationDescriptor_GetItemByIndex(This, unIndex, pguidKey,      \
+						 pValue)                       \
+	((This)->lpVtbl->GetItemByIndex(This, unIndex, pguidKey, pValue))
+#define IMFPresentationDescriptor_CopyAllItems(This, pDest)                    \
+	((This)->lpVtbl->CopyAllItems(This, pDest))
+#define IMFPresentationDescriptor_GetStreamDescriptorCount(This,               \
+							   pdwDescriptorCount) \
+	((This)->lpVtbl->GetStreamDescriptorCount(This, pdwDescriptorCount))
+#define IMFPresentationDescriptor_GetStreamDescriptorByIndex(This, dwIndex,    \
+							     pfSelected,       \
+							     ppDescriptor)     \
+	((This)->lpVtbl->GetStreamDescriptorByIndex(This, dwIndex, pfSelected, ppDescriptor))
+#define IMFPresentationDescriptor_SelectStream(This, dwDescriptorIndex)        \
+	((This)->lpVtbl->SelectStream(This, dwDescriptorIndex))
+#define IMFPresentationDescriptor_DeselectStream(This, dwDescriptorIndex)      \
+	((This)->lpVtbl->DeselectStream(This, dwDescriptorIndex))
+#define IMFPresentationDescriptor_Clone(This, ppPresentationDescriptor)        \
+	((This)->lpVtbl->Clone(This, ppPresentationDescriptor))
+#endif
+#endif
+
+#endif /* __IMFPresentationDescriptor_INTERFACE_DEFINED__ */
+
+/* IMFMediaSource::GetCharacteristics() flags. */
+typedef enum _MFMEDIASOURCE_CHARACTERISTICS {
+	MFMEDIASOURCE_IS_LIVE = 0x1,
+	MFMEDIASOURCE_CAN_SEEK = 0x2,
+	MFMEDIASOURCE_CAN_PAUSE = 0x4,
+	MFMEDIASOURCE_HAS_SLOW_SEEK = 0x8,
+	MFMEDIASOURCE_HAS_MULTIPLE_PRESENTATIONS = 0x10,
+	MFMEDIASOURCE_CAN_SKIPFORWARD = 0x20,
+	MFMEDIASOURCE_CAN_SKIPBACKWARD = 0x40,
+	MFMEDIASOURCE_DOES_NOT_USE_NETWORK = 0x80
+} MFMEDIASOURCE_CHARACTERISTICS;
+
+/* ---- IMFMediaSource ---- */
+
+/*
+ * A source of media data: its presentation descriptor, and events
+ * (MENewStream, MESourceStarted, MEEndOfPresentation...) as an event
+ * generator.  mf.rst describes libpmp's source.
+ */
+#ifndef __IMFMediaSource_INTERFACE_DEFINED__
+#define __IMFMediaSource_INTERFACE_DEFINED__
+
+/* {279A808D-AEC7-40C8-9C6B-A6B492C78A66} */
+DEFINE_GUID(IID_IMFMediaSource, 0x279a808d, 0xaec7, 0x40c8, 0x9c, 0x6b, 0xa6,
+	    0xb4, 0x92, 0xc7, 0x8a, 0x66);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("279A808D-AEC7-40C8-9C6B-A6B492C78A66")
+IMFMediaSource : public IMFMediaEventGenerator
+{
+	virtual HRESULT STDMETHODCALLTYPE GetCharacteristics(
+		DWORD *pdwCharacteristics) = 0;
+	virtual HRESULT STDMETHODCALLTYPE CreatePresentationDescriptor(
+		IMFPresentationDescriptor **ppPresentationDescriptor) = 0;
+	virtual HRESULT STDMETHODCALLTYPE Start(
+		IMFPresentationDescriptor *pPresentationDescriptor,
+		const GUID *pguidTimeFormat,
+		const PROPVARIANT *pvarStartPosition) = 0;
+	virtual HRESULT STDMETHODCALLTYPE Stop() = 0;
+	virtual HRESULT STDMETHODCALLTYPE Pause() = 0;
+	virtual HRESULT STDMETHODCALLTYPE Shutdown() = 0;
+};
+__CRT_UUID_DECL(IMFMediaSource, 0x279a808d, 0xaec7, 0x40c8, 0x9c, 0x6b, 0xa6,
+		0xb4, 0x92, 0xc7, 0x8a, 0x66)
+#else
+typedef struct IMFMediaSourceVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFMediaSource *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFMediaSource *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFMediaSource *This);
+
+	/* IMFMediaEventGenerator */
+	HRESULT(STDMETHODCALLTYPE *GetEvent)
+	(IMFMediaSource *This, DWORD dwFlags, IMFMediaEvent **ppEvent);
+	HRESULT(STDMETHODCALLTYPE *BeginGetEvent)
+	(IMFMediaSource *This, IMFAsyncCallback *pCallback,
+	 IUnknown *punkState);
+	HRESULT(STDMETHODCALLTYPE *EndGetEvent)
+	(IMFMediaSource *This, IMFAsyncResult *pResult,
+	 IMFMediaEvent **ppEvent);
+	HRESULT(STDMETHODCALLTYPE *QueueEvent)
+	(IMFMediaSource *This, MediaEventType met, REFGUID guidExtendedType,
+	 HRESULT hrStatus, const PROPVARIANT *pvValue);
+
+	/* IMFMediaSource */
+	HRESULT(STDMETHODCALLTYPE *GetCharacteristics)
+	(IMFMediaSource *This, DWORD *pdwCharacteristics);
+	HRESULT(STDMETHODCALLTYPE *CreatePresentationDescriptor)
+	(IMFMediaSource *This,
+	 IMFPresentationDescriptor **ppPresentationDescriptor);
+	HRESULT(STDMETHODCALLTYPE *Start)
+	(IMFMediaSource *This,
+	 IMFPresentationDescriptor *pPresentationDescriptor,
+	 const GUID *pguidTimeFormat, const PROPVARIANT *pvarStartPosition);
+	HRESULT(STDMETHODCALLTYPE *Stop)(IMFMediaSource *This);
+	HRESULT(STDMETHODCALLTYPE *Pause)(IMFMediaSource *This);
+	HRESULT(STDMETHODCALLTYPE *Shutdown)(IMFMediaSource *This);
+
+	END_INTERFACE
+} IMFMediaSourceVtbl;
+
+interface IMFMediaSource {
+	CONST_VTBL IMFMediaSourceVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFMediaSource_QueryInterface(This, riid, ppvObject)                   \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFMediaSource_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFMediaSource_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFMediaSource_GetEvent(This, dwFlags, ppEvent)                        \
+	((This)->lpVtbl->GetEvent(This, dwFlags, ppEvent))
+#define IMFMediaSource_BeginGetEvent(This, pCallback, punkState)               \
+	((This)->lpVtbl->BeginGetEvent(This, pCallback, punkState))
+#define IMFMediaSource_EndGetEvent(This, pResult, ppEvent)                     \
+	((This)->lpVtbl->EndGetEvent(This, pResult, ppEvent))
+#define IMFMediaSource_QueueEvent(This, met, guidExtendedType, hrStatus,       \
+				  pvValue)                                     \
+	((This)->lpVtbl->QueueEvent(This, met, guidExtendedType, hrStatus, pvValue))
+#define IMFMediaSource_GetCharacteristics(This, pdwCharacteristics)            \
+	((This)->lpVtbl->GetCharacteristics(This, pdwCharacteristics))
+#define IMFMediaSource_CreatePresentationDescriptor(This,                      \
+						    ppPresentationDescriptor)  \
+	((This)->lpVtbl->CreatePresentationDescriptor(This, ppPresentationDescriptor))
+#define IMFMediaSource_Start(This, pPresentationDescriptor, pguidTimeFormat,   \
+			     pvarStartPosition)                                \
+	((This)->lpVtbl->Start(This, pPresentationDescriptor, pguidTimeFormat, pvarStartPosition))
+#define IMFMediaSource_Stop(This) ((This)->lpVtbl->Stop(This))
+#define IMFMediaSource_Pause(This) ((This)->lpVtbl->Pause(This))
+#define IMFMediaSource_Shutdown(This) ((This)->lpVtbl->Shutdown(This))
+#endif
+#endif
+
+#endif /* __IMFMediaSource_INTERFACE_DEFINED__ */
+
+/* ---- IMFMediaStream ---- */
+
+/*
+ * One stream of a media source: RequestSample makes it send an
+ * MEMediaSample event carrying an IMFSample (or MEEndOfStream).
+ */
+#ifndef __IMFMediaStream_INTERFACE_DEFINED__
+#define __IMFMediaStream_INTERFACE_DEFINED__
+
+/* {D182108F-4EC6-443F-AA42-A71106EC825F} */
+DEFINE_GUID(IID_IMFMediaStream, 0xd182108f, 0x4ec6, 0x443f, 0xaa, 0x42, 0xa7,
+	    0x11, 0x06, 0xec, 0x82, 0x5f);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("D182108F-4EC6-443F-AA42-A71106EC825F")
+IMFMediaStream : public IMFMediaEventGenerator
+{
+	virtual HRESULT STDMETHODCALLTYPE GetMediaSource(
+		IMFMediaSource **ppMediaSource) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetStreamDescriptor(
+		IMFStreamDescriptor **ppStreamDescriptor) = 0;
+	virtual HRESULT STDMETHODCALLTYPE RequestSample(IUnknown *pToken) = 0;
+};
+__CRT_UUID_DECL(IMFMediaStream, 0xd182108f, 0x4ec6, 0x443f, 0xaa, 0x42, 0xa7,
+		0x11, 0x06, 0xec, 0x82, 0x5f)
+#else
+typedef struct IMFMediaStreamVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFMediaStream *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFMediaStream *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFMediaStream *This);
+
+	/* IMFMediaEventGenerator */
+	HRESULT(STDMETHODCALLTYPE *GetEvent)
+	(IMFMediaStream *This, DWORD dwFlags, IMFMediaEvent **ppEvent);
+	HRESULT(STDMETHODCALLTYPE *BeginGetEvent)
+	(IMFMediaStream *This, IMFAsyncCallback *pCallback,
+	 IUnknown *punkState);
+	HRESULT(STDMETHODCALLTYPE *EndGetEvent)
+	(IMFMediaStream *This, IMFAsyncResult *pResult,
+	 IMFMediaEvent **ppEvent);
+	HRESULT(STDMETHODCALLTYPE *QueueEvent)
+	(IMFMediaStream *This, MediaEventType met, REFGUID guidExtendedType,
+	 HRESULT hrStatus, const PROPVARIANT *pvValue);
+
+	/* IMFMediaStream */
+	HRESULT(STDMETHODCALLTYPE *GetMediaSource)
+	(IMFMediaStream *This, IMFMediaSource **ppMediaSource);
+	HRESULT(STDMETHODCALLTYPE *GetStreamDescriptor)
+	(IMFMediaStream *This, IMFStreamDescriptor **ppStreamDescriptor);
+	HRESULT(STDMETHODCALLTYPE *RequestSample)
+	(IMFMediaStream *This, IUnknown *pToken);
+
+	END_INTERFACE
+} IMFMediaStreamVtbl;
+
+interface IMFMediaStream {
+	CONST_VTBL IMFMediaStreamVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFMediaStream_QueryInterface(This, riid, ppvObject)                   \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFMediaStream_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFMediaStream_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFMediaStream_GetEvent(This, dwFlags, ppEvent)                        \
+	((This)->lpVtbl->GetEvent(This, dwFlags, ppEvent))
+#define IMFMediaStream_BeginGetEvent(This, pCallback, punkState)               \
+	((This)->lpVtbl->BeginGetEvent(This, pCallback, punkState))
+#define IMFMediaStream_EndGetEvent(This, pResult, ppEvent)                     \
+	((This)->lpVtbl->EndGetEvent(This, pResult, ppEvent))
+#define IMFMediaStream_QueueEvent(This, met, guidExtendedType, hrStatus,       \
+				  pvValue)                                     \
+	((This)->lpVtbl->QueueEvent(This, met, guidExtendedType, hrStatus, pvValue))
+#define IMFMediaStream_GetMediaSource(This, ppMediaSource)                     \
+	((This)->lpVtbl->GetMediaSource(This, ppMediaSource))
+#define IMFMediaStream_GetStreamDescriptor(This, ppStreamDescriptor)           \
+	((This)->lpVtbl->GetStreamDescriptor(This, ppStreamDescriptor))
+#define IMFMediaStream_RequestSample(This, pToken)                             \
+	((This)->lpVtbl->RequestSample(This, pToken))
+#endif
+#endif
+
+#endif /* __IMFMediaStream_INTERFACE_DEFINED__ */
+
+/* What IMFSourceResolver made. */
+typedef enum MF_OBJECT_TYPE {
+	MF_OBJECT_MEDIASOURCE = 0,
+	MF_OBJECT_BYTESTREAM = 1,
+	MF_OBJECT_INVALID = 2
+} MF_OBJECT_TYPE;
+
+#define MF_RESOLUTION_MEDIASOURCE 0x00000001
+#define MF_RESOLUTION_BYTESTREAM 0x00000002
+#define MF_RESOLUTION_CONTENT_DOES_NOT_HAVE_TO_MATCH_EXTENSION_OR_MIME_TYPE 0x00000010
+#define MF_RESOLUTION_KEEP_BYTE_STREAM_ALIVE_ON_FAIL 0x00000020
+#define MF_RESOLUTION_DISABLE_LOCAL_PLUGINS 0x00000040
+#define MF_RESOLUTION_READ 0x00010000
+#define MF_RESOLUTION_WRITE 0x00020000
+
+/* Not declared by libpmp: IMFSourceResolver's methods take them. */
+
+#ifndef __IMFByteStream_FWD_DEFINED__
+#define __IMFByteStream_FWD_DEFINED__
+typedef interface IMFByteStream IMFByteStream;
+#endif
+#ifndef __IPropertyStore_FWD_DEFINED__
+#define __IPropertyStore_FWD_DEFINED__
+typedef interface IPropertyStore IPropertyStore;
+#endif
+
+/* ---- IMFSourceResolver ---- */
+
+/*
+ * Makes a media source from a URL (MFCreateSourceResolver).  mf.rst says
+ * which URLs, flags and methods libpmp's resolver supports.
+ */
+#ifndef __IMFSourceResolver_INTERFACE_DEFINED__
+#define __IMFSourceResolver_INTERFACE_DEFINED__
+
+/* {FBE5A32D-A497-4B61-BB85-97B1A848A6E3} */
+DEFINE_GUID(IID_IMFSourceResolver, 0xfbe5a32d, 0xa497, 0x4b61, 0xbb, 0x85,
+	    0x97, 0xb1, 0xa8, 0x48, 0xa6, 0xe3);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("FBE5A32D-A497-4B61-BB85-97B1A848A6E3")
+IMFSourceResolver : public IUnknown
+{
+	virtual HRESULT STDMETHODCALLTYPE CreateObjectFromURL(
+		LPCWSTR pwszURL, DWORD dwFlags, IPropertyStore *pProps,
+		MF_OBJECT_TYPE *pObjectType, IUnknown **ppObject) = 0;
+	virtual HRESULT STDMETHODCALLTYPE CreateObjectFromByteStream(
+		IMFByteStream *pByteStream, LPCWSTR pwszURL, DWORD dwFlags,
+		IPropertyStore *pProps, MF_OBJECT_TYPE *pObjectType,
+		IUnknown **ppObject) = 0;
+	virtual HRESULT STDMETHODCALLTYPE BeginCreateObjectFromURL(
+		LPCWSTR pwszURL, DWORD dwFlags, IPropertyStore *pProps,
+		IUnknown **ppIUnknownCancelCookie, IMFAsyncCallback *pCallback,
+		IUnknown *punkState) = 0;
+	virtual HRESULT STDMETHODCALLTYPE EndCreateObjectFromURL(
+		IMFAsyncResult *pResult, MF_OBJECT_TYPE *pObjectType,
+		IUnknown **ppObject) = 0;
+	virtual HRESULT STDMETHODCALLTYPE BeginCreateObjectFromByteStream(
+		IMFByteStream *pByteStream, LPCWSTR pwszURL, DWORD dwFlags,
+		IPropertyStore *pProps, IUnknown **ppIUnknownCancelCookie,
+		IMFAsyncCallback *pCallback, IUnknown *punkState) = 0;
+	virtual HRESULT STDMETHODCALLTYPE EndCreateObjectFromByteStream(
+		IMFAsyncResult *pResult, MF_OBJECT_TYPE *pObjectType,
+		IUnknown **ppObject) = 0;
+	virtual HRESULT STDMETHODCALLTYPE CancelObjectCreation(
+		IUnknown *pIUnknownCancelCookie) = 0;
+};
+__CRT_UUID_DECL(IMFSourceResolver, 0xfbe5a32d, 0xa497, 0x4b61, 0xbb, 0x85,
+		0x97, 0xb1, 0xa8, 0x48, 0xa6, 0xe3)
+#else
+typedef struct IMFSourceResolverVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFSourceResolver *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFSourceResolver *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFSourceResolver *This);
+
+	/* IMFSourceResolver */
+	HRESULT(STDMETHODCALLTYPE *CreateObjectFromURL)
+	(IMFSourceResolver *This, LPCWSTR pwszURL, DWORD dwFlags,
+	 IPropertyStore *pProps, MF_OBJECT_TYPE *pObjectType,
+	 IUnknown **ppObject);
+	HRESULT(STDMETHODCALLTYPE *CreateObjectFromByteStream)
+	(IMFSourceResolver *This, IMFByteStream *pByteStream, LPCWSTR pwszURL,
+	 DWORD dwFlags, IPropertyStore *pProps, MF_OBJECT_TYPE *pObjectType,
+	 IUnknown **ppObject);
+	HRESULT(STDMETHODCALLTYPE *BeginCreateObjectFromURL)
+	(IMFSourceResolver *This, LPCWSTR pwszURL, DWORD dwFlags,
+	 IPropertyStore *pProps, IUnknown **ppIUnknownCancelCookie,
+	 IMFAsyncCallback *pCallback, IUnknown *punkState);
+	HRESULT(STDMETHODCALLTYPE *EndCreateObjectFromURL)
+	(IMFSourceResolver *This, IMFAsyncResult *pResult,
+	 MF_OBJECT_TYPE *pObjectType, IUnknown **ppObject);
+	HRESULT(STDMETHODCALLTYPE *BeginCreateObjectFromByteStream)
+	(IMFSourceResolver *This, IMFByteStream *pByteStream, LPCWSTR pwszURL,
+	 DWORD dwFlags, IPropertyStore *pProps,
+	 IUnknown **ppIUnknownCancelCookie, IMFAsyncCallback *pCallback,
+	 IUnknown *punkState);
+	HRESULT(STDMETHODCALLTYPE *EndCreateObjectFromByteStream)
+	(IMFSourceResolver *This, IMFAsyncResult *pResult,
+	 MF_OBJECT_TYPE *pObjectType, IUnknown **ppObject);
+	HRESULT(STDMETHODCALLTYPE *CancelObjectCreation)
+	(IMFSourceResolver *This, IUnknown *pIUnknownCancelCookie);
+
+	END_INTERFACE
+} IMFSourceResolverVtbl;
+
+interface IMFSourceResolver {
+	CONST_VTBL IMFSourceResolverVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFSourceResolver_QueryInterface(This, riid, ppvObject)                \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFSourceResolver_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFSourceResolver_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFSourceResolver_CreateObjectFromURL(This, pwszURL, dwFlags, pProps,  \
+					      pObjectType, ppObject)           \
+	((This)->lpVtbl->CreateObjectFromURL(This, pwszURL, dwFlags, pProps, pObjectType, ppObject))
+#define IMFSourceResolver_CreateObjectFromByteStream(This, pByteStream,        \
+						     pwszURL, dwFlags,         \
+						     pProps, pObjectType,      \
+						     ppObject)                 \
+	((This)->lpVtbl->CreateObjectFromByteStream(This, pByteStream, pwszURL, dwFlags, pProps, pObjectType, ppObject))
+#define IMFSourceResolver_BeginCreateObjectFromURL(This, pwszURL, dwFlags,     \
+						   pProps,                     \
+						   ppIUnknownCancelCookie,     \
+						   pCallback, punkState)       \
+	((This)->lpVtbl->BeginCreateObjectFromURL(This, pwszURL, dwFlags, pProps, ppIUnknownCancelCookie, pCallback, punkState))
+#define IMFSourceResolver_EndCreateObjectFromURL(This, pResult, pObjectType,   \
+						 ppObject)                     \
+	((This)->lpVtbl->EndCreateObjectFromURL(This, pResult, pObjectType, ppObject))
+#define IMFSourceResolver_BeginCreateObjectFromByteStream(                     \
+	This, pByteStream, pwszURL, dwFlags, pProps, ppIUnknownCancelCookie,   \
+	pCallback, punkState)                                                  \
+	((This)->lpVtbl->BeginCreateObjectFromByteStream(This, pByteStream, pwszURL, dwFlags, pProps, ppIUnknownCancelCookie, pCallback, punkState))
+#define IMFSourceResolver_EndCreateObjectFromByteStream(This, pResult,         \
+							pObjectType, ppObject) \
+	((This)->lpVtbl->EndCreateObjectFromByteStream(This, pResult, pObjectType, ppObject))
+#define IMFSourceResolver_CancelObjectCreation(This, pIUnknownCancelCookie)    \
+	((This)->lpVtbl->CancelObjectCreation(This, pIUnknownCancelCookie))
+#endif
+#endif
+
+#endif /* __IMFSourceResolver_INTERFACE_DEFINED__ */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * MFCreateSourceResolver - a source resolver
+ * @ppISourceResolver: the resolver; NULL on failure
+ *
+ * Return: S_OK; E_POINTER; E_OUTOFMEMORY.
+ */
+HRESULT STDAPICALLTYPE MFCreateSourceResolver(
+	IMFSourceResolver **ppISourceResolver);
+
+/**
+ * MFCreateStreamDescriptor - a stream descriptor and its media type handler
+ * @dwStreamIdentifier: the stream's identifier
+ * @cMediaTypes: how many types @apMediaTypes holds; at least 1
+ * @apMediaTypes: the types the stream offers (referenced, not copied)
+ * @ppDescriptor: the descriptor; NULL on failure
+ *
+ * Return: S_OK; E_INVALIDARG (no types, or a NULL type); E_POINTER;
+ * E_OUTOFMEMORY.
+ */
+HRESULT STDAPICALLTYPE MFCreateStreamDescriptor(
+	DWORD dwStreamIdentifier, DWORD cMediaTypes,
+	IMFMediaType **apMediaTypes, IMFStreamDescriptor **ppDescriptor);
+
+/**
+ * MFCreatePresentationDescriptor - a presentation descriptor
+ * @cStreamDescriptors: how many streams @apStreamDescriptors holds
+ * @apStreamDescriptors: the streams (referenced), all deselected
+ * @ppPresentationDescriptor: the descriptor; NULL on failure
+ *
+ * Return: S_OK; E_INVALIDARG (a NULL stream descriptor, or none given
+ * with a count); E_POINTER; E_OUTOFMEMORY.
+ */
+HRESULT STDAPICALLTYPE MFCreatePresentationDescriptor(
+	DWORD cStreamDescriptors, IMFStreamDescriptor **apStreamDescriptors,
+	IMFPresentationDescriptor **ppPresentationDescriptor);
+
+#ifdef __cplusplus
+}
+#endif
+
+/* Stream descriptor attributes (Microsoft's values). */
+/* {00AF2180-BDC2-423C-ABCA-F503593BC121} */
+DEFINE_GUID(MF_SD_LANGUAGE, 0x00af2180, 0xbdc2, 0x423c, 0xab, 0xca, 0xf5, 0x03,
+	    0x59, 0x3b, 0xc1, 0x21);
+
+/* {00AF2181-BDC2-423C-ABCA-F503593BC121} */
+DEFINE_GUID(MF_SD_PROTECTED, 0x00af2181, 0xbdc2, 0x423c, 0xab, 0xca, 0xf5,
+	    0x03, 0x59, 0x3b, 0xc1, 0x21);
+
+/* {4F1B099D-D314-41E5-A781-7FEFAA4C501F} */
+DEFINE_GUID(MF_SD_STREAM_NAME, 0x4f1b099d, 0xd314, 0x41e5, 0xa7, 0x81, 0x7f,
+	    0xef, 0xaa, 0x4c, 0x50, 0x1f);
+
+/* Presentation descriptor attributes (Microsoft's values). */
+/* {6C990D33-BB8E-477A-8598-0D5D96FCD88A} */
+DEFINE_GUID(MF_PD_DURATION, 0x6c990d33, 0xbb8e, 0x477a, 0x85, 0x98, 0x0d, 0x5d,
+	    0x96, 0xfc, 0xd8, 0x8a);
+
+/* {6C990D34-BB8E-477A-8598-0D5D96FCD88A} */
+DEFINE_GUID(MF_PD_TOTAL_FILE_SIZE, 0x6c990d34, 0xbb8e, 0x477a, 0x85, 0x98,
+	    0x0d, 0x5d, 0x96, 0xfc, 0xd8, 0x8a);
+
+/* {6C990D37-BB8E-477A-8598-0D5D96FCD88A} */
+DEFINE_GUID(MF_PD_MIME_TYPE, 0x6c990d37, 0xbb8e, 0x477a, 0x85, 0x98, 0x0d,
+	    0x5d, 0x96, 0xfc, 0xd8, 0x8a);
+
+/* {6C990D38-BB8E-477A-8598-0D5D96FCD88A} */
+DEFINE_GUID(MF_PD_LAST_MODIFIED_TIME, 0x6c990d38, 0xbb8e, 0x477a, 0x85, 0x98,
+	    0x0d, 0x5d, 0x96, 0xfc, 0xd8, 0x8a);
 
 /*
  * pmp's own node attributes (not Microsoft's): what a session in a PMP

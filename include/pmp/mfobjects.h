@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * mfobjects.h - Media Foundation's data objects: attributes, media
- * events and their queues, asynchronous results and callbacks,
- * collections
+ * buffers, samples and types, media events and their queues, asynchronous
+ * results and callbacks, collections
  *
  * Generated from mfobjects.idl by userspace/idl/pmpidl.py: do not edit.
  *
@@ -23,6 +23,21 @@
 #ifndef __IMFAttributes_FWD_DEFINED__
 #define __IMFAttributes_FWD_DEFINED__
 typedef interface IMFAttributes IMFAttributes;
+#endif
+
+#ifndef __IMFMediaBuffer_FWD_DEFINED__
+#define __IMFMediaBuffer_FWD_DEFINED__
+typedef interface IMFMediaBuffer IMFMediaBuffer;
+#endif
+
+#ifndef __IMFSample_FWD_DEFINED__
+#define __IMFSample_FWD_DEFINED__
+typedef interface IMFSample IMFSample;
+#endif
+
+#ifndef __IMFMediaType_FWD_DEFINED__
+#define __IMFMediaType_FWD_DEFINED__
+typedef interface IMFMediaType IMFMediaType;
 #endif
 
 #ifndef __IMFCollection_FWD_DEFINED__
@@ -327,6 +342,566 @@ typedef enum MF_ATTRIBUTE_SERIALIZE_OPTIONS {
 	MF_ATTRIBUTE_SERIALIZE_UNKNOWN_BYREF = 0x1
 } MF_ATTRIBUTE_SERIALIZE_OPTIONS;
 
+/* ---- IMFMediaBuffer ---- */
+
+/*
+ * A block of memory (MFCreateMemoryBuffer, MFCreateAlignedMemoryBuffer):
+ * its maximum length is fixed at creation, its current length (the valid
+ * bytes) starts at 0.  Lock gives the memory and may nest; Unlock without
+ * a Lock is E_INVALIDARG.  SetCurrentLength beyond the maximum is
+ * E_INVALIDARG.  Documentation/userspace-api/mf.rst, "Media data objects".
+ */
+#ifndef __IMFMediaBuffer_INTERFACE_DEFINED__
+#define __IMFMediaBuffer_INTERFACE_DEFINED__
+
+/* {045FA593-8799-42B8-BC8D-8968C6453507} */
+DEFINE_GUID(IID_IMFMediaBuffer, 0x045fa593, 0x8799, 0x42b8, 0xbc, 0x8d, 0x89,
+	    0x68, 0xc6, 0x45, 0x35, 0x07);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("045FA593-8799-42B8-BC8D-8968C6453507")
+IMFMediaBuffer : public IUnknown
+{
+	virtual HRESULT STDMETHODCALLTYPE Lock(BYTE **ppbBuffer,
+					       DWORD *pcbMaxLength,
+					       DWORD *pcbCurrentLength) = 0;
+	virtual HRESULT STDMETHODCALLTYPE Unlock() = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetCurrentLength(
+		DWORD *pcbCurrentLength) = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetCurrentLength(
+		DWORD cbCurrentLength) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetMaxLength(DWORD *pcbMaxLength) = 0;
+};
+__CRT_UUID_DECL(IMFMediaBuffer, 0x045fa593, 0x8799, 0x42b8, 0xbc, 0x8d, 0x89,
+		0x68, 0xc6, 0x45, 0x35, 0x07)
+#else
+typedef struct IMFMediaBufferVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFMediaBuffer *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFMediaBuffer *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFMediaBuffer *This);
+
+	/* IMFMediaBuffer */
+	HRESULT(STDMETHODCALLTYPE *Lock)
+	(IMFMediaBuffer *This, BYTE **ppbBuffer, DWORD *pcbMaxLength,
+	 DWORD *pcbCurrentLength);
+	HRESULT(STDMETHODCALLTYPE *Unlock)(IMFMediaBuffer *This);
+	HRESULT(STDMETHODCALLTYPE *GetCurrentLength)
+	(IMFMediaBuffer *This, DWORD *pcbCurrentLength);
+	HRESULT(STDMETHODCALLTYPE *SetCurrentLength)
+	(IMFMediaBuffer *This, DWORD cbCurrentLength);
+	HRESULT(STDMETHODCALLTYPE *GetMaxLength)
+	(IMFMediaBuffer *This, DWORD *pcbMaxLength);
+
+	END_INTERFACE
+} IMFMediaBufferVtbl;
+
+interface IMFMediaBuffer {
+	CONST_VTBL IMFMediaBufferVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFMediaBuffer_QueryInterface(This, riid, ppvObject)                   \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFMediaBuffer_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFMediaBuffer_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFMediaBuffer_Lock(This, ppbBuffer, pcbMaxLength, pcbCurrentLength)   \
+	((This)->lpVtbl->Lock(This, ppbBuffer, pcbMaxLength, pcbCurrentLength))
+#define IMFMediaBuffer_Unlock(This) ((This)->lpVtbl->Unlock(This))
+#define IMFMediaBuffer_GetCurrentLength(This, pcbCurrentLength)                \
+	((This)->lpVtbl->GetCurrentLength(This, pcbCurrentLength))
+#define IMFMediaBuffer_SetCurrentLength(This, cbCurrentLength)                 \
+	((This)->lpVtbl->SetCurrentLength(This, cbCurrentLength))
+#define IMFMediaBuffer_GetMaxLength(This, pcbMaxLength)                        \
+	((This)->lpVtbl->GetMaxLength(This, pcbMaxLength))
+#endif
+#endif
+
+#endif /* __IMFMediaBuffer_INTERFACE_DEFINED__ */
+
+/* ---- IMFSample ---- */
+
+/*
+ * A media sample (MFCreateSample): a time, a duration, flags, an ordered
+ * list of buffers and an attribute store (MFSampleExtension_*).  The time
+ * and the duration are MF_E_NO_SAMPLE_TIMESTAMP and MF_E_NO_SAMPLE_DURATION
+ * until set; an index beyond the buffers is E_INVALIDARG.
+ */
+#ifndef __IMFSample_INTERFACE_DEFINED__
+#define __IMFSample_INTERFACE_DEFINED__
+
+/* {C40A00F2-B93A-4D80-AE8C-5A1C634F58E4} */
+DEFINE_GUID(IID_IMFSample, 0xc40a00f2, 0xb93a, 0x4d80, 0xae, 0x8c, 0x5a, 0x1c,
+	    0x63, 0x4f, 0x58, 0xe4);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("C40A00F2-B93A-4D80-AE8C-5A1C634F58E4")
+IMFSample : public IMFAttributes
+{
+	virtual HRESULT STDMETHODCALLTYPE GetSampleFlags(
+		DWORD *pdwSampleFlags) = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetSampleFlags(
+		DWORD dwSampleFlags) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetSampleTime(
+		LONGLONG *phnsSampleTime) = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetSampleTime(
+		LONGLONG hnsSampleTime) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetSampleDuration(
+		LONGLONG *phnsSampleDuration) = 0;
+	virtual HRESULT STDMETHODCALLTYPE SetSampleDuration(
+		LONGLONG hnsSampleDuration) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetBufferCount(
+		DWORD *pdwBufferCount) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetBufferByIndex(
+		DWORD dwIndex, IMFMediaBuffer **ppBuffer) = 0;
+	virtual HRESULT STDMETHODCALLTYPE ConvertToContiguousBuffer(
+		IMFMediaBuffer **ppBuffer) = 0;
+	virtual HRESULT STDMETHODCALLTYPE AddBuffer(
+		IMFMediaBuffer *pBuffer) = 0;
+	virtual HRESULT STDMETHODCALLTYPE RemoveBufferByIndex(
+		DWORD dwIndex) = 0;
+	virtual HRESULT STDMETHODCALLTYPE RemoveAllBuffers() = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetTotalLength(
+		DWORD *pcbTotalLength) = 0;
+	virtual HRESULT STDMETHODCALLTYPE CopyToBuffer(
+		IMFMediaBuffer *pBuffer) = 0;
+};
+__CRT_UUID_DECL(IMFSample, 0xc40a00f2, 0xb93a, 0x4d80, 0xae, 0x8c, 0x5a, 0x1c,
+		0x63, 0x4f, 0x58, 0xe4)
+#else
+typedef struct IMFSampleVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFSample *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFSample *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFSample *This);
+
+	/* IMFAttributes */
+	HRESULT(STDMETHODCALLTYPE *GetItem)
+	(IMFSample *This, REFGUID guidKey, PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *GetItemType)
+	(IMFSample *This, REFGUID guidKey, MF_ATTRIBUTE_TYPE *pType);
+	HRESULT(STDMETHODCALLTYPE *CompareItem)
+	(IMFSample *This, REFGUID guidKey, REFPROPVARIANT Value,
+	 BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *Compare)
+	(IMFSample *This, IMFAttributes *pTheirs,
+	 MF_ATTRIBUTES_MATCH_TYPE MatchType, BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *GetUINT32)
+	(IMFSample *This, REFGUID guidKey, UINT32 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetUINT64)
+	(IMFSample *This, REFGUID guidKey, UINT64 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetDouble)
+	(IMFSample *This, REFGUID guidKey, double *pfValue);
+	HRESULT(STDMETHODCALLTYPE *GetGUID)
+	(IMFSample *This, REFGUID guidKey, GUID *pguidValue);
+	HRESULT(STDMETHODCALLTYPE *GetStringLength)
+	(IMFSample *This, REFGUID guidKey, UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetString)
+	(IMFSample *This, REFGUID guidKey, LPWSTR pwszValue, UINT32 cchBufSize,
+	 UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedString)
+	(IMFSample *This, REFGUID guidKey, LPWSTR *ppwszValue,
+	 UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetBlobSize)
+	(IMFSample *This, REFGUID guidKey, UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetBlob)
+	(IMFSample *This, REFGUID guidKey, UINT8 *pBuf, UINT32 cbBufSize,
+	 UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedBlob)
+	(IMFSample *This, REFGUID guidKey, UINT8 **ppBuf, UINT32 *pcbSize);
+	HRESULT(STDMETHODCALLTYPE *GetUnknown)
+	(IMFSample *This, REFGUID guidKey, REFIID riid, LPVOID *ppv);
+	HRESULT(STDMETHODCALLTYPE *SetItem)
+	(IMFSample *This, REFGUID guidKey, REFPROPVARIANT Value);
+	HRESULT(STDMETHODCALLTYPE *DeleteItem)
+	(IMFSample *This, REFGUID guidKey);
+	HRESULT(STDMETHODCALLTYPE *DeleteAllItems)(IMFSample *This);
+	HRESULT(STDMETHODCALLTYPE *SetUINT32)
+	(IMFSample *This, REFGUID guidKey, UINT32 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetUINT64)
+	(IMFSample *This, REFGUID guidKey, UINT64 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetDouble)
+	(IMFSample *This, REFGUID guidKey, double fValue);
+	HRESULT(STDMETHODCALLTYPE *SetGUID)
+	(IMFSample *This, REFGUID guidKey, REFGUID guidValue);
+	HRESULT(STDMETHODCALLTYPE *SetString)
+	(IMFSample *This, REFGUID guidKey, LPCWSTR wszValue);
+	HRESULT(STDMETHODCALLTYPE *SetBlob)
+	(IMFSample *This, REFGUID guidKey, const UINT8 *pBuf, UINT32 cbBufSize);
+	HRESULT(STDMETHODCALLTYPE *SetUnknown)
+	(IMFSample *This, REFGUID guidKey, IUnknown *pUnknown);
+	HRESULT(STDMETHODCALLTYPE *LockStore)(IMFSample *This);
+	HRESULT(STDMETHODCALLTYPE *UnlockStore)(IMFSample *This);
+	HRESULT(STDMETHODCALLTYPE *GetCount)(IMFSample *This, UINT32 *pcItems);
+	HRESULT(STDMETHODCALLTYPE *GetItemByIndex)
+	(IMFSample *This, UINT32 unIndex, GUID *pguidKey, PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *CopyAllItems)
+	(IMFSample *This, IMFAttributes *pDest);
+
+	/* IMFSample */
+	HRESULT(STDMETHODCALLTYPE *GetSampleFlags)
+	(IMFSample *This, DWORD *pdwSampleFlags);
+	HRESULT(STDMETHODCALLTYPE *SetSampleFlags)
+	(IMFSample *This, DWORD dwSampleFlags);
+	HRESULT(STDMETHODCALLTYPE *GetSampleTime)
+	(IMFSample *This, LONGLONG *phnsSampleTime);
+	HRESULT(STDMETHODCALLTYPE *SetSampleTime)
+	(IMFSample *This, LONGLONG hnsSampleTime);
+	HRESULT(STDMETHODCALLTYPE *GetSampleDuration)
+	(IMFSample *This, LONGLONG *phnsSampleDuration);
+	HRESULT(STDMETHODCALLTYPE *SetSampleDuration)
+	(IMFSample *This, LONGLONG hnsSampleDuration);
+	HRESULT(STDMETHODCALLTYPE *GetBufferCount)
+	(IMFSample *This, DWORD *pdwBufferCount);
+	HRESULT(STDMETHODCALLTYPE *GetBufferByIndex)
+	(IMFSample *This, DWORD dwIndex, IMFMediaBuffer **ppBuffer);
+	HRESULT(STDMETHODCALLTYPE *ConvertToContiguousBuffer)
+	(IMFSample *This, IMFMediaBuffer **ppBuffer);
+	HRESULT(STDMETHODCALLTYPE *AddBuffer)
+	(IMFSample *This, IMFMediaBuffer *pBuffer);
+	HRESULT(STDMETHODCALLTYPE *RemoveBufferByIndex)
+	(IMFSample *This, DWORD dwIndex);
+	HRESULT(STDMETHODCALLTYPE *RemoveAllBuffers)(IMFSample *This);
+	HRESULT(STDMETHODCALLTYPE *GetTotalLength)
+	(IMFSample *This, DWORD *pcbTotalLength);
+	HRESULT(STDMETHODCALLTYPE *CopyToBuffer)
+	(IMFSample *This, IMFMediaBuffer *pBuffer);
+
+	END_INTERFACE
+} IMFSampleVtbl;
+
+interface IMFSample {
+	CONST_VTBL IMFSampleVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFSample_QueryInterface(This, riid, ppvObject)                        \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFSample_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFSample_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFSample_GetItem(This, guidKey, pValue)                               \
+	((This)->lpVtbl->GetItem(This, guidKey, pValue))
+#define IMFSample_GetItemType(This, guidKey, pType)                            \
+	((This)->lpVtbl->GetItemType(This, guidKey, pType))
+#define IMFSample_CompareItem(This, guidKey, Value, pbResult)                  \
+	((This)->lpVtbl->CompareItem(This, guidKey, Value, pbResult))
+#define IMFSample_Compare(This, pTheirs, MatchType, pbResult)                  \
+	((This)->lpVtbl->Compare(This, pTheirs, MatchType, pbResult))
+#define IMFSample_GetUINT32(This, guidKey, punValue)                           \
+	((This)->lpVtbl->GetUINT32(This, guidKey, punValue))
+#define IMFSample_GetUINT64(This, guidKey, punValue)                           \
+	((This)->lpVtbl->GetUINT64(This, guidKey, punValue))
+#define IMFSample_GetDouble(This, guidKey, pfValue)                            \
+	((This)->lpVtbl->GetDouble(This, guidKey, pfValue))
+#define IMFSample_GetGUID(This, guidKey, pguidValue)                           \
+	((This)->lpVtbl->GetGUID(This, guidKey, pguidValue))
+#define IMFSample_GetStringLength(This, guidKey, pcchLength)                   \
+	((This)->lpVtbl->GetStringLength(This, guidKey, pcchLength))
+#define IMFSample_GetString(This, guidKey, pwszValue, cchBufSize, pcchLength)  \
+	((This)->lpVtbl->GetString(This, guidKey, pwszValue, cchBufSize, pcchLength))
+#define IMFSample_GetAllocatedString(This, guidKey, ppwszValue, pcchLength)    \
+	((This)->lpVtbl->GetAllocatedString(This, guidKey, ppwszValue, pcchLength))
+#define IMFSample_GetBlobSize(This, guidKey, pcbBlobSize)                      \
+	((This)->lpVtbl->GetBlobSize(This, guidKey, pcbBlobSize))
+#define IMFSample_GetBlob(This, guidKey, pBuf, cbBufSize, pcbBlobSize)         \
+	((This)->lpVtbl->GetBlob(This, guidKey, pBuf, cbBufSize, pcbBlobSize))
+#define IMFSample_GetAllocatedBlob(This, guidKey, ppBuf, pcbSize)              \
+	((This)->lpVtbl->GetAllocatedBlob(This, guidKey, ppBuf, pcbSize))
+#define IMFSample_GetUnknown(This, guidKey, riid, ppv)                         \
+	((This)->lpVtbl->GetUnknown(This, guidKey, riid, ppv))
+#define IMFSample_SetItem(This, guidKey, Value)                                \
+	((This)->lpVtbl->SetItem(This, guidKey, Value))
+#define IMFSample_DeleteItem(This, guidKey)                                    \
+	((This)->lpVtbl->DeleteItem(This, guidKey))
+#define IMFSample_DeleteAllItems(This) ((This)->lpVtbl->DeleteAllItems(This))
+#define IMFSample_SetUINT32(This, guidKey, unValue)                            \
+	((This)->lpVtbl->SetUINT32(This, guidKey, unValue))
+#define IMFSample_SetUINT64(This, guidKey, unValue)                            \
+	((This)->lpVtbl->SetUINT64(This, guidKey, unValue))
+#define IMFSample_SetDouble(This, guidKey, fValue)                             \
+	((This)->lpVtbl->SetDouble(This, guidKey, fValue))
+#define IMFSample_SetGUID(This, guidKey, guidValue)                            \
+	((This)->lpVtbl->SetGUID(This, guidKey, guidValue))
+#define IMFSample_SetString(This, guidKey, wszValue)                           \
+	((This)->lpVtbl->SetString(This, guidKey, wszValue))
+#define IMFSample_SetBlob(This, guidKey, pBuf, cbBufSize)                      \
+	((This)->lpVtbl->SetBlob(This, guidKey, pBuf, cbBufSize))
+#define IMFSample_SetUnknown(This, guidKey, pUnknown)                          \
+	((This)->lpVtbl->SetUnknown(This, guidKey, pUnknown))
+#define IMFSample_LockStore(This) ((This)->lpVtbl->LockStore(This))
+#define IMFSample_UnlockStore(This) ((This)->lpVtbl->UnlockStore(This))
+#define IMFSample_GetCount(This, pcItems)                                      \
+	((This)->lpVtbl->GetCount(This, pcItems))
+#define IMFSample_GetItemByIndex(This, unIndex, pguidKey, pValue)              \
+	((This)->lpVtbl->GetItemByIndex(This, unIndex, pguidKey, pValue))
+#define IMFSample_CopyAllItems(This, pDest)                                    \
+	((This)->lpVtbl->CopyAllItems(This, pDest))
+#define IMFSample_GetSampleFlags(This, pdwSampleFlags)                         \
+	((This)->lpVtbl->GetSampleFlags(This, pdwSampleFlags))
+#define IMFSample_SetSampleFlags(This, dwSampleFlags)                          \
+	((This)->lpVtbl->SetSampleFlags(This, dwSampleFlags))
+#define IMFSample_GetSampleTime(This, phnsSampleTime)                          \
+	((This)->lpVtbl->GetSampleTime(This, phnsSampleTime))
+#define IMFSample_SetSampleTime(This, hnsSampleTime)                           \
+	((This)->lpVtbl->SetSampleTime(This, hnsSampleTime))
+#define IMFSample_GetSampleDuration(This, phnsSampleDuration)                  \
+	((This)->lpVtbl->GetSampleDuration(This, phnsSampleDuration))
+#define IMFSample_SetSampleDuration(This, hnsSampleDuration)                   \
+	((This)->lpVtbl->SetSampleDuration(This, hnsSampleDuration))
+#define IMFSample_GetBufferCount(This, pdwBufferCount)                         \
+	((This)->lpVtbl->GetBufferCount(This, pdwBufferCount))
+#define IMFSample_GetBufferByIndex(This, dwIndex, ppBuffer)                    \
+	((This)->lpVtbl->GetBufferByIndex(This, dwIndex, ppBuffer))
+#define IMFSample_ConvertToContiguousBuffer(This, ppBuffer)                    \
+	((This)->lpVtbl->ConvertToContiguousBuffer(This, ppBuffer))
+#define IMFSample_AddBuffer(This, pBuffer)                                     \
+	((This)->lpVtbl->AddBuffer(This, pBuffer))
+#define IMFSample_RemoveBufferByIndex(This, dwIndex)                           \
+	((This)->lpVtbl->RemoveBufferByIndex(This, dwIndex))
+#define IMFSample_RemoveAllBuffers(This)                                       \
+	((This)->lpVtbl->RemoveAllBuffers(This))
+#define IMFSample_GetTotalLength(This, pcbTotalLength)                         \
+	((This)->lpVtbl->GetTotalLength(This, pcbTotalLength))
+#define IMFSample_CopyToBuffer(This, pBuffer)                                  \
+	((This)->lpVtbl->CopyToBuffer(This, pBuffer))
+#endif
+#endif
+
+#endif /* __IMFSample_INTERFACE_DEFINED__ */
+
+/* ---- IMFMediaType ---- */
+
+/*
+ * A media type (MFCreateMediaType): an attribute store whose keys are the
+ * MF_MT_* attributes of <mfapi.h>.  GetMajorType is MF_MT_MAJOR_TYPE;
+ * IsCompressedFormat is the inverse of MF_MT_ALL_SAMPLES_INDEPENDENT;
+ * IsEqual reports MF_MEDIATYPE_EQUAL_* flags.  libpmp has no format
+ * representation: GetRepresentation is MF_E_UNSUPPORTED_REPRESENTATION.
+ */
+#ifndef __IMFMediaType_INTERFACE_DEFINED__
+#define __IMFMediaType_INTERFACE_DEFINED__
+
+/* {44AE0FA8-EA31-4109-8D2E-4CAE4997C555} */
+DEFINE_GUID(IID_IMFMediaType, 0x44ae0fa8, 0xea31, 0x4109, 0x8d, 0x2e, 0x4c,
+	    0xae, 0x49, 0x97, 0xc5, 0x55);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("44AE0FA8-EA31-4109-8D2E-4CAE4997C555")
+IMFMediaType : public IMFAttributes
+{
+	virtual HRESULT STDMETHODCALLTYPE GetMajorType(
+		GUID *pguidMajorType) = 0;
+	virtual HRESULT STDMETHODCALLTYPE IsCompressedFormat(
+		BOOL *pfCompressed) = 0;
+	virtual HRESULT STDMETHODCALLTYPE IsEqual(IMFMediaType *pIMediaType,
+						  DWORD *pdwFlags) = 0;
+	virtual HRESULT STDMETHODCALLTYPE GetRepresentation(
+		GUID guidRepresentation, LPVOID *ppvRepresentation) = 0;
+	virtual HRESULT STDMETHODCALLTYPE FreeRepresentation(
+		GUID guidRepresentation, LPVOID pvRepresentation) = 0;
+};
+__CRT_UUID_DECL(IMFMediaType, 0x44ae0fa8, 0xea31, 0x4109, 0x8d, 0x2e, 0x4c,
+		0xae, 0x49, 0x97, 0xc5, 0x55)
+#else
+typedef struct IMFMediaTypeVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IMFMediaType *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IMFMediaType *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IMFMediaType *This);
+
+	/* IMFAttributes */
+	HRESULT(STDMETHODCALLTYPE *GetItem)
+	(IMFMediaType *This, REFGUID guidKey, PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *GetItemType)
+	(IMFMediaType *This, REFGUID guidKey, MF_ATTRIBUTE_TYPE *pType);
+	HRESULT(STDMETHODCALLTYPE *CompareItem)
+	(IMFMediaType *This, REFGUID guidKey, REFPROPVARIANT Value,
+	 BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *Compare)
+	(IMFMediaType *This, IMFAttributes *pTheirs,
+	 MF_ATTRIBUTES_MATCH_TYPE MatchType, BOOL *pbResult);
+	HRESULT(STDMETHODCALLTYPE *GetUINT32)
+	(IMFMediaType *This, REFGUID guidKey, UINT32 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetUINT64)
+	(IMFMediaType *This, REFGUID guidKey, UINT64 *punValue);
+	HRESULT(STDMETHODCALLTYPE *GetDouble)
+	(IMFMediaType *This, REFGUID guidKey, double *pfValue);
+	HRESULT(STDMETHODCALLTYPE *GetGUID)
+	(IMFMediaType *This, REFGUID guidKey, GUID *pguidValue);
+	HRESULT(STDMETHODCALLTYPE *GetStringLength)
+	(IMFMediaType *This, REFGUID guidKey, UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetString)
+	(IMFMediaType *This, REFGUID guidKey, LPWSTR pwszValue,
+	 UINT32 cchBufSize, UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedString)
+	(IMFMediaType *This, REFGUID guidKey, LPWSTR *ppwszValue,
+	 UINT32 *pcchLength);
+	HRESULT(STDMETHODCALLTYPE *GetBlobSize)
+	(IMFMediaType *This, REFGUID guidKey, UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetBlob)
+	(IMFMediaType *This, REFGUID guidKey, UINT8 *pBuf, UINT32 cbBufSize,
+	 UINT32 *pcbBlobSize);
+	HRESULT(STDMETHODCALLTYPE *GetAllocatedBlob)
+	(IMFMediaType *This, REFGUID guidKey, UINT8 **ppBuf, UINT32 *pcbSize);
+	HRESULT(STDMETHODCALLTYPE *GetUnknown)
+	(IMFMediaType *This, REFGUID guidKey, REFIID riid, LPVOID *ppv);
+	HRESULT(STDMETHODCALLTYPE *SetItem)
+	(IMFMediaType *This, REFGUID guidKey, REFPROPVARIANT Value);
+	HRESULT(STDMETHODCALLTYPE *DeleteItem)
+	(IMFMediaType *This, REFGUID guidKey);
+	HRESULT(STDMETHODCALLTYPE *DeleteAllItems)(IMFMediaType *This);
+	HRESULT(STDMETHODCALLTYPE *SetUINT32)
+	(IMFMediaType *This, REFGUID guidKey, UINT32 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetUINT64)
+	(IMFMediaType *This, REFGUID guidKey, UINT64 unValue);
+	HRESULT(STDMETHODCALLTYPE *SetDouble)
+	(IMFMediaType *This, REFGUID guidKey, double fValue);
+	HRESULT(STDMETHODCALLTYPE *SetGUID)
+	(IMFMediaType *This, REFGUID guidKey, REFGUID guidValue);
+	HRESULT(STDMETHODCALLTYPE *SetString)
+	(IMFMediaType *This, REFGUID guidKey, LPCWSTR wszValue);
+	HRESULT(STDMETHODCALLTYPE *SetBlob)
+	(IMFMediaType *This, REFGUID guidKey, const UINT8 *pBuf,
+	 UINT32 cbBufSize);
+	HRESULT(STDMETHODCALLTYPE *SetUnknown)
+	(IMFMediaType *This, REFGUID guidKey, IUnknown *pUnknown);
+	HRESULT(STDMETHODCALLTYPE *LockStore)(IMFMediaType *This);
+	HRESULT(STDMETHODCALLTYPE *UnlockStore)(IMFMediaType *This);
+	HRESULT(STDMETHODCALLTYPE *GetCount)
+	(IMFMediaType *This, UINT32 *pcItems);
+	HRESULT(STDMETHODCALLTYPE *GetItemByIndex)
+	(IMFMediaType *This, UINT32 unIndex, GUID *pguidKey,
+	 PROPVARIANT *pValue);
+	HRESULT(STDMETHODCALLTYPE *CopyAllItems)
+	(IMFMediaType *This, IMFAttributes *pDest);
+
+	/* IMFMediaType */
+	HRESULT(STDMETHODCALLTYPE *GetMajorType)
+	(IMFMediaType *This, GUID *pguidMajorType);
+	HRESULT(STDMETHODCALLTYPE *IsCompressedFormat)
+	(IMFMediaType *This, BOOL *pfCompressed);
+	HRESULT(STDMETHODCALLTYPE *IsEqual)
+	(IMFMediaType *This, IMFMediaType *pIMediaType, DWORD *pdwFlags);
+	HRESULT(STDMETHODCALLTYPE *GetRepresentation)
+	(IMFMediaType *This, GUID guidRepresentation,
+	 LPVOID *ppvRepresentation);
+	HRESULT(STDMETHODCALLTYPE *FreeRepresentation)
+	(IMFMediaType *This, GUID guidRepresentation, LPVOID pvRepresentation);
+
+	END_INTERFACE
+} IMFMediaTypeVtbl;
+
+interface IMFMediaType {
+	CONST_VTBL IMFMediaTypeVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IMFMediaType_QueryInterface(This, riid, ppvObject)                     \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IMFMediaType_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IMFMediaType_Release(This) ((This)->lpVtbl->Release(This))
+#define IMFMediaType_GetItem(This, guidKey, pValue)                            \
+	((This)->lpVtbl->GetItem(This, guidKey, pValue))
+#define IMFMediaType_GetItemType(This, guidKey, pType)                         \
+	((This)->lpVtbl->GetItemType(This, guidKey, pType))
+#define IMFMediaType_CompareItem(This, guidKey, Value, pbResult)               \
+	((This)->lpVtbl->CompareItem(This, guidKey, Value, pbResult))
+#define IMFMediaType_Compare(This, pTheirs, MatchType, pbResult)               \
+	((This)->lpVtbl->Compare(This, pTheirs, MatchType, pbResult))
+#define IMFMediaType_GetUINT32(This, guidKey, punValue)                        \
+	((This)->lpVtbl->GetUINT32(This, guidKey, punValue))
+#define IMFMediaType_GetUINT64(This, guidKey, punValue)                        \
+	((This)->lpVtbl->GetUINT64(This, guidKey, punValue))
+#define IMFMediaType_GetDouble(This, guidKey, pfValue)                         \
+	((This)->lpVtbl->GetDouble(This, guidKey, pfValue))
+#define IMFMediaType_GetGUID(This, guidKey, pguidValue)                        \
+	((This)->lpVtbl->GetGUID(This, guidKey, pguidValue))
+#define IMFMediaType_GetStringLength(This, guidKey, pcchLength)                \
+	((This)->lpVtbl->GetStringLength(This, guidKey, pcchLength))
+#define IMFMediaType_GetString(This, guidKey, pwszValue, cchBufSize,           \
+			       pcchLength)                                     \
+	((This)->lpVtbl->GetString(This, guidKey, pwszValue, cchBufSize, pcchLength))
+#define IMFMediaType_GetAllocatedString(This, guidKey, ppwszValue, pcchLength) \
+	((This)->lpVtbl->GetAllocatedString(This, guidKey, ppwszValue, pcchLength))
+#define IMFMediaType_GetBlobSize(This, guidKey, pcbBlobSize)                   \
+	((This)->lpVtbl->GetBlobSize(This, guidKey, pcbBlobSize))
+#define IMFMediaType_GetBlob(This, guidKey, pBuf, cbBufSize, pcbBlobSize)      \
+	((This)->lpVtbl->GetBlob(This, guidKey, pBuf, cbBufSize, pcbBlobSize))
+#define IMFMediaType_GetAllocatedBlob(This, guidKey, ppBuf, pcbSize)           \
+	((This)->lpVtbl->GetAllocatedBlob(This, guidKey, ppBuf, pcbSize))
+#define IMFMediaType_GetUnknown(This, guidKey, riid, ppv)                      \
+	((This)->lpVtbl->GetUnknown(This, guidKey, riid, ppv))
+#define IMFMediaType_SetItem(This, guidKey, Value)                             \
+	((This)->lpVtbl->SetItem(This, guidKey, Value))
+#define IMFMediaType_DeleteItem(This, guidKey)                                 \
+	((This)->lpVtbl->DeleteItem(This, guidKey))
+#define IMFMediaType_DeleteAllItems(This) ((This)->lpVtbl->DeleteAllItems(This))
+#define IMFMediaType_SetUINT32(This, guidKey, unValue)                         \
+	((This)->lpVtbl->SetUINT32(This, guidKey, unValue))
+#define IMFMediaType_SetUINT64(This, guidKey, unValue)                         \
+	((This)->lpVtbl->SetUINT64(This, guidKey, unValue))
+#define IMFMediaType_SetDouble(This, guidKey, fValue)                          \
+	((This)->lpVtbl->SetDouble(This, guidKey, fValue))
+#define IMFMediaType_SetGUID(This, guidKey, guidValue)                         \
+	((This)->lpVtbl->SetGUID(This, guidKey, guidValue))
+#define IMFMediaType_SetString(This, guidKey, wszValue)                        \
+	((This)->lpVtbl->SetString(This, guidKey, wszValue))
+#define IMFMediaType_SetBlob(This, guidKey, pBuf, cbBufSize)                   \
+	((This)->lpVtbl->SetBlob(This, guidKey, pBuf, cbBufSize))
+#define IMFMediaType_SetUnknown(This, guidKey, pUnknown)                       \
+	((This)->lpVtbl->SetUnknown(This, guidKey, pUnknown))
+#define IMFMediaType_LockStore(This) ((This)->lpVtbl->LockStore(This))
+#define IMFMediaType_UnlockStore(This) ((This)->lpVtbl->UnlockStore(This))
+#define IMFMediaType_GetCount(This, pcItems)                                   \
+	((This)->lpVtbl->GetCount(This, pcItems))
+#define IMFMediaType_GetItemByIndex(This, unIndex, pguidKey, pValue)           \
+	((This)->lpVtbl->GetItemByIndex(This, unIndex, pguidKey, pValue))
+#define IMFMediaType_CopyAllItems(This, pDest)                                 \
+	((This)->lpVtbl->CopyAllItems(This, pDest))
+#define IMFMediaType_GetMajorType(This, pguidMajorType)                        \
+	((This)->lpVtbl->GetMajorType(This, pguidMajorType))
+#define IMFMediaType_IsCompressedFormat(This, pfCompressed)                    \
+	((This)->lpVtbl->IsCompressedFormat(This, pfCompressed))
+#define IMFMediaType_IsEqual(This, pIMediaType, pdwFlags)                      \
+	((This)->lpVtbl->IsEqual(This, pIMediaType, pdwFlags))
+#define IMFMediaType_GetRepresentation(This, guidRepresentation,               \
+				       ppvRepresentation)                      \
+	((This)->lpVtbl->GetRepresentation(This, guidRepresentation, ppvRepresentation))
+#define IMFMediaType_FreeRepresentation(This, guidRepresentation,              \
+					pvRepresentation)                      \
+	((This)->lpVtbl->FreeRepresentation(This, guidRepresentation, pvRepresentation))
+#endif
+#endif
+
+#endif /* __IMFMediaType_INTERFACE_DEFINED__ */
+
+#define MF_MEDIATYPE_EQUAL_MAJOR_TYPES 0x00000001
+#define MF_MEDIATYPE_EQUAL_FORMAT_TYPES 0x00000002
+#define MF_MEDIATYPE_EQUAL_FORMAT_DATA 0x00000004
+#define MF_MEDIATYPE_EQUAL_FORMAT_USER_DATA 0x00000008
+
+/* MF_MT_INTERLACE_MODE values (Microsoft's). */
+typedef enum _MFVideoInterlaceMode {
+	MFVideoInterlace_Unknown = 0,
+	MFVideoInterlace_Progressive = 2,
+	MFVideoInterlace_FieldInterleavedUpperFirst = 3,
+	MFVideoInterlace_FieldInterleavedLowerFirst = 4,
+	MFVideoInterlace_FieldSingleUpper = 5,
+	MFVideoInterlace_FieldSingleLower = 6,
+	MFVideoInterlace_MixedInterlaceOrProgressive = 7,
+	MFVideoInterlace_Last = 8,
+	MFVideoInterlace_ForceDWORD = 0x7fffffff
+} MFVideoInterlaceMode;
+
 /* ---- IMFCollection ---- */
 
 /*
@@ -548,7 +1123,7 @@ interface IMFAsyncCallback {
 #define MFASYNC_CALLBACK_QUEUE_STANDARD 0x00000001
 #define MFASYNC_CALLBACK_QUEUE_MULTITHREADED 0x00000005
 
-/* The media event types pmp's sessions send (Microsoft's values). */
+/* The media event types of pmp's sessions and sources (Microsoft's values). */
 typedef enum _MediaEventTypeValues {
 	MEUnknown = 0,
 	MEError = 1,
@@ -568,7 +1143,22 @@ typedef enum _MediaEventTypeValues {
 	MESessionTopologyStatus = 111,
 	MESessionNotifyPresentationTime = 112,
 	MENewPresentation = 113,
-	MEPolicyError = 120
+	MEPolicyError = 120,
+	MESourceUnknown = 200,
+	MESourceStarted = 201,
+	MEStreamStarted = 202,
+	MESourceSeeked = 203,
+	MEStreamSeeked = 204,
+	MENewStream = 205,
+	MEUpdatedStream = 206,
+	MESourceStopped = 207,
+	MEStreamStopped = 208,
+	MESourcePaused = 209,
+	MEStreamPaused = 210,
+	MEEndOfPresentation = 211,
+	MEEndOfStream = 212,
+	MEMediaSample = 213,
+	MEStreamTick = 214
 } MediaEventTypeValues;
 
 typedef DWORD MediaEventType;

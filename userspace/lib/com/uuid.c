@@ -14,5 +14,6 @@
 #include "pmp/unknwn.h"
 #include "pmp/mfobjects.h"
 #include "pmp/mfidl.h"
+#include "pmp/mfapi.h"
 #include "pmp/pmpmedia.h"
 #pragma GCC visibility pop
