@@ -9,3 +9,6 @@ MF_SRCS += mf/session.c mf/clock.c
 # The host half of a PMP media session (mf.rst, "The Media Session in a
 # PMP process").
 MF_SRCS += mf/session_host.c mf/session_queue.c
+# The media source: local files through libavformat (mf.rst, "The media
+# source").
+MF_SRCS += mf/demux.c
