@@ -187,7 +187,7 @@ HRESULT STDAPICALLTYPE MFInitAttributesFromBlob(IMFAttributes *pAttributes,
  * @cbMaxLength: its maximum length in bytes (0 is allowed)
  * @ppBuffer: the buffer, current length 0; NULL on failure
  *
- * The memory is 16-byte aligned, as Windows' is.
+ * The memory is zeroed and 16-byte aligned.
  *
  * Return: S_OK; E_INVALIDARG (@ppBuffer NULL); E_OUTOFMEMORY.
  */
@@ -197,13 +197,13 @@ HRESULT STDAPICALLTYPE MFCreateMemoryBuffer(DWORD cbMaxLength,
 /**
  * MFCreateAlignedMemoryBuffer - a media buffer aligned as asked
  * @cbMaxLength: its maximum length in bytes
- * @cbAligment: one less than the alignment, a power of two
- *	(MF_16_BYTE_ALIGNMENT...); smaller ones than 16 give 16, as on
- *	Windows (Microsoft's parameter name, misspelt as theirs is)
- * @ppBuffer: the buffer, current length 0; NULL on failure
+ * @cbAligment: one less than the alignment, a power of two up to 8192
+ *	(MF_1_BYTE_ALIGNMENT to MF_8192_BYTE_ALIGNMENT); libpmp aligns to
+ *	16 bytes at least (the name is Microsoft's, misspelling included)
+ * @ppBuffer: the buffer, zeroed, current length 0; NULL on failure
  *
  * Return: S_OK; E_INVALIDARG (@ppBuffer NULL, or @cbAligment + 1 not a
- * power of two); E_OUTOFMEMORY.
+ * power of two up to 8192); E_OUTOFMEMORY.
  */
 HRESULT STDAPICALLTYPE MFCreateAlignedMemoryBuffer(DWORD cbMaxLength,
 						   DWORD cbAligment,

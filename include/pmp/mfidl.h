@@ -290,7 +290,7 @@ typedef enum MF_TOPOLOGY_TYPE {
  * node's input: E_FAIL; a node to itself: E_INVALIDARG.  GetInput,
  * GetOutput and DisconnectOutput: E_INVALIDARG beyond the count,
  * MF_E_NOT_FOUND for a stream not connected.  GetObject without one:
- * E_FAIL.  The preferred types: E_NOTIMPL (no IMFMediaType yet).
+ * E_FAIL.  The preferred types: E_NOTIMPL (not implemented yet).
  * CloneFrom of another type: MF_E_INVALIDREQUEST.
  */
 #ifndef __IMFTopologyNode_INTERFACE_DEFINED__
@@ -1563,9 +1563,10 @@ MFTIME STDAPICALLTYPE MFGetSystemTime(void);
 /*
  * The media types a stream offers and the one it uses
  * (IMFStreamDescriptor::GetMediaTypeHandler).  IsMediaTypeSupported
- * compares with the current type once one is set, else with each offered
- * type, and gives the closest one (MF_E_INVALIDMEDIATYPE when none
- * matches); GetMediaTypeByIndex beyond the count is MF_E_NO_MORE_TYPES;
+ * matches major type and subtype with the current type once one is set,
+ * else with each offered type: S_OK with *ppMediaType NULL, or
+ * MF_E_INVALIDMEDIATYPE.  SetCurrentMediaType takes any type.
+ * GetMediaTypeByIndex beyond the count is MF_E_NO_MORE_TYPES;
  * GetCurrentMediaType before SetCurrentMediaType is MF_E_NOT_INITIALIZED;
  * GetMajorType is that of the current type, else of the first offered.
  */
@@ -2445,12 +2446,13 @@ HRESULT STDAPICALLTYPE MFCreateStreamDescriptor(
 
 /**
  * MFCreatePresentationDescriptor - a presentation descriptor
- * @cStreamDescriptors: how many streams @apStreamDescriptors holds
+ * @cStreamDescriptors: how many streams @apStreamDescriptors holds; at
+ *	least 1
  * @apStreamDescriptors: the streams (referenced), all deselected
  * @ppPresentationDescriptor: the descriptor; NULL on failure
  *
- * Return: S_OK; E_INVALIDARG (a NULL stream descriptor, or none given
- * with a count); E_POINTER; E_OUTOFMEMORY.
+ * Return: S_OK; E_INVALIDARG (no stream descriptor, or a NULL one);
+ * E_POINTER; E_OUTOFMEMORY.
  */
 HRESULT STDAPICALLTYPE MFCreatePresentationDescriptor(
 	DWORD cStreamDescriptors, IMFStreamDescriptor **apStreamDescriptors,

@@ -347,9 +347,10 @@ typedef enum MF_ATTRIBUTE_SERIALIZE_OPTIONS {
 /*
  * A block of memory (MFCreateMemoryBuffer, MFCreateAlignedMemoryBuffer):
  * its maximum length is fixed at creation, its current length (the valid
- * bytes) starts at 0.  Lock gives the memory and may nest; Unlock without
- * a Lock is E_INVALIDARG.  SetCurrentLength beyond the maximum is
- * E_INVALIDARG.  Documentation/userspace-api/mf.rst, "Media data objects".
+ * bytes) starts at 0.  Lock hands out the same memory each time; Unlock,
+ * even one too many, is S_OK, as on Windows.  SetCurrentLength beyond the
+ * maximum and a NULL out pointer are E_INVALIDARG.
+ * Documentation/userspace-api/mf.rst, "Media data objects".
  */
 #ifndef __IMFMediaBuffer_INTERFACE_DEFINED__
 #define __IMFMediaBuffer_INTERFACE_DEFINED__
@@ -426,9 +427,14 @@ interface IMFMediaBuffer {
 
 /*
  * A media sample (MFCreateSample): a time, a duration, flags, an ordered
- * list of buffers and an attribute store (MFSampleExtension_*).  The time
- * and the duration are MF_E_NO_SAMPLE_TIMESTAMP and MF_E_NO_SAMPLE_DURATION
- * until set; an index beyond the buffers is E_INVALIDARG.
+ * list of buffers (the same one may be there twice) and an attribute store
+ * (MFSampleExtension_*).  The time and the duration are
+ * MF_E_NO_SAMPLE_TIMESTAMP and MF_E_NO_SAMPLE_DURATION until set; an index
+ * beyond the buffers, a NULL buffer and GetBufferCount's NULL count are
+ * E_INVALIDARG, other NULL out pointers E_POINTER.  CopyToBuffer into too
+ * small a buffer is MF_E_BUFFERTOOSMALL and leaves it empty;
+ * ConvertToContiguousBuffer without buffers is E_UNEXPECTED, with several
+ * it joins them into one new buffer that replaces them.
  */
 #ifndef __IMFSample_INTERFACE_DEFINED__
 #define __IMFSample_INTERFACE_DEFINED__
@@ -681,8 +687,10 @@ interface IMFSample {
  * A media type (MFCreateMediaType): an attribute store whose keys are the
  * MF_MT_* attributes of <mfapi.h>.  GetMajorType is MF_MT_MAJOR_TYPE;
  * IsCompressedFormat is the inverse of MF_MT_ALL_SAMPLES_INDEPENDENT;
- * IsEqual reports MF_MEDIATYPE_EQUAL_* flags.  libpmp has no format
- * representation: GetRepresentation is MF_E_UNSUPPORTED_REPRESENTATION.
+ * IsEqual reports MF_MEDIATYPE_EQUAL_* flags, S_OK when all four are set,
+ * else S_FALSE, and E_INVALIDARG when either type lacks a major type.
+ * libpmp has no other representation (no DirectShow): GetRepresentation
+ * and FreeRepresentation are MF_E_UNSUPPORTED_REPRESENTATION.
  */
 #ifndef __IMFMediaType_INTERFACE_DEFINED__
 #define __IMFMediaType_INTERFACE_DEFINED__

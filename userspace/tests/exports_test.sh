@@ -2,13 +2,14 @@
 # SPDX-License-Identifier: GPL-2.0
 # exports_test.sh - libpmp.so exports the native API and Media
 # Foundation's and COM's functions and GUIDs, and nothing of pmp's sample
-# components, whose GUIDs libpmp-samples.so exports (TAP).
+# components, whose GUIDs libpmp-samples.so exports; the media data
+# objects' functions and GUIDs are among libpmp's (TAP).
 here=$(cd "$(dirname "$0")" && pwd)
 defined() {
 	nm -D --defined-only "$1" | awk '{ print $3 }'
 }
 
-echo "1..2"
+echo "1..3"
 # The native API is pmp_*; Windows' names (MFCreatePMPServer, IID_IUnknown,
 # MF_PMP_SERVICE...) start with a capital; the samples' have Pmp in them.
 extra=$(defined "$here/../lib/libpmp.so" | grep -v -E \
@@ -29,4 +30,27 @@ if [ "$got" = "$want " ]; then
 else
 	echo "# exported: $got"
 	echo "not ok 2 libpmp-samples.so exports the samples' GUIDs and nothing else"
+fi
+# The media data objects (mf.rst, "Media data objects"): a program that
+# does not define INITGUID finds their GUIDs in libpmp, as in mfuuid.lib.
+want="MFCreateAlignedMemoryBuffer MFCreateMediaType MFCreateMemoryBuffer \
+MFCreatePresentationDescriptor MFCreateSample MFCreateStreamDescriptor \
+IID_IMFMediaBuffer IID_IMFSample IID_IMFMediaType IID_IMFMediaTypeHandler \
+IID_IMFStreamDescriptor IID_IMFPresentationDescriptor IID_IMFMediaSource \
+IID_IMFMediaStream IID_IMFSourceResolver MFMediaType_Video \
+MFVideoFormat_H264 MF_MT_MAJOR_TYPE MF_MT_SUBTYPE MF_MT_FRAME_SIZE \
+MFSampleExtension_CleanPoint MFSampleExtension_Content_KeyID \
+MFSampleExtension_Encryption_SampleID \
+MFSampleExtension_Encryption_SubSample_Mapping MF_PD_DURATION \
+MF_SD_PROTECTED"
+have=$(defined "$here/../lib/libpmp.so")
+missing=
+for sym in $want; do
+	echo "$have" | grep -qx "$sym" || missing="$missing $sym"
+done
+if [ -z "$missing" ]; then
+	echo "ok 3 libpmp.so exports the media data objects' functions and GUIDs"
+else
+	echo "# missing:$missing"
+	echo "not ok 3 libpmp.so exports the media data objects' functions and GUIDs"
 fi

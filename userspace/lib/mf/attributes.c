@@ -883,6 +883,31 @@ void pmp_attrs_cleanup(struct pmp_attrs *attrs)
 	pthread_mutex_destroy(&attrs->lock);
 }
 
+/**
+ * pmp_attrs_new - an object whose interface derives from IMFAttributes
+ * @size: the object's size; it starts with its struct pmp_attrs
+ * @vtbl: the derived interface's vtable, starting with pmp_attrs_vtbl's
+ *	methods
+ * @iid: the derived interface
+ * @destroy: frees the object once its last reference has gone
+ *
+ * Return: the zeroed object with an empty store and one reference, or NULL
+ * when memory is short.
+ */
+void *pmp_attrs_new(size_t size, const void *vtbl, const IID *iid,
+		    void (*destroy)(struct pmp_attrs *attrs))
+{
+	struct pmp_attrs *attrs = calloc(1, size);
+
+	if (!attrs)
+		return NULL;
+	/* Without initial room the store cannot fail to start. */
+	pmp_attrs_init(attrs, vtbl, 0);
+	attrs->iid = iid;
+	attrs->destroy = destroy;
+	return attrs;
+}
+
 static void attrs_destroy(struct pmp_attrs *attrs)
 {
 	pmp_attrs_cleanup(attrs);

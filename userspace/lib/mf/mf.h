@@ -54,6 +54,8 @@ extern const IMFAttributesVtbl pmp_attrs_vtbl;
 
 HRESULT pmp_attrs_init(struct pmp_attrs *attrs, const void *vtbl,
 		       UINT32 size);
+void *pmp_attrs_new(size_t size, const void *vtbl, const IID *iid,
+		    void (*destroy)(struct pmp_attrs *attrs));
 void pmp_attrs_cleanup(struct pmp_attrs *attrs);
 HRESULT pmp_attrs_items(IMFAttributes *attrs, struct pmp_attr **out,
 			UINT32 *count);

@@ -439,7 +439,7 @@ node_GetOutput(IMFTopologyNode *iface, DWORD dwOutputIndex,
 			     pdwInputIndexOnDownstreamNode);
 }
 
-/* The preferred types need IMFMediaType, which libpmp does not have yet. */
+/* The preferred types are not implemented yet. */
 static HRESULT STDMETHODCALLTYPE node_SetPrefType(IMFTopologyNode *iface,
 						  DWORD dwIndex,
 						  IMFMediaType *pType)
