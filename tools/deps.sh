@@ -14,7 +14,7 @@ PKGS="make gcc g++ libc6-dev pkg-config kmod cpio busybox-static
 qemu-system-x86 linux-image-amd64 linux-headers-amd64 linux-source-6.1
 libseccomp-dev libcap-dev libssl-dev sparse xz-utils
 bc flex bison libelf-dev python3
-ffmpeg libavformat-dev libavcodec-dev libavutil-dev"
+ffmpeg libavformat-dev libavcodec-dev libavutil-dev valgrind"
 [ $# -eq 0 ] || PKGS="$*"
 
 missing=""

@@ -23,8 +23,11 @@
 #                       -f framemd5 -
 # and clips.list, one line per clip: "FILE KID KEY FRAMES" (KID and KEY 32
 # hex digits each, "-" for a clear clip; FRAMES the frame lines in its
-# .framemd5).  It also makes mpeg4-part2.mp4, a clip in a codec the host's
-# decoder refuses (MPEG-4 Part 2), which clips.list does not list.
+# .framemd5).  Two more clips, not in clips.list, are made to be refused:
+# mpeg4-part2.mp4, in a codec the host's decoder does not take (MPEG-4
+# Part 2), and huge-8192x4368.mp4, one H.264 picture larger than the
+# decoder's limit (139776 macroblocks; H.264's largest level allows
+# 139264).
 #
 # The keys are test keys, fixed so that failures can be reproduced; they
 # protect nothing.  Several distinct KID/KEY pairs are used across the set
@@ -38,6 +41,7 @@ command -v ffmpeg >/dev/null 2>&1 || {
 	exit 1
 }
 mkdir -p "$out"
+rm -f "$out/clips.list"
 
 KEYS="
 a1b2c3d4e5f60718293a4b5c6d7e8f90 00112233445566778899aabbccddeeff
@@ -104,7 +108,11 @@ echo "$CLIPS" | while read -r name size rate frames layout opts; do
 		fi
 	done
 done
-mv "$out/clips.list.tmp" "$out/clips.list"
 
 ffmpeg -nostdin -v error -y -f lavfi -i testsrc2=size=176x144:rate=25 \
 	-frames:v 5 -c:v mpeg4 "$out/mpeg4-part2.mp4"
+ffmpeg -nostdin -v error -y -f lavfi -i color=c=black:size=8192x4368:rate=25 \
+	-frames:v 1 -c:v libx264 -preset ultrafast -threads 1 \
+	"$out/huge-8192x4368.mp4"
+# Last: a clips.list says the whole set is there.
+mv "$out/clips.list.tmp" "$out/clips.list"

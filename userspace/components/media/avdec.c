@@ -89,6 +89,51 @@ static int errno_of(int averr)
 	}
 }
 
+/*
+ * H.264's configuration is an avcC record (ISO/IEC 14496-15: version 1,
+ * its parameter sets each behind a 16-bit length) or Annex B parameter
+ * sets behind start codes.  libavcodec only warns about a damaged one and
+ * goes on without it; here it is refused.
+ */
+static bool avcc_ok(const uint8_t *p, size_t n)
+{
+	size_t pos = 6;
+	int sets = p[5] & 0x1f;
+
+	if (n < 7 || p[0] != 1)
+		return false;
+	for (int list = 0; list < 2; list++) {
+		for (int i = 0; i < sets; i++) {
+			size_t len;
+
+			if (n - pos < 2)
+				return false;
+			len = (size_t)p[pos] << 8 | p[pos + 1];
+			if (!len || n - pos - 2 < len)
+				return false;
+			pos += 2 + len;
+		}
+		if (list == 0) {
+			if (pos >= n)
+				return false;
+			sets = p[pos++];
+		}
+	}
+	return true;
+}
+
+static bool extradata_ok(const struct pmp_avdec_params *p)
+{
+	const uint8_t *x = p->extradata;
+	size_t n = p->extradata_size;
+
+	if (!n || p->codec_id != AV_CODEC_ID_H264)
+		return true;
+	if (n >= 4 && !x[0] && !x[1] && (x[2] == 1 || (!x[2] && x[3] == 1)))
+		return true;
+	return avcc_ok(x, n);
+}
+
 static int check_params(const struct pmp_avdec_params *p)
 {
 	if (!size_in_range(p->width, p->height))
@@ -138,6 +183,8 @@ int pmp_avdec_new(const struct pmp_avdec_params *p, struct pmp_avdec **out)
 	codec = find_decoder(p->codec_id);
 	if (!codec)
 		return -ENOTSUP;
+	if (!extradata_ok(p))
+		return -EBADMSG;
 	pthread_once(&avdec_log_once, quiet_libav);
 
 	d = calloc(1, sizeof(*d));

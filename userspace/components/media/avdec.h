@@ -94,7 +94,8 @@ struct pmp_avdec;
  * extradata NULL with a size or larger than PMP_AVDEC_MAX_EXTRADATA, a
  * negative time base, threads beyond PMP_AVDEC_MAX_THREADS), -ENOTSUP (a
  * codec not on the list, or libavcodec built without its decoder),
- * -EBADMSG (libavcodec refused the extradata), -ENOMEM, or -EIO (any
+ * -EBADMSG (extradata that is neither a well-formed avcC record nor Annex
+ * B parameter sets, or that libavcodec refused), -ENOMEM, or -EIO (any
  * other libavcodec failure).
  */
 int pmp_avdec_new(const struct pmp_avdec_params *p, struct pmp_avdec **out);
