@@ -922,7 +922,7 @@ TEST(avdec_refuses_absurd_dimensions)
 	struct pmp_avdec_params p;
 	struct pmp_avdec *d = NULL;
 
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
 		p = h264(bad[i][0], bad[i][1]);
 		EXPECT_EQ(-EINVAL, pmp_avdec_new(&p, &d));
 		EXPECT_EQ(NULL, d);
@@ -950,7 +950,7 @@ TEST(avdec_refuses_codecs_not_on_its_list)
 	struct pmp_avdec_params p = h264(176, 144);
 	struct pmp_avdec *d = NULL;
 
-	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(ids); i++) {
 		p.codec_id = ids[i];
 		EXPECT_EQ(-ENOTSUP, pmp_avdec_new(&p, &d));
 		EXPECT_EQ(NULL, d);

@@ -23,6 +23,8 @@
 
 #include "avdec.h"
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 _Static_assert(PMP_AVDEC_NOPTS == AV_NOPTS_VALUE, "timestamps pass as they are");
 
 struct pmp_avdec {
@@ -51,8 +53,7 @@ static void quiet_libav(void)
 
 static const AVCodec *find_decoder(enum AVCodecID id)
 {
-	for (size_t i = 0; i < sizeof(avdec_codecs) / sizeof(avdec_codecs[0]);
-	     i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(avdec_codecs); i++) {
 		if (avdec_codecs[i].id == id)
 			return avcodec_find_decoder_by_name(
 				avdec_codecs[i].decoder);

@@ -135,7 +135,7 @@ int pmp_avdec_drain(struct pmp_avdec *d);
  * @f: its description
  *
  * The picture stays in the decoder, for pmp_avdec_copy(), until the next
- * call.  A picture libavcodec marks as damaged (concealed errors, a
+ * receive, send or drain.  A picture libavcodec marks as damaged (concealed errors, a
  * reference missing) is dropped and reported as -EBADMSG; the next call
  * goes on.
  *

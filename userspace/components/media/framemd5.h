@@ -69,13 +69,14 @@ struct pmp_framemd5_clock {
 
 /**
  * pmp_framemd5_clock_init() - start a clock for one stream
- * @c:          the clock
- * @stb_num:    the stream's time base
- * @stb_den:
- * @fr_num:     its frame rate as av_guess_frame_rate() gives it; 0/0 if
- * @fr_den:     unknown (ffmpeg then takes 25/1)
- * @start_us:   the file's start time in microseconds (AVFormatContext's
- *              start_time), PMP_FRAMEMD5_NOPTS if unknown
+ * @c:        the clock
+ * @stb_num:  the stream's time base, numerator
+ * @stb_den:  and denominator
+ * @fr_num:   its frame rate as av_guess_frame_rate() gives it, numerator,
+ *            0 if unknown (ffmpeg then takes 25/1)
+ * @fr_den:   and denominator, 0 if unknown
+ * @start_us: the file's start time in microseconds (AVFormatContext's
+ *            start_time), PMP_FRAMEMD5_NOPTS if unknown
  *
  * Return: 0, or -EINVAL (@c NULL, a time base not positive, a frame rate
  * negative or half zero).
