@@ -162,6 +162,7 @@ struct pipeline {
 	uint8_t *picture;
 	size_t picture_size;
 	bool header_done;
+	int threads;
 	struct play *res;
 };
 
@@ -314,6 +315,7 @@ static int open_decoder(struct pipeline *p)
 		.extradata_size = par->extradata_size,
 		.time_base_num = p->st->time_base.num,
 		.time_base_den = p->st->time_base.den,
+		.threads = p->threads,
 	};
 	int err;
 
@@ -371,11 +373,11 @@ out:
  * Plays the first video stream of @file as the host would: libavformat
  * here stands in for the client's source.  @key NULL: no key.
  */
-static struct play play(const char *file, const uint8_t *kid,
-			const uint8_t *key)
+static struct play play_threads(const char *file, const uint8_t *kid,
+				const uint8_t *key, int threads)
 {
 	struct play res = { 0 };
-	struct pipeline p = { .kid = kid, .res = &res };
+	struct pipeline p = { .kid = kid, .threads = threads, .res = &res };
 
 	/* libavformat's probing decodes too: keep it quiet like the host. */
 	av_log_set_level(AV_LOG_QUIET);
@@ -394,6 +396,12 @@ static struct play play(const char *file, const uint8_t *kid,
 	pmp_cenc_free(p.cenc);
 	avformat_close_input(&p.fmt);
 	return res;
+}
+
+static struct play play(const char *file, const uint8_t *kid,
+			const uint8_t *key)
+{
+	return play_threads(file, kid, key, 0);
 }
 
 /* Compares line by line; logs the first difference. */
@@ -735,6 +743,26 @@ static struct clip find_clip(const char *dir, const char *name)
 	}
 	free(clips);
 	return found;
+}
+
+TEST(four_decoding_threads_give_the_same_lines)
+{
+	const char *dir;
+	struct clip c;
+	struct play got;
+	char *want;
+
+	NEED_CLIPS(dir);
+	c = find_clip(dir, "high-pyramid-200x120-cenc.mp4");
+	ASSERT_EQ(50, c.frames);
+	want = read_text(c.ref);
+	ASSERT_NE(NULL, want);
+	got = play_threads(c.file, c.kid, c.key, 4);
+	EXPECT_EQ(0, got.err);
+	EXPECT_EQ(50, got.lines);
+	EXPECT_STREQ(want, got.text);
+	free(got.text);
+	free(want);
 }
 
 TEST(a_wrong_key_gives_no_frame_of_the_reference_and_no_crash)
