@@ -12,11 +12,13 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 
 #include "cleanup.h"
 #include "memfd.h"
@@ -24,15 +26,15 @@
 #define MEMFD_READ_SEALS (F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE)
 #define MEMFD_NEW_SEALS (MEMFD_READ_SEALS | F_SEAL_SEAL)
 
-/* Writes (@out) or reads all @size bytes at offset 0 of @fd. */
-static int transfer_all(int fd, char *buf, size_t size, bool out)
+/* Writes (@out) or reads all @size bytes at @offset of @fd. */
+static int transfer_all(int fd, char *buf, size_t size, off_t offset, bool out)
 {
 	size_t done = 0;
 	ssize_t n;
 
 	while (done < size) {
-		n = out ? pwrite(fd, buf + done, size - done, done)
-			: pread(fd, buf + done, size - done, done);
+		n = out ? pwrite(fd, buf + done, size - done, offset + done)
+			: pread(fd, buf + done, size - done, offset + done);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
@@ -44,37 +46,54 @@ static int transfer_all(int fd, char *buf, size_t size, bool out)
 	return 0;
 }
 
-int pmp_memfd_seal_new(const void *buf, size_t size, int *fd)
+int pmp_memfd_seal_newv(const struct iovec *iov, size_t count, int *fd)
 {
 	_cleanup_close_ int mfd = -1;
+	size_t total = 0, i;
 	int ret;
 
 	if (!fd)
 		return -EINVAL;
 	*fd = -1;
-	if (!size || !buf)
+	for (i = 0; i < count; i++) {
+		if ((!iov[i].iov_base && iov[i].iov_len) ||
+		    iov[i].iov_len > (size_t)SSIZE_MAX - total)
+			return -EINVAL;
+		total += iov[i].iov_len;
+	}
+	if (!total)
 		return -EINVAL;
 	mfd = memfd_create("pmp", MFD_ALLOW_SEALING | MFD_CLOEXEC);
 	if (mfd < 0)
 		return -errno;
-	ret = transfer_all(mfd, (char *)buf, size, true);
-	if (ret)
-		return ret;
+	for (i = 0, total = 0; i < count; total += iov[i++].iov_len) {
+		ret = transfer_all(mfd, iov[i].iov_base, iov[i].iov_len, total,
+				   true);
+		if (ret)
+			return ret;
+	}
 	if (fcntl(mfd, F_ADD_SEALS, MEMFD_NEW_SEALS))
 		return -errno;
 	*fd = take_fd(&mfd);
 	return 0;
 }
 
-int pmp_memfd_read(int fd, size_t size, size_t max, void **buf)
+int pmp_memfd_seal_new(const void *buf, size_t size, int *fd)
 {
-	struct stat st;
-	int seals, ret;
-	char *p;
+	struct iovec iov = { .iov_base = (void *)buf, .iov_len = size };
 
+	if (fd)
+		*fd = -1;
 	if (!buf)
 		return -EINVAL;
-	*buf = NULL;
+	return pmp_memfd_seal_newv(&iov, 1, fd);
+}
+
+int pmp_memfd_check(int fd, size_t size, size_t max)
+{
+	struct stat st;
+	int seals;
+
 	if (!size || size > max || fd < 0)
 		return -EINVAL;
 	/* EINVAL from F_GET_SEALS: not a memfd (or not sealable). */
@@ -84,10 +103,29 @@ int pmp_memfd_read(int fd, size_t size, size_t max, void **buf)
 	if (fstat(fd, &st) || !S_ISREG(st.st_mode) ||
 	    (unsigned long long)st.st_size < size)
 		return -EINVAL;
+	return 0;
+}
+
+int pmp_memfd_read_at(int fd, void *buf, size_t size, off_t offset)
+{
+	return transfer_all(fd, buf, size, offset, false);
+}
+
+int pmp_memfd_read(int fd, size_t size, size_t max, void **buf)
+{
+	int ret;
+	char *p;
+
+	if (!buf)
+		return -EINVAL;
+	*buf = NULL;
+	ret = pmp_memfd_check(fd, size, max);
+	if (ret)
+		return ret;
 	p = malloc(size);
 	if (!p)
 		return -ENOMEM;
-	ret = transfer_all(fd, p, size, false);
+	ret = transfer_all(fd, p, size, 0, false);
 	if (ret) {
 		free(p);
 		return ret;

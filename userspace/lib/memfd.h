@@ -12,6 +12,9 @@
 #define PMP_LIB_MEMFD_H
 
 #include <stddef.h>
+#include <sys/types.h>
+
+struct iovec;
 
 /*
  * pmp_memfd_seal_new - a new memfd holding @size bytes of @buf, sealed with
@@ -19,6 +22,28 @@
  * failure.  Return: 0, -EINVAL (@size 0), -ENOMEM, or memfd_create's error.
  */
 int pmp_memfd_seal_new(const void *buf, size_t size, int *fd);
+
+/*
+ * pmp_memfd_seal_newv - pmp_memfd_seal_new() of the @count pieces at @iov,
+ * one after the other, written from where they are (a piece may be empty,
+ * not all of them).  Return: as pmp_memfd_seal_new().
+ */
+int pmp_memfd_seal_newv(const struct iovec *iov, size_t count, int *fd);
+
+/*
+ * pmp_memfd_check - whether @fd is a memfd sealed against writing, growing
+ * and shrinking and at least @size bytes long, @size from 1 to @max: the
+ * checks of pmp_memfd_read(), for a reader that reads the parts itself
+ * (pmp_memfd_read_at()).  Return: 0, or -EINVAL.
+ */
+int pmp_memfd_check(int fd, size_t size, size_t max);
+
+/*
+ * pmp_memfd_read_at - @size bytes at @offset of @fd, which
+ * pmp_memfd_check() took, into @buf.  Return: 0, -EIO (the end came
+ * first), or pread's error.
+ */
+int pmp_memfd_read_at(int fd, void *buf, size_t size, off_t offset);
 
 /*
  * pmp_memfd_read - a malloc()ed copy of the first @size bytes of @fd,

@@ -4,6 +4,8 @@
 MF_SRCS := mf/runtime.c mf/propvariant.c mf/attributes.c mf/event.c \
 	mf/eventqueue.c mf/async.c mf/collection.c mf/blob.c mf/topology.c \
 	mf/topology_blob.c
+# Samples by value (mf.rst, "Samples by value").
+MF_SRCS += mf/sample_blob.c
 # Media data objects: buffers, samples, media types, stream and
 # presentation descriptors (mf.rst, "Media data objects").
 MF_SRCS += mf/buffer.c mf/sample.c mf/mediatype.c mf/descriptor.c
