@@ -77,6 +77,14 @@ DEFINE_GUID(PMP_TEST_SINK_FAIL_AT, 0x7664a892, 0x504c, 0x4cd7, 0x9b, 0x78,
 DEFINE_GUID(PMP_TEST_SINK_FAIL_STATUS, 0x7664a893, 0x504c, 0x4cd7, 0x9b, 0x78,
 	    0xa0, 0xf0, 0x3c, 0xa1, 0x9a, 0xa0);
 
+/*
+ * The major type (MF_MT_MAJOR_TYPE) of the test source's stream: timed
+ * samples with no data, which only the test sink takes.
+ */
+/* {B941711F-D55C-4A47-B8B8-7C0A93C87B09} */
+DEFINE_GUID(PMP_TEST_MEDIA_TYPE, 0xb941711f, 0xd55c, 0x4a47, 0xb8, 0xb8, 0x7c,
+	    0x0a, 0x93, 0xc8, 0x7b, 0x09);
+
 /* Longest label of a counter, without its terminating NUL. */
 #define PMP_TEST_COUNTER_LABEL_MAX 63
 

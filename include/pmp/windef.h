@@ -53,6 +53,11 @@
 #define TRUE 1
 #endif
 
+/* A wait without end (winbase.h's; pmp's waits take it as Windows' do). */
+#ifndef INFINITE
+#define INFINITE 0xFFFFFFFF
+#endif
+
 typedef int BOOL;
 typedef unsigned char BYTE;
 typedef unsigned char UCHAR;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * testmedia.c - libpmp-testmedia.so: CLSID_PmpTestSource, a source of
- * timed, empty samples, and CLSID_PmpTestSink, a sink that counts them,
- * so that a Media Session runs end to end before real media exists
+ * timed samples with no data (PMP_TEST_MEDIA_TYPE), and CLSID_PmpTestSink,
+ * a sink that takes any type and counts samples, so that a Media Session's
+ * state machine runs end to end without media
  *
  * Both read their settings from the node attributes Open is given
  * (<pmpsamples.h>: PMP_TEST_SOURCE_SAMPLES, PMP_TEST_SOURCE_DURATION,
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 
 #define COBJMACROS
+#include "mfapi.h"
 #include "mfobjects.h"
 #include "pmpmedia.h"
 #include "pmpsamples.h"
@@ -162,28 +164,73 @@ static HRESULT STDMETHODCALLTYPE source_Seek(IPmpMediaSource *iface,
 	return hr;
 }
 
-static HRESULT STDMETHODCALLTYPE source_ReadSample(IPmpMediaSource *iface,
-						   LONGLONG *pllTime,
-						   LONGLONG *pllDuration)
+static HRESULT STDMETHODCALLTYPE source_GetMediaType(IPmpMediaSource *iface,
+						     IMFMediaType **ppType)
 {
 	struct test_source *source = impl_from_IPmpMediaSource(iface);
+	IMFMediaType *type;
+	HRESULT hr;
+
+	if (!ppType)
+		return E_POINTER;
+	*ppType = NULL;
+	pthread_mutex_lock(&source->obj.lock);
+	hr = source->obj.opened ? S_OK : MF_E_INVALIDREQUEST;
+	pthread_mutex_unlock(&source->obj.lock);
+	if (SUCCEEDED(hr))
+		hr = MFCreateMediaType(&type);
+	if (FAILED(hr))
+		return hr;
+	hr = IMFMediaType_SetGUID(type, &MF_MT_MAJOR_TYPE, &PMP_TEST_MEDIA_TYPE);
+	if (FAILED(hr)) {
+		IMFMediaType_Release(type);
+		return hr;
+	}
+	*ppType = type;
+	return S_OK;
+}
+
+/* A sample with no buffer, timed. */
+static HRESULT new_sample(LONGLONG time, LONGLONG duration, IMFSample **out)
+{
+	IMFSample *sample;
+	HRESULT hr = MFCreateSample(&sample);
+
+	if (FAILED(hr))
+		return hr;
+	hr = IMFSample_SetSampleTime(sample, time);
+	if (SUCCEEDED(hr))
+		hr = IMFSample_SetSampleDuration(sample, duration);
+	if (FAILED(hr)) {
+		IMFSample_Release(sample);
+		return hr;
+	}
+	*out = sample;
+	return S_OK;
+}
+
+static HRESULT STDMETHODCALLTYPE source_ReadSample(IPmpMediaSource *iface,
+						   IMFSample **ppSample)
+{
+	struct test_source *source = impl_from_IPmpMediaSource(iface);
+	LONGLONG time = 0, duration = 0;
 	HRESULT hr = S_OK;
 
-	if (!pllTime || !pllDuration)
+	if (!ppSample)
 		return E_POINTER;
-	*pllTime = *pllDuration = 0;
+	*ppSample = NULL;
 	pthread_mutex_lock(&source->obj.lock);
 	if (!source->obj.opened) {
 		hr = MF_E_INVALIDREQUEST;
 	} else if (source->next >= source->samples) {
 		hr = S_FALSE;
 	} else {
-		*pllTime = (LONGLONG)(source->next * source->duration);
-		*pllDuration = (LONGLONG)source->duration;
+		time = (LONGLONG)(source->next * source->duration);
+		duration = (LONGLONG)source->duration;
 		source->next++;
 	}
 	pthread_mutex_unlock(&source->obj.lock);
-	return hr;
+	return hr == S_OK ? new_sample(time, duration, ppSample) : hr;
 }
 
 static const IPmpMediaSourceVtbl source_vtbl = {
@@ -191,6 +238,7 @@ static const IPmpMediaSourceVtbl source_vtbl = {
 	.AddRef = source_AddRef,
 	.Release = source_Release,
 	.Open = source_Open,
+	.GetMediaType = source_GetMediaType,
 	.Seek = source_Seek,
 	.ReadSample = source_ReadSample,
 };
@@ -252,16 +300,30 @@ static HRESULT STDMETHODCALLTYPE sink_Open(IPmpMediaSink *iface,
 	return S_OK;
 }
 
+/* Any type: the sink only counts. */
+static HRESULT STDMETHODCALLTYPE sink_SetInputType(IPmpMediaSink *iface,
+						   IMFMediaType *pType)
+{
+	struct test_sink *sink = impl_from_IPmpMediaSink(iface);
+	HRESULT hr;
+
+	if (!pType)
+		return E_POINTER;
+	pthread_mutex_lock(&sink->obj.lock);
+	hr = sink->obj.opened ? S_OK : MF_E_INVALIDREQUEST;
+	pthread_mutex_unlock(&sink->obj.lock);
+	return hr;
+}
+
 /* Sample number fail_at (from 0, since Open) fails; the others count. */
 static HRESULT STDMETHODCALLTYPE sink_ProcessSample(IPmpMediaSink *iface,
-						    LONGLONG llTime,
-						    LONGLONG llDuration)
+						    IMFSample *pSample)
 {
 	struct test_sink *sink = impl_from_IPmpMediaSink(iface);
 	HRESULT hr = S_OK;
 
-	(void)llTime;
-	(void)llDuration;
+	if (!pSample)
+		return E_POINTER;
 	pthread_mutex_lock(&sink->obj.lock);
 	if (!sink->obj.opened) {
 		hr = MF_E_INVALIDREQUEST;
@@ -285,13 +347,36 @@ static HRESULT STDMETHODCALLTYPE sink_EndOfStream(IPmpMediaSink *iface)
 	return hr;
 }
 
+/* The test sink hands nothing out. */
+static HRESULT STDMETHODCALLTYPE sink_ReadOutput(IPmpMediaSink *iface,
+						 DWORD dwWaitMs,
+						 IMFSample **ppSample)
+{
+	(void)iface;
+	(void)dwWaitMs;
+	if (!ppSample)
+		return E_POINTER;
+	*ppSample = NULL;
+	return MF_E_UNSUPPORTED_SERVICE;
+}
+
+/* Nothing held, nothing waits. */
+static HRESULT STDMETHODCALLTYPE sink_Flush(IPmpMediaSink *iface)
+{
+	(void)iface;
+	return S_OK;
+}
+
 static const IPmpMediaSinkVtbl sink_vtbl = {
 	.QueryInterface = sink_QueryInterface,
 	.AddRef = sink_AddRef,
 	.Release = sink_Release,
 	.Open = sink_Open,
+	.SetInputType = sink_SetInputType,
 	.ProcessSample = sink_ProcessSample,
 	.EndOfStream = sink_EndOfStream,
+	.ReadOutput = sink_ReadOutput,
+	.Flush = sink_Flush,
 };
 
 static HRESULT sink_create(REFIID riid, void **ppv)

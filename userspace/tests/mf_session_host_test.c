@@ -611,7 +611,19 @@ struct event {
 	DWORD vt;
 	ULONGLONG value;
 	DWORD topology_status;
+	GUID guid;
 };
+
+/* Start, the segment and its position not wanted. */
+static HRESULT host_start(IPmpMediaSessionHost *host, DWORD vt,
+			  LONGLONG position)
+{
+	LONGLONG from;
+	DWORD segment;
+
+	return IPmpMediaSessionHost_Start(host, vt, position, &segment,
+					  &from);
+}
 
 /* The next event, which must be @type with @status. */
 static struct event expect_event(struct __test_metadata *_metadata,
@@ -622,7 +634,7 @@ static struct event expect_event(struct __test_metadata *_metadata,
 
 	EXPECT_HR(S_OK, IPmpMediaSessionHost_GetEvent(
 				host, EVENT_WAIT_MS, &e.type, &e.status, &e.vt,
-				&e.value, &e.topology_status));
+				&e.value, &e.topology_status, &e.guid));
 	EXPECT_EQ(type, e.type);
 	EXPECT_EQ(status, e.status)
 		TH_LOG("event %lu: status 0x%08x, expected 0x%08x",
@@ -639,7 +651,7 @@ static void expect_no_event(struct __test_metadata *_metadata,
 	EXPECT_HR(MF_E_NO_EVENTS_AVAILABLE,
 		  IPmpMediaSessionHost_GetEvent(host, 0, &e.type, &e.status,
 						&e.vt, &e.value,
-						&e.topology_status));
+						&e.topology_status, &e.guid));
 }
 
 /* SetTopology(@play) and its two events; the topology's id. */
@@ -759,7 +771,7 @@ TEST_F(session, plays_to_the_end_with_events_in_windows_order)
 				self->host, &caps));
 	ASSERT_EQ((DWORD)(MFSESSIONCAP_START | MFSESSIONCAP_SEEK), caps);
 
-	ASSERT_HR(S_OK, IPmpMediaSessionHost_Start(self->host, VT_EMPTY, 0));
+	ASSERT_HR(S_OK, host_start(self->host, VT_EMPTY, 0));
 	ASSERT_EQ((DWORD)VT_EMPTY, expect_event(_metadata, self->host,
 					 MESessionStarted, S_OK)
 				    .vt);
@@ -776,7 +788,7 @@ TEST_F(session, plays_to_the_end_with_events_in_windows_order)
 	ASSERT_EQ((DWORD)(MFSESSIONCAP_START | MFSESSIONCAP_SEEK), caps);
 
 	/* Ended is stopped: the next Start plays it all again. */
-	ASSERT_HR(S_OK, IPmpMediaSessionHost_Start(self->host, VT_EMPTY, 0));
+	ASSERT_HR(S_OK, host_start(self->host, VT_EMPTY, 0));
 	expect_event(_metadata, self->host, MESessionStarted, S_OK);
 	expect_event(_metadata, self->host, MESessionEnded, S_OK);
 	full_counts(_metadata, self->host, &source, &sink);
@@ -789,7 +801,7 @@ TEST_F(session, without_a_topology_transport_events_carry_invalidrequest)
 	DWORD caps = ~0u, size = 1;
 	int fd = 0;
 
-	ASSERT_HR(S_OK, IPmpMediaSessionHost_Start(self->host, VT_EMPTY, 0));
+	ASSERT_HR(S_OK, host_start(self->host, VT_EMPTY, 0));
 	expect_event(_metadata, self->host, MESessionStarted,
 		     MF_E_INVALIDREQUEST);
 	ASSERT_HR(S_OK, IPmpMediaSessionHost_Pause(self->host));
@@ -812,12 +824,12 @@ TEST_F(session, without_a_topology_transport_events_carry_invalidrequest)
 TEST_F(session, start_refuses_another_vt_or_a_negative_position_at_once)
 {
 	set_play(_metadata, self->host, &ten_of_10ms);
-	ASSERT_HR(E_INVALIDARG, IPmpMediaSessionHost_Start(self->host, VT_R8,
+	ASSERT_HR(E_INVALIDARG, host_start(self->host, VT_R8,
 							   0));
-	ASSERT_HR(E_INVALIDARG, IPmpMediaSessionHost_Start(self->host,
+	ASSERT_HR(E_INVALIDARG, host_start(self->host,
 							   VT_UNKNOWN, 0));
 	ASSERT_HR(E_INVALIDARG,
-		  IPmpMediaSessionHost_Start(self->host, VT_I8, -1));
+		  host_start(self->host, VT_I8, -1));
 	expect_no_event(_metadata, self->host);
 }
 
@@ -826,7 +838,7 @@ TEST_F(session, start_at_a_position_plays_from_there)
 	UINT64 source = 0, sink = 0;
 
 	set_play(_metadata, self->host, &ten_of_10ms);
-	ASSERT_HR(S_OK, IPmpMediaSessionHost_Start(self->host, VT_I8,
+	ASSERT_HR(S_OK, host_start(self->host, VT_I8,
 						   55 * MS));
 	expect_event(_metadata, self->host, MESessionStarted, S_OK);
 	expect_event(_metadata, self->host, MESessionEnded, S_OK);
@@ -841,7 +853,7 @@ TEST_F(session, pause_holds_the_clock_and_the_samples_until_start)
 	LONGLONG time = -1, again = -1;
 
 	set_play(_metadata, self->host, &long_play);
-	ASSERT_HR(S_OK, IPmpMediaSessionHost_Start(self->host, VT_EMPTY, 0));
+	ASSERT_HR(S_OK, host_start(self->host, VT_EMPTY, 0));
 	expect_event(_metadata, self->host, MESessionStarted, S_OK);
 	usleep(50000);
 	ASSERT_HR(S_OK, IPmpMediaSessionHost_Pause(self->host));
@@ -861,7 +873,7 @@ TEST_F(session, pause_holds_the_clock_and_the_samples_until_start)
 	ASSERT_HR(S_OK, IPmpMediaSessionHost_Pause(self->host));
 	expect_event(_metadata, self->host, MESessionPaused,
 		     MF_E_INVALIDREQUEST);
-	ASSERT_HR(S_OK, IPmpMediaSessionHost_Start(self->host, VT_EMPTY, 0));
+	ASSERT_HR(S_OK, host_start(self->host, VT_EMPTY, 0));
 	expect_event(_metadata, self->host, MESessionStarted, S_OK);
 	expect_clock(_metadata, self->host, MFCLOCK_STATE_RUNNING, &again);
 	ASSERT_LE(time, again);
@@ -881,7 +893,7 @@ TEST_F(session, stop_rewinds_and_the_next_start_begins_at_zero)
 	LONGLONG time = -1;
 
 	set_play(_metadata, self->host, &ten_of_10ms);
-	ASSERT_HR(S_OK, IPmpMediaSessionHost_Start(self->host, VT_EMPTY, 0));
+	ASSERT_HR(S_OK, host_start(self->host, VT_EMPTY, 0));
 	expect_event(_metadata, self->host, MESessionStarted, S_OK);
 	ASSERT_HR(S_OK, IPmpMediaSessionHost_Stop(self->host));
 	expect_event(_metadata, self->host, MESessionStopped, S_OK);
@@ -891,7 +903,7 @@ TEST_F(session, stop_rewinds_and_the_next_start_begins_at_zero)
 	ASSERT_HR(S_OK, IPmpMediaSessionHost_Stop(self->host));
 	expect_event(_metadata, self->host, MESessionStopped, S_OK);
 
-	ASSERT_HR(S_OK, IPmpMediaSessionHost_Start(self->host, VT_EMPTY, 0));
+	ASSERT_HR(S_OK, host_start(self->host, VT_EMPTY, 0));
 	expect_event(_metadata, self->host, MESessionStarted, S_OK);
 	expect_event(_metadata, self->host, MESessionEnded, S_OK);
 	full_counts(_metadata, self->host, &source, &sink);
@@ -908,7 +920,7 @@ TEST_F(session, a_failing_sink_ends_the_presentation_with_merror)
 	LONGLONG time = -1;
 
 	set_play(_metadata, self->host, &failing);
-	ASSERT_HR(S_OK, IPmpMediaSessionHost_Start(self->host, VT_EMPTY, 0));
+	ASSERT_HR(S_OK, host_start(self->host, VT_EMPTY, 0));
 	expect_event(_metadata, self->host, MESessionStarted, S_OK);
 	expect_event(_metadata, self->host, MEError, (HRESULT)0x80041234);
 	expect_no_event(_metadata, self->host);
@@ -925,7 +937,7 @@ TEST_F(session, a_topology_set_while_playing_stops_the_old_one_first)
 	LONGLONG time = -1;
 
 	set_play(_metadata, self->host, &long_play);
-	ASSERT_HR(S_OK, IPmpMediaSessionHost_Start(self->host, VT_EMPTY, 0));
+	ASSERT_HR(S_OK, host_start(self->host, VT_EMPTY, 0));
 	expect_event(_metadata, self->host, MESessionStarted, S_OK);
 	ASSERT_HR(S_OK, send_topology(_metadata, self->host, t));
 	expect_event(_metadata, self->host, MESessionStopped, S_OK);
@@ -1155,7 +1167,7 @@ TEST_F(session, close_drops_the_topology_and_later_commands_are_invalid)
 	int fd = -1;
 
 	set_play(_metadata, self->host, &long_play);
-	ASSERT_HR(S_OK, IPmpMediaSessionHost_Start(self->host, VT_EMPTY, 0));
+	ASSERT_HR(S_OK, host_start(self->host, VT_EMPTY, 0));
 	expect_event(_metadata, self->host, MESessionStarted, S_OK);
 	ASSERT_HR(S_OK, IPmpMediaSessionHost_Close(self->host));
 	expect_event(_metadata, self->host, MESessionClosed, S_OK);
@@ -1166,7 +1178,7 @@ TEST_F(session, close_drops_the_topology_and_later_commands_are_invalid)
 	ASSERT_EQ(0u, caps);
 
 	/* As Windows: each call succeeds, its event says it could not. */
-	ASSERT_HR(S_OK, IPmpMediaSessionHost_Start(self->host, VT_EMPTY, 0));
+	ASSERT_HR(S_OK, host_start(self->host, VT_EMPTY, 0));
 	expect_event(_metadata, self->host, MESessionStarted,
 		     MF_E_INVALIDREQUEST);
 	ASSERT_HR(S_OK, IPmpMediaSessionHost_Stop(self->host));
@@ -1193,18 +1205,18 @@ TEST_F(session, shutdown_hands_out_queued_events_then_mf_e_shutdown)
 	int fd = -1;
 
 	set_play(_metadata, self->host, &long_play);
-	ASSERT_HR(S_OK, IPmpMediaSessionHost_Start(self->host, VT_EMPTY, 0));
+	ASSERT_HR(S_OK, host_start(self->host, VT_EMPTY, 0));
 	ASSERT_HR(S_OK, IPmpMediaSessionHost_Shutdown(self->host));
 	ASSERT_HR(MF_E_SHUTDOWN, IPmpMediaSessionHost_Shutdown(self->host));
 	expect_event(_metadata, self->host, MESessionStarted, S_OK);
 	ASSERT_HR(MF_E_SHUTDOWN,
 		  IPmpMediaSessionHost_GetEvent(self->host, 0, &e.type,
 						&e.status, &e.vt, &e.value,
-						&e.topology_status));
+						&e.topology_status, &e.guid));
 
 	ASSERT_HR(MF_E_SHUTDOWN, send_topology(_metadata, self->host, t));
 	ASSERT_HR(MF_E_SHUTDOWN,
-		  IPmpMediaSessionHost_Start(self->host, VT_EMPTY, 0));
+		  host_start(self->host, VT_EMPTY, 0));
 	ASSERT_HR(MF_E_SHUTDOWN, IPmpMediaSessionHost_Pause(self->host));
 	ASSERT_HR(MF_E_SHUTDOWN, IPmpMediaSessionHost_Stop(self->host));
 	ASSERT_HR(MF_E_SHUTDOWN, IPmpMediaSessionHost_Close(self->host));
@@ -1230,12 +1242,12 @@ TEST_F(session, get_event_times_out_with_no_events_available)
 	ASSERT_HR(MF_E_NO_EVENTS_AVAILABLE,
 		  IPmpMediaSessionHost_GetEvent(self->host, 50, &e.type,
 						&e.status, &e.vt, &e.value,
-						&e.topology_status));
+						&e.topology_status, &e.guid));
 	ASSERT_LE(before + 50 * MS, MFGetSystemTime());
 	ASSERT_HR(E_POINTER,
 		  IPmpMediaSessionHost_GetEvent(self->host, 0, NULL, &e.status,
 						&e.vt, &e.value,
-						&e.topology_status));
+						&e.topology_status, &e.guid));
 }
 
 struct waiter {
@@ -1251,7 +1263,7 @@ static void *wait_event(void *arg)
 	w->hr = IPmpMediaSessionHost_GetEvent(w->host, 10 * EVENT_WAIT_MS,
 					      &w->e.type, &w->e.status,
 					      &w->e.vt, &w->e.value,
-					      &w->e.topology_status);
+					      &w->e.topology_status, &w->e.guid);
 	return NULL;
 }
 
@@ -1295,7 +1307,7 @@ TEST_F(session, sessions_of_one_server_wait_for_events_at_once)
 TEST_F(session, release_without_shutdown_stops_a_playing_session)
 {
 	set_play(_metadata, self->host, &long_play);
-	ASSERT_HR(S_OK, IPmpMediaSessionHost_Start(self->host, VT_EMPTY, 0));
+	ASSERT_HR(S_OK, host_start(self->host, VT_EMPTY, 0));
 	expect_event(_metadata, self->host, MESessionStarted, S_OK);
 	usleep(20000);
 	ASSERT_EQ(0u, IPmpMediaSessionHost_Release(self->host));

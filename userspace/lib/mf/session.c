@@ -40,6 +40,7 @@
 #include "../export.h"
 #include "../memfd.h"
 #include "mf.h"
+#include "sample_blob.h"
 #include "session.h"
 
 /*
@@ -52,6 +53,14 @@
 
 /* The largest topology GetFullTopology accepts from a PMP process. */
 #define FULL_TOPOLOGY_MAX (16u << 20)
+
+/*
+ * What the sinks hand out: the longest wait of one ReadOutput call (the
+ * host caps it too), and the largest sample taken (a frame of 8192 x 8192
+ * pixels at 4:4:4 16-bit is 384 MiB; the decoder refuses larger).
+ */
+#define OUTPUT_WAIT_MS 5000
+#define OUTPUT_SAMPLE_MAX (384u << 20)
 
 enum session_state {
 	SESSION_RUNNING,
@@ -82,6 +91,9 @@ struct topology_ref {
  * @queue: the events the application takes
  * @clock: its presentation clock
  * @pump: the thread that moves events from @host to @queue
+ * @IPmpClearKeyLicense_iface, @IPmpSinkOutput_iface: its pmp services
+ * @sources_lock: orders the commands that change @sources or start them
+ * @sources: the client streams of the current topology (session_sources.c)
  * @lock: guards what follows
  * @state: enum session_state
  * @events: events in @queue not yet taken
@@ -99,6 +111,12 @@ struct session {
 	IMFMediaEventQueue *queue;
 	IMFPresentationClock *clock;
 	pthread_t pump;
+	IPmpClearKeyLicense IPmpClearKeyLicense_iface;
+	IPmpSinkOutput IPmpSinkOutput_iface;
+
+	/* Orders SetTopology, Start, Stop and Close with @sources. */
+	pthread_mutex_t sources_lock;
+	struct pmp_client_sources *sources;
 
 	pthread_mutex_t lock;
 	enum session_state state;
@@ -315,7 +333,8 @@ static IMFTopology *session_track_topologies(struct session *s, DWORD type,
  * other vt).
  */
 static void session_deliver(struct session *s, DWORD type, HRESULT status,
-			    DWORD vt, ULONGLONG value, DWORD topology_status)
+			    DWORD vt, ULONGLONG value, DWORD topology_status,
+			    const GUID *guid)
 {
 	IMFTopology *topology = session_track_topologies(s, type, vt, value);
 	IMFMediaEvent *event = NULL;
@@ -329,8 +348,14 @@ static void session_deliver(struct session *s, DWORD type, HRESULT status,
 	} else if (vt == VT_I8) {
 		v.vt = VT_I8;
 		v.hVal.QuadPart = (LONGLONG)value;
+	} else if (vt == VT_CLSID) {
+		/* MFCreateMediaEvent copies the value: this one stays ours. */
+		v.vt = VT_CLSID;
+		v.puuid = (CLSID *)guid;
 	}
 	hr = MFCreateMediaEvent(type, &GUID_NULL, status, &v, &event);
+	if (vt == VT_CLSID)
+		PropVariantInit(&v);
 	PropVariantClear(&v);
 	if (SUCCEEDED(hr) && type == MESessionTopologyStatus)
 		hr = IMFMediaEvent_SetUINT32(event, &MF_EVENT_TOPOLOGY_STATUS,
@@ -373,16 +398,18 @@ static void *session_pump(void *arg)
 	DWORD type, vt, topology_status;
 	ULONGLONG value;
 	HRESULT hr, status;
+	GUID guid;
 
 	for (;;) {
 		hr = IPmpMediaSessionHost_GetEvent(s->host, PUMP_WAIT_MS, &type,
 						   &status, &vt, &value,
-						   &topology_status);
+						   &topology_status, &guid);
 		if (hr == MF_E_NO_EVENTS_AVAILABLE)
 			continue;
 		if (FAILED(hr))
 			break;
-		session_deliver(s, type, status, vt, value, topology_status);
+		session_deliver(s, type, status, vt, value, topology_status,
+				&guid);
 	}
 	/* MF_E_SHUTDOWN after our own Shutdown; anything else: it is gone. */
 	session_host_gone(s, hr);
@@ -452,6 +479,11 @@ static HRESULT session_shutdown(struct session *s)
 	IMFMediaEventQueue_Shutdown(s->queue);
 	pmp_clock_shutdown(s->clock);
 	pthread_join(s->pump, NULL);
+	/* The host refuses every push now: the pumps end. */
+	pthread_mutex_lock(&s->sources_lock);
+	pmp_client_sources_destroy(s->sources);
+	s->sources = NULL;
+	pthread_mutex_unlock(&s->sources_lock);
 
 	pthread_mutex_lock(&s->lock);
 	topologies_drop_locked(s, DROP_ALL, 0);
@@ -462,6 +494,8 @@ static HRESULT session_shutdown(struct session *s)
 /* Frees a session that has no pump, or whose pump has been joined. */
 static void session_free(struct session *s)
 {
+	pmp_client_sources_destroy(s->sources);
+	pthread_mutex_destroy(&s->sources_lock);
 	if (s->clock)
 		IMFPresentationClock_Release(s->clock);
 	if (s->queue)
@@ -552,6 +586,8 @@ static HRESULT STDMETHODCALLTYPE session_SetTopology(IMFMediaSession *iface,
 						     IMFTopology *pTopology)
 {
 	struct session *s = impl_from_IMFMediaSession(iface);
+	struct pmp_client_sources *sources = NULL;
+	IMFTopology *copy = NULL;
 	void *buf = NULL;
 	UINT32 size = 0;
 	uint64_t seq;
@@ -572,28 +608,50 @@ static HRESULT STDMETHODCALLTYPE session_SetTopology(IMFMediaSession *iface,
 	if (FAILED(IMFTopology_GetNodeCount(pTopology, &nodes)) || !nodes)
 		return E_INVALIDARG;
 	hr = IMFTopology_GetTopologyID(pTopology, &id);
+	/* The host gets a copy whose application sources are client streams. */
 	if (SUCCEEDED(hr))
-		hr = pmp_topology_serialize(pTopology, &buf, &size);
-	if (FAILED(hr))
+		hr = pmp_client_sources_prepare(s->host, pTopology, &copy,
+					       &sources);
+	if (SUCCEEDED(hr))
+		hr = pmp_topology_serialize(copy, &buf, &size);
+	if (copy)
+		IMFTopology_Release(copy);
+	if (FAILED(hr)) {
+		pmp_client_sources_destroy(sources);
 		return hr;
+	}
 	err = pmp_memfd_seal_new(buf, size, &fd);
 	free(buf);
-	if (err < 0)
+	if (err < 0) {
+		pmp_client_sources_destroy(sources);
 		return pmp_hresult_from_errno(err);
+	}
 
 	/* Known before the call: its events may come before it returns. */
 	pthread_mutex_lock(&s->lock);
 	hr = topologies_add_locked(s, pTopology, id, &seq);
 	pthread_mutex_unlock(&s->lock);
 	if (SUCCEEDED(hr)) {
+		pthread_mutex_lock(&s->sources_lock);
 		hr = IPmpMediaSessionHost_SetTopology(
 			s->host, dwSetTopologyFlags, id, fd, size);
 		if (FAILED(hr)) {
 			pthread_mutex_lock(&s->lock);
 			topologies_drop_locked(s, DROP_CALL, seq);
 			pthread_mutex_unlock(&s->lock);
+		} else {
+			/*
+			 * The host resolved it (or failed to: then its event
+			 * says so, and the pumps. pushes find no stream).
+			 */
+			pmp_client_sources_stop(s->sources);
+			pmp_client_sources_destroy(s->sources);
+			s->sources = sources;
+			sources = NULL;
 		}
+		pthread_mutex_unlock(&s->sources_lock);
 	}
+	pmp_client_sources_destroy(sources);
 	close(fd);
 	return hr;
 }
@@ -620,6 +678,8 @@ session_Start(IMFMediaSession *iface, const GUID *pguidTimeFormat,
 	      const PROPVARIANT *pvarStartPosition)
 {
 	struct session *s = impl_from_IMFMediaSession(iface);
+	LONGLONG from = 0;
+	DWORD segment = 0;
 	HRESULT hr;
 
 	if (!pvarStartPosition)
@@ -632,11 +692,18 @@ session_Start(IMFMediaSession *iface, const GUID *pguidTimeFormat,
 	hr = session_check(s);
 	if (FAILED(hr))
 		return hr;
-	return IPmpMediaSessionHost_Start(
+	pthread_mutex_lock(&s->sources_lock);
+	hr = IPmpMediaSessionHost_Start(
 		s->host, pvarStartPosition->vt,
 		pvarStartPosition->vt == VT_I8
 			? pvarStartPosition->hVal.QuadPart
-			: 0);
+			: 0,
+		&segment, &from);
+	/* A source that fails to start ends its stream: an MEError says so. */
+	if (SUCCEEDED(hr))
+		pmp_client_sources_start(s->sources, segment, from);
+	pthread_mutex_unlock(&s->sources_lock);
+	return hr;
 }
 
 static HRESULT STDMETHODCALLTYPE session_Pause(IMFMediaSession *iface)
@@ -645,15 +712,31 @@ static HRESULT STDMETHODCALLTYPE session_Pause(IMFMediaSession *iface)
 		iface, impl_from_IMFMediaSession(iface)->host->lpVtbl->Pause);
 }
 
+/* Stop and Close: the host half first, then the application's sources. */
+static HRESULT session_stop_sources(IMFMediaSession *iface,
+				  HRESULT(STDMETHODCALLTYPE *method)(
+					  IPmpMediaSessionHost *host))
+{
+	struct session *s = impl_from_IMFMediaSession(iface);
+	HRESULT hr;
+
+	pthread_mutex_lock(&s->sources_lock);
+	hr = session_forward(iface, method);
+	if (SUCCEEDED(hr))
+		pmp_client_sources_stop(s->sources);
+	pthread_mutex_unlock(&s->sources_lock);
+	return hr;
+}
+
 static HRESULT STDMETHODCALLTYPE session_Stop(IMFMediaSession *iface)
 {
-	return session_forward(
+	return session_stop_sources(
 		iface, impl_from_IMFMediaSession(iface)->host->lpVtbl->Stop);
 }
 
 static HRESULT STDMETHODCALLTYPE session_Close(IMFMediaSession *iface)
 {
-	return session_forward(
+	return session_stop_sources(
 		iface, impl_from_IMFMediaSession(iface)->host->lpVtbl->Close);
 }
 
@@ -782,6 +865,12 @@ static HRESULT STDMETHODCALLTYPE getservice_GetService(IMFGetService *iface,
 	hr = session_check(s);
 	if (FAILED(hr))
 		return hr;
+	if (IsEqualGUID(guidService, &PMP_CLEARKEY_SERVICE))
+		return IPmpClearKeyLicense_QueryInterface(
+			&s->IPmpClearKeyLicense_iface, riid, ppvObject);
+	if (IsEqualGUID(guidService, &PMP_SINK_OUTPUT_SERVICE))
+		return IPmpSinkOutput_QueryInterface(&s->IPmpSinkOutput_iface,
+						     riid, ppvObject);
 	if (!IsEqualGUID(guidService, &MF_PMP_SERVER_CONTEXT))
 		return MF_E_UNSUPPORTED_SERVICE;
 	return IMFPMPServer_QueryInterface(s->server, riid, ppvObject);
@@ -792,6 +881,146 @@ static const IMFGetServiceVtbl getservice_vtbl = {
 	.AddRef = getservice_AddRef,
 	.Release = getservice_Release,
 	.GetService = getservice_GetService,
+};
+
+/* ---- the pmp services: keys in, what the sinks hand out ---- */
+
+static struct session *impl_from_IPmpClearKeyLicense(IPmpClearKeyLicense *iface)
+{
+	return (struct session *)((char *)iface -
+				  offsetof(struct session,
+					   IPmpClearKeyLicense_iface));
+}
+
+static struct session *impl_from_IPmpSinkOutput(IPmpSinkOutput *iface)
+{
+	return (struct session *)((char *)iface -
+				  offsetof(struct session,
+					   IPmpSinkOutput_iface));
+}
+
+/* A service's own identity: IUnknown and its interface, the session's life. */
+static HRESULT service_query(void *iface, REFIID riid, REFIID own, void **ppv)
+{
+	if (!ppv)
+		return E_POINTER;
+	*ppv = NULL;
+	if (!riid)
+		return E_POINTER;
+	if (!IsEqualGUID(riid, &IID_IUnknown) && !IsEqualGUID(riid, own))
+		return E_NOINTERFACE;
+	((IUnknown *)iface)->lpVtbl->AddRef((IUnknown *)iface);
+	*ppv = iface;
+	return S_OK;
+}
+
+static HRESULT STDMETHODCALLTYPE keys_QueryInterface(IPmpClearKeyLicense *iface,
+						     REFIID riid, void **ppv)
+{
+	return service_query(iface, riid, &IID_IPmpClearKeyLicense, ppv);
+}
+
+static ULONG STDMETHODCALLTYPE keys_AddRef(IPmpClearKeyLicense *iface)
+{
+	return session_AddRef(
+		&impl_from_IPmpClearKeyLicense(iface)->IMFMediaSession_iface);
+}
+
+static ULONG STDMETHODCALLTYPE keys_Release(IPmpClearKeyLicense *iface)
+{
+	return session_Release(
+		&impl_from_IPmpClearKeyLicense(iface)->IMFMediaSession_iface);
+}
+
+/* The license goes to the host half in the call's payload, nowhere else. */
+static HRESULT STDMETHODCALLTYPE keys_Update(IPmpClearKeyLicense *iface,
+					     const char *license)
+{
+	struct session *s = impl_from_IPmpClearKeyLicense(iface);
+	HRESULT hr;
+
+	if (!license)
+		return E_POINTER;
+	hr = session_check(s);
+	return FAILED(hr) ? hr
+			  : IPmpMediaSessionHost_UpdateLicense(s->host,
+							       license);
+}
+
+static const IPmpClearKeyLicenseVtbl keys_vtbl = {
+	.QueryInterface = keys_QueryInterface,
+	.AddRef = keys_AddRef,
+	.Release = keys_Release,
+	.Update = keys_Update,
+};
+
+static HRESULT STDMETHODCALLTYPE output_QueryInterface(IPmpSinkOutput *iface,
+						       REFIID riid, void **ppv)
+{
+	return service_query(iface, riid, &IID_IPmpSinkOutput, ppv);
+}
+
+static ULONG STDMETHODCALLTYPE output_AddRef(IPmpSinkOutput *iface)
+{
+	return session_AddRef(
+		&impl_from_IPmpSinkOutput(iface)->IMFMediaSession_iface);
+}
+
+static ULONG STDMETHODCALLTYPE output_Release(IPmpSinkOutput *iface)
+{
+	return session_Release(
+		&impl_from_IPmpSinkOutput(iface)->IMFMediaSession_iface);
+}
+
+static LONGLONG now_ms(void)
+{
+	return MFGetSystemTime() / 10000;
+}
+
+/*
+ * Asks the host half in turns of at most OUTPUT_WAIT_MS (each call must
+ * end well within the module's timeout) until @wait_ms has passed.
+ */
+static HRESULT STDMETHODCALLTYPE output_ReadSample(IPmpSinkOutput *iface,
+						   TOPOID node, DWORD wait_ms,
+						   IMFSample **sample)
+{
+	struct session *s = impl_from_IPmpSinkOutput(iface);
+	LONGLONG deadline = now_ms() + wait_ms, left;
+	DWORD size = 0, turn;
+	HRESULT hr;
+	int fd;
+
+	if (!sample)
+		return E_POINTER;
+	*sample = NULL;
+	for (;;) {
+		hr = session_check(s);
+		if (FAILED(hr))
+			return hr;
+		left = deadline - now_ms();
+		turn = wait_ms == INFINITE || left > OUTPUT_WAIT_MS
+			       ? OUTPUT_WAIT_MS
+			       : (left > 0 ? (DWORD)left : 0);
+		fd = -1;
+		hr = IPmpMediaSessionHost_ReadOutput(s->host, node, turn, &fd,
+						     &size);
+		if (hr != MF_E_NO_EVENTS_AVAILABLE ||
+		    (wait_ms != INFINITE && deadline - now_ms() <= 0))
+			break;
+	}
+	if (hr == S_OK) {
+		hr = pmp_sample_deserialize(fd, size, OUTPUT_SAMPLE_MAX, sample);
+		close(fd);
+	}
+	return hr;
+}
+
+static const IPmpSinkOutputVtbl output_vtbl = {
+	.QueryInterface = output_QueryInterface,
+	.AddRef = output_AddRef,
+	.Release = output_Release,
+	.ReadSample = output_ReadSample,
 };
 
 /* ---- creation ---- */
@@ -821,7 +1050,8 @@ static HRESULT session_server(DWORD flags, IMFAttributes *config,
 }
 
 /* A session whose halves are @server's new host half; takes @server. */
-static HRESULT session_create(IMFPMPServer *server, IMFMediaSession **out)
+static HRESULT session_create(IMFPMPServer *server, DWORD policy,
+			      IMFMediaSession **out)
 {
 	struct session *s;
 	HRESULT hr;
@@ -833,14 +1063,20 @@ static HRESULT session_create(IMFPMPServer *server, IMFMediaSession **out)
 	}
 	s->IMFMediaSession_iface.lpVtbl = &session_vtbl;
 	s->IMFGetService_iface.lpVtbl = &getservice_vtbl;
+	s->IPmpClearKeyLicense_iface.lpVtbl = &keys_vtbl;
+	s->IPmpSinkOutput_iface.lpVtbl = &output_vtbl;
 	atomic_init(&s->refcount, 1);
 	s->server = server;
 	pthread_mutex_init(&s->lock, NULL);
+	pthread_mutex_init(&s->sources_lock, NULL);
 	s->state = SESSION_RUNNING;
 
 	hr = IMFPMPServer_CreateObjectByCLSID(server, &CLSID_PmpMediaSession,
 					      &IID_IPmpMediaSessionHost,
 					      (void **)&s->host);
+	/* Before any topology: the policy binds everything resolved. */
+	if (SUCCEEDED(hr) && policy)
+		hr = IPmpMediaSessionHost_SetOutputPolicy(s->host, policy);
 	if (SUCCEEDED(hr))
 		hr = MFCreateEventQueue(&s->queue);
 	if (SUCCEEDED(hr))
@@ -860,6 +1096,7 @@ PMP_EXPORT HRESULT STDAPICALLTYPE MFCreatePMPMediaSession(
 	IMFMediaSession **ppMediaSession, IMFActivate **ppEnablerActivate)
 {
 	IMFPMPServer *server;
+	UINT32 policy = 0;
 	HRESULT hr;
 
 	if (ppEnablerActivate)
@@ -869,12 +1106,21 @@ PMP_EXPORT HRESULT STDAPICALLTYPE MFCreatePMPMediaSession(
 	*ppMediaSession = NULL;
 	if (!pmp_server_flags_valid(dwCreationFlags))
 		return E_INVALIDARG;
+	if (pConfiguration) {
+		hr = IMFAttributes_GetUINT32(pConfiguration,
+					     &PMP_SESSION_OUTPUT_POLICY,
+					     &policy);
+		if (FAILED(hr) && hr != MF_E_ATTRIBUTENOTFOUND)
+			return E_INVALIDARG;
+		if (policy & ~PMP_OUTPUT_POLICY_NO_FRAMES)
+			return E_INVALIDARG;
+	}
 	if (!pmp_mf_started())
 		return MF_E_PLATFORM_NOT_INITIALIZED;
 	hr = session_server(dwCreationFlags, pConfiguration, &server);
 	if (FAILED(hr))
 		return hr;
-	return session_create(server, ppMediaSession);
+	return session_create(server, policy, ppMediaSession);
 }
 
 PMP_EXPORT HRESULT STDAPICALLTYPE MFGetService(IUnknown *punkObject,

@@ -26,4 +26,21 @@ HRESULT pmp_clock_create(IPmpMediaSessionHost *host,
 			 IMFPresentationClock **out);
 void pmp_clock_shutdown(IMFPresentationClock *clock);
 
+/*
+ * session_sources.c: the client streams of one topology.  prepare() makes
+ * @copy, the topology the host gets, and the feeds of its client streams
+ * (NULL when it has none); start() starts the application's sources for
+ * a new @segment at @from (nothing for a resume: the same segment);
+ * stop() stops them; destroy() ends the pumps and lets the sources go.
+ */
+struct pmp_client_sources;
+
+HRESULT pmp_client_sources_prepare(IPmpMediaSessionHost *host,
+				  IMFTopology *topology, IMFTopology **copy,
+				  struct pmp_client_sources **out);
+HRESULT pmp_client_sources_start(struct pmp_client_sources *f, DWORD segment,
+				LONGLONG from);
+void pmp_client_sources_stop(struct pmp_client_sources *f);
+void pmp_client_sources_destroy(struct pmp_client_sources *f);
+
 #endif /* PMP_LIB_MF_SESSION_H */

@@ -4,15 +4,16 @@
  * (CLSID_PmpMediaSession, a class every registry has) and its factory
  *
  * A session holds at most one presentation: a topology received by value,
- * resolved into the objects its nodes name (PMP_TOPONODE_OBJECT_CLSID),
- * created through the registry the session came from.  The shape
- * supported is one source-stream node per stream, its output 0 connected
- * straight to an output node; anything else is MF_E_TOPO_UNSUPPORTED.  A
- * worker thread, started by the first Start, moves samples from each
- * source to its sink when the presentation clock reaches their time, and
- * makes every call into a source or sink but Open (made while resolving,
- * before the worker can see the objects), so that components see one
- * thread at a time.
+ * resolved into objects through the registry the session came from
+ * (session_graph.c).  A worker thread, started by the first Start, pulls
+ * samples from each stream (through its transforms) and hands them to its
+ * sink when the presentation clock reaches their time (at once when every
+ * sink is rateless), and makes every call into a source or transform but
+ * the ones resolution makes, so that those see one thread at a time.
+ * Sinks are also read (ReadOutput) and flushed (a stop, a seek) from the
+ * threads serving the client.  The samples of client streams come from
+ * the client's PushSample calls (session_feed.c); the session's ClearKey
+ * keys from UpdateLicense (keys.c).
  *
  * Every command (SetTopology, Start...) returns at once and says how it
  * went as an event, as Windows' session does; the statuses follow Windows
@@ -46,45 +47,29 @@
 
 #include "../memfd.h"
 #include "../registry.h"
+#include "keys.h"
 #include "mf.h"
+#include "sample_blob.h"
 #include "session_host.h"
 
 /* A serialized topology larger than this is refused (E_INVALIDARG). */
 #define TOPOLOGY_BLOB_MAX (1U << 20)
+/* A pushed sample larger than this is refused (E_INVALIDARG). */
+#define PMP_SESSION_SAMPLE_MAX (16U << 20)
+/*
+ * How long PushSample waits for room, and ReadOutput at most for output:
+ * far below the module's call timeout, so that a paused session or an
+ * idle sink answers MF_E_NOTACCEPTING or MF_E_NO_EVENTS_AVAILABLE and the
+ * client asks again, instead of the call timing out.
+ */
+#define PMP_SESSION_PUSH_WAIT_MS 1000
+#define PMP_SESSION_READ_WAIT_MAX_MS 5000
 #define SET_TOPOLOGY_FLAGS                                                     \
 	(MFSESSION_SETTOPOLOGY_IMMEDIATE |                                     \
 	 MFSESSION_SETTOPOLOGY_NORESOLUTION |                                  \
 	 MFSESSION_SETTOPOLOGY_CLEAR_CURRENT)
 /* What a session with a topology can do (no rate control). */
 #define CAPS_READY (MFSESSIONCAP_START | MFSESSIONCAP_SEEK)
-
-/* The object of one output node; several streams may feed it. */
-struct sink_object {
-	IPmpMediaSink *sink;
-	TOPOID node;
-	UINT64 count;
-};
-
-/* One source node, its object and where its samples go. */
-struct stream {
-	IPmpMediaSource *source;
-	TOPOID node, peer;
-	struct sink_object *sink;
-	UINT64 count;
-	bool have, ended;
-	LONGLONG time, duration;
-};
-
-struct presentation {
-	atomic_long refcount;
-	IMFTopology *topology;
-	TOPOID id;
-	struct stream *streams;
-	struct sink_object *sinks;
-	WORD nr_streams, nr_sinks;
-	/* The end of the latest sample a sink took: when the end comes. */
-	LONGLONG end;
-};
 
 enum session_state {
 	STATE_STOPPED,
@@ -98,6 +83,8 @@ struct session {
 	atomic_long refcount;
 	struct pmp_registry *reg;
 	struct pmp_event_fifo events;
+	IPmpKeyStore *keys;
+	IPmpKeyStore *lookup;
 	pthread_mutex_t command_lock;
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
@@ -107,7 +94,11 @@ struct session {
 	struct presentation *pres;
 	struct pmp_pclock clock;
 	DWORD caps;
+	DWORD output_policy;
 	unsigned long generation;
+	/* The segment client streams push for, and where it began. */
+	DWORD segment;
+	LONGLONG segment_from;
 	bool seek_pending;
 	LONGLONG seek_to;
 	bool worker_started;
@@ -121,200 +112,21 @@ impl_from_IPmpMediaSessionHost(IPmpMediaSessionHost *iface)
 	return (struct session *)iface;
 }
 
-/* ---- presentations ---- */
-
-static void pres_get(struct presentation *p)
-{
-	atomic_fetch_add(&p->refcount, 1);
-}
-
-/* Drops a reference; the last releases the objects.  No lock but commands. */
-static void pres_put(struct presentation *p)
-{
-	WORD i;
-
-	if (!p || atomic_fetch_sub(&p->refcount, 1) != 1)
-		return;
-	for (i = 0; i < p->nr_streams; i++)
-		if (p->streams[i].source)
-			IPmpMediaSource_Release(p->streams[i].source);
-	for (i = 0; i < p->nr_sinks; i++)
-		if (p->sinks[i].sink)
-			IPmpMediaSink_Release(p->sinks[i].sink);
-	if (p->topology)
-		IMFTopology_Release(p->topology);
-	free(p->streams);
-	free(p->sinks);
-	free(p);
-}
-
-/* The object of class PMP_TOPONODE_OBJECT_CLSID of @node, as @iid. */
-static HRESULT create_node_object(struct pmp_registry *reg,
-				  IMFTopologyNode *node, REFIID iid, void **out)
-{
-	IClassFactory *factory = NULL;
-	GUID clsid;
-	HRESULT hr;
-
-	*out = NULL;
-	if (FAILED(IMFTopologyNode_GetGUID(node, &PMP_TOPONODE_OBJECT_CLSID,
-					   &clsid)))
-		return MF_E_TOPO_UNSUPPORTED;
-	hr = pmp_registry_get_class_object(reg, (const pmp_guid *)&clsid,
-					   (const pmp_guid *)&IID_IClassFactory,
-					   (void **)&factory);
-	if (SUCCEEDED(hr) && !factory)
-		hr = E_UNEXPECTED;
-	if (FAILED(hr))
-		return hr;
-	hr = IClassFactory_CreateInstance(factory, NULL, iid, out);
-	IClassFactory_Release(factory);
-	if (SUCCEEDED(hr) && !*out)
-		hr = E_UNEXPECTED;
-	return hr;
-}
-
-/* Whether every input of output node @node is connected (one at least). */
-static bool sink_inputs_connected(IMFTopologyNode *node)
-{
-	IMFTopologyNode *peer;
-	DWORD inputs = 0, i, index;
-
-	IMFTopologyNode_GetInputCount(node, &inputs);
-	for (i = 0; i < inputs; i++) {
-		if (FAILED(IMFTopologyNode_GetInput(node, i, &peer, &index)))
-			return false;
-		IMFTopologyNode_Release(peer);
-	}
-	return inputs > 0;
-}
-
-/*
- * The output node that output 0 of source node @node feeds, into @peer;
- * MF_E_TOPO_UNSUPPORTED for any other shape.
- */
-static HRESULT stream_peer(IMFTopologyNode *node, TOPOID *peer_id)
-{
-	MF_TOPOLOGY_TYPE type = MF_TOPOLOGY_TEE_NODE;
-	IMFTopologyNode *peer;
-	DWORD outputs = 0, o, index;
-
-	IMFTopologyNode_GetOutputCount(node, &outputs);
-	for (o = 0; o < outputs; o++) {
-		if (FAILED(IMFTopologyNode_GetOutput(node, o, &peer, &index)))
-			continue;
-		if (!o) {
-			IMFTopologyNode_GetNodeType(peer, &type);
-			IMFTopologyNode_GetTopoNodeID(peer, peer_id);
-		}
-		IMFTopologyNode_Release(peer);
-		if (o)
-			return MF_E_TOPO_UNSUPPORTED;
-	}
-	return type == MF_TOPOLOGY_OUTPUT_NODE ? S_OK : MF_E_TOPO_UNSUPPORTED;
-}
-
-/* Checks @node's shape and creates and opens its object. */
-static HRESULT resolve_node(struct pmp_registry *reg, struct presentation *p,
-			    IMFTopologyNode *node)
-{
-	IMFAttributes *attrs = (IMFAttributes *)node;
-	MF_TOPOLOGY_TYPE type;
-	struct sink_object *sink;
-	struct stream *st;
-	HRESULT hr;
-
-	IMFTopologyNode_GetNodeType(node, &type);
-	if (type == MF_TOPOLOGY_OUTPUT_NODE) {
-		if (!sink_inputs_connected(node))
-			return MF_E_TOPO_UNSUPPORTED;
-		sink = &p->sinks[p->nr_sinks++];
-		IMFTopologyNode_GetTopoNodeID(node, &sink->node);
-		hr = create_node_object(reg, node, &IID_IPmpMediaSink,
-					(void **)&sink->sink);
-		return SUCCEEDED(hr) ? IPmpMediaSink_Open(sink->sink, attrs)
-				     : hr;
-	}
-	if (type != MF_TOPOLOGY_SOURCESTREAM_NODE)
-		return MF_E_TOPO_UNSUPPORTED;
-	st = &p->streams[p->nr_streams++];
-	IMFTopologyNode_GetTopoNodeID(node, &st->node);
-	hr = stream_peer(node, &st->peer);
-	if (SUCCEEDED(hr))
-		hr = create_node_object(reg, node, &IID_IPmpMediaSource,
-					(void **)&st->source);
-	return SUCCEEDED(hr) ? IPmpMediaSource_Open(st->source, attrs) : hr;
-}
-
-/* Links each stream to the sink object of its peer node. */
-static HRESULT link_streams(struct presentation *p)
-{
-	WORD i, j;
-
-	for (i = 0; i < p->nr_streams; i++) {
-		for (j = 0; j < p->nr_sinks; j++)
-			if (p->sinks[j].node == p->streams[i].peer)
-				p->streams[i].sink = &p->sinks[j];
-		if (!p->streams[i].sink)
-			return MF_E_TOPO_UNSUPPORTED;
-	}
-	return p->nr_streams ? S_OK : MF_E_TOPO_UNSUPPORTED;
-}
-
-/*
- * Resolves @topology (taking it) into a presentation.  Return: S_OK,
- * MF_E_TOPO_UNSUPPORTED (a shape other than source -> output), or the
- * failure of a node's object: its creation, QueryInterface or Open.
- */
-static HRESULT pres_resolve(struct pmp_registry *reg, IMFTopology *topology,
-			    struct presentation **out)
-{
-	IMFTopologyNode *node;
-	struct presentation *p;
-	WORD count = 0, i;
-	HRESULT hr = S_OK;
-
-	*out = NULL;
-	p = calloc(1, sizeof(*p));
-	if (!p) {
-		IMFTopology_Release(topology);
-		return E_OUTOFMEMORY;
-	}
-	atomic_init(&p->refcount, 1);
-	p->topology = topology;
-	IMFTopology_GetTopologyID(topology, &p->id);
-	IMFTopology_GetNodeCount(topology, &count);
-	p->streams = calloc(count ? count : 1, sizeof(*p->streams));
-	p->sinks = calloc(count ? count : 1, sizeof(*p->sinks));
-	if (!p->streams || !p->sinks)
-		hr = E_OUTOFMEMORY;
-	for (i = 0; SUCCEEDED(hr) && i < count; i++) {
-		hr = IMFTopology_GetNode(topology, i, &node);
-		if (FAILED(hr))
-			break;
-		hr = resolve_node(reg, p, node);
-		IMFTopologyNode_Release(node);
-	}
-	if (SUCCEEDED(hr))
-		hr = link_streams(p);
-	if (FAILED(hr)) {
-		pres_put(p);
-		return hr;
-	}
-	*out = p;
-	return S_OK;
-}
-
 /* Back to the start: no sample read, none ended.  Lock held. */
 static void pres_rewind_locked(struct presentation *p, bool counts)
 {
+	struct stream *st;
 	WORD i;
 
 	p->end = 0;
 	for (i = 0; i < p->nr_streams; i++) {
-		p->streams[i].have = p->streams[i].ended = false;
+		st = &p->streams[i];
+		st->have = st->ended = false;
+		if (st->sample)
+			IMFSample_Release(st->sample);
+		st->sample = NULL;
 		if (counts)
-			p->streams[i].count = 0;
+			st->count = 0;
 	}
 	for (i = 0; counts && i < p->nr_sinks; i++)
 		p->sinks[i].count = 0;
@@ -327,7 +139,7 @@ static HRESULT queue_event(struct session *s, MediaEventType type,
 			   DWORD topology_status)
 {
 	struct pmp_session_event ev = { type, status, vt, value,
-					topology_status };
+					topology_status, GUID_NULL };
 
 	return pmp_event_fifo_push(&s->events, &ev);
 }
@@ -346,8 +158,12 @@ static void stop_locked(struct session *s)
 	s->state = STATE_STOPPED;
 	s->caps = s->pres ? CAPS_READY : 0;
 	pmp_pclock_stop(&s->clock);
-	if (s->pres)
+	if (s->pres) {
 		pres_rewind_locked(s->pres, false);
+		/* Pushers and a worker waiting in a sink let go. */
+		pmp_pres_restart_feeds(s->pres, (DWORD)s->generation, false);
+		pmp_pres_flush_sinks(s->pres);
+	}
 	pthread_cond_broadcast(&s->cond);
 }
 
@@ -356,6 +172,10 @@ static void run_from_locked(struct session *s, LONGLONG position)
 {
 	s->generation++;
 	pres_rewind_locked(s->pres, s->state == STATE_STOPPED);
+	pmp_pres_flush_sinks(s->pres);
+	s->segment = (DWORD)s->generation;
+	s->segment_from = position;
+	pmp_pres_restart_feeds(s->pres, s->segment, true);
 	s->seek_pending = true;
 	s->seek_to = position;
 	pmp_pclock_run(&s->clock, position, MFGetSystemTime());
@@ -365,10 +185,16 @@ static void run_from_locked(struct session *s, LONGLONG position)
 
 enum action_kind { ACT_SEEK, ACT_READ, ACT_DELIVER, ACT_END };
 
+/*
+ * One step of the worker.  ACT_READ leaves the sample read in @sample;
+ * ACT_DELIVER holds a reference to the sample it delivers.
+ */
 struct action {
 	enum action_kind kind;
 	struct stream *st;
-	LONGLONG time, duration;
+	DWORD segment;
+	LONGLONG time;
+	IMFSample *sample;
 };
 
 /* The component calls of @a; no lock held. */
@@ -379,16 +205,12 @@ static HRESULT act(struct presentation *p, struct action *a)
 
 	switch (a->kind) {
 	case ACT_SEEK:
-		for (i = 0; SUCCEEDED(hr) && i < p->nr_streams; i++)
-			hr = IPmpMediaSource_Seek(p->streams[i].source,
-						  a->time);
-		return hr;
+		return pmp_pres_seek(p, a->time);
 	case ACT_READ:
-		return IPmpMediaSource_ReadSample(a->st->source, &a->time,
-						  &a->duration);
+		return pmp_stream_pull(a->st, a->segment, &a->sample);
 	case ACT_DELIVER:
-		return IPmpMediaSink_ProcessSample(a->st->sink->sink, a->time,
-						   a->duration);
+		return IPmpMediaSink_ProcessSample(a->st->sink->sink,
+						   a->sample);
 	default: /* ACT_END */
 		for (i = 0; SUCCEEDED(hr) && i < p->nr_sinks; i++)
 			hr = IPmpMediaSink_EndOfStream(p->sinks[i].sink);
@@ -396,35 +218,64 @@ static HRESULT act(struct presentation *p, struct action *a)
 	}
 }
 
-/* A failed source or sink ends the presentation with MEError. */
+/*
+ * A failed source, transform or sink ends the presentation with MEError;
+ * a key that is missing is named in the event (VT_CLSID).
+ */
 static void fail_locked(struct session *s, HRESULT hr)
 {
+	struct pmp_session_event ev = { .type = MEError, .status = hr };
+	BYTE kid[16];
+
 	stop_locked(s);
-	queue_status(s, MEError, hr);
+	if (hr == MF_E_LICENSE_REQUIRED &&
+	    pmp_key_lookup_missing(s->lookup, kid)) {
+		ev.vt = VT_CLSID;
+		memcpy(&ev.guid, kid, sizeof(kid));
+	}
+	pmp_event_fifo_push(&s->events, &ev);
+}
+
+/* The time and duration of a sample read; 0 for an unset duration. */
+static HRESULT sample_timing(IMFSample *sample, LONGLONG *time,
+			     LONGLONG *duration)
+{
+	HRESULT hr = IMFSample_GetSampleTime(sample, time);
+
+	if (FAILED(hr))
+		return hr;
+	if (FAILED(IMFSample_GetSampleDuration(sample, duration)) ||
+	    *duration < 0)
+		*duration = 0;
+	return S_OK;
 }
 
 /* What @a's calls returned, applied: nothing changed since they began. */
 static void apply_locked(struct session *s, struct presentation *p,
-			 const struct action *a, HRESULT hr)
+			 struct action *a, HRESULT hr)
 {
 	struct stream *st = a->st;
 
 	if (a->kind == ACT_DELIVER) {
 		st->count++;
 		st->have = false;
+		IMFSample_Release(st->sample);
+		st->sample = NULL;
 		if (SUCCEEDED(hr)) {
 			st->sink->count++;
-			if (p->end < a->time + a->duration)
-				p->end = a->time + a->duration;
+			if (p->end < st->time + st->duration)
+				p->end = st->time + st->duration;
 		}
 	}
+	if (a->kind == ACT_READ && hr == S_OK)
+		hr = sample_timing(a->sample, &st->time, &st->duration);
 	if (FAILED(hr)) {
 		fail_locked(s, hr);
 	} else if (a->kind == ACT_READ) {
 		st->ended = hr == S_FALSE;
 		st->have = !st->ended;
-		st->time = a->time;
-		st->duration = a->duration;
+		st->sample = a->sample;
+		a->sample = NULL;
 	} else if (a->kind == ACT_END) {
 		stop_locked(s);
 		queue_status(s, MESessionEnded, S_OK);
@@ -450,22 +301,32 @@ static bool next_action_locked(struct session *s, struct presentation *p,
 	for (i = 0; i < p->nr_streams; i++) {
 		st = &p->streams[i];
 		if (!st->have && !st->ended) {
-			*a = (struct action){ .kind = ACT_READ, .st = st };
+			*a = (struct action){ .kind = ACT_READ,
+					      .st = st,
+					      .segment = s->segment };
 			return true;
 		}
 		if (st->have && (!next || st->time < next->time))
 			next = st;
 	}
-	if (next)
+	if (next) {
 		*a = (struct action){ .kind = ACT_DELIVER,
 				      .st = next,
 				      .time = next->time,
-				      .duration = next->duration };
-	else
+				      .sample = next->sample };
+		IMFSample_AddRef(a->sample);
+	} else {
 		*a = (struct action){ .kind = ACT_END };
+	}
+	/* Rateless sinks take each sample as soon as it is there. */
+	if (p->rateless)
+		return true;
 	*due = pmp_pclock_system_time_at(&s->clock, next ? next->time : p->end);
-	if (MFGetSystemTime() < *due)
+	if (MFGetSystemTime() < *due) {
+		if (a->sample)
+			IMFSample_Release(a->sample);
 		return false;
+	}
 	*due = 0;
 	return true;
 }
@@ -483,14 +344,17 @@ static void worker_step_locked(struct session *s)
 		pmp_cond_wait_until(&s->cond, &s->lock, due);
 		return;
 	}
-	pres_get(p);
+	pmp_pres_get(p);
 	pthread_mutex_unlock(&s->lock);
 	hr = act(p, &a);
 	pthread_mutex_lock(&s->lock);
 	if (generation == s->generation)
 		apply_locked(s, p, &a, hr);
 	pthread_mutex_unlock(&s->lock);
-	pres_put(p);
+	/* A sample of a run that is over, or the one delivered. */
+	if (a.sample)
+		IMFSample_Release(a.sample);
+	pmp_pres_put(p);
 	pthread_mutex_lock(&s->lock);
 }
 
@@ -541,7 +405,7 @@ static HRESULT command_begin(struct session *s)
 static void command_end(struct session *s, struct presentation *dead)
 {
 	pthread_mutex_unlock(&s->lock);
-	pres_put(dead);
+	pmp_pres_put(dead);
 	pthread_mutex_unlock(&s->command_lock);
 }
 
@@ -604,6 +468,7 @@ static HRESULT STDMETHODCALLTYPE host_SetTopology(IPmpMediaSessionHost *iface,
 {
 	struct session *s = impl_from_IPmpMediaSessionHost(iface);
 	struct presentation *p = NULL, *dead = NULL;
+	struct pmp_resolve_ctx ctx;
 	IMFTopology *t = NULL;
 	HRESULT hr;
 
@@ -624,9 +489,11 @@ static HRESULT STDMETHODCALLTYPE host_SetTopology(IPmpMediaSessionHost *iface,
 		command_end(s, NULL);
 		return hr;
 	}
+	ctx.keys = s->lookup;
+	ctx.output_policy = s->output_policy;
 	/* Components' Open may take time: the worker and clock go on. */
 	pthread_mutex_unlock(&s->lock);
-	hr = pres_resolve(s->reg, t, &p);
+	hr = pmp_pres_resolve(s->reg, t, &ctx, &p);
 	pthread_mutex_lock(&s->lock);
 	if (FAILED(hr))
 		hr = queue_event(s, MESessionTopologySet, hr, VT_UNKNOWN, id,
@@ -673,17 +540,24 @@ static HRESULT start_locked(struct session *s, DWORD vt, LONGLONG position)
 }
 
 static HRESULT STDMETHODCALLTYPE host_Start(IPmpMediaSessionHost *iface,
-					    DWORD vt, LONGLONG position)
+					    DWORD vt, LONGLONG position,
+					    DWORD *segment, LONGLONG *from)
 {
 	struct session *s = impl_from_IPmpMediaSessionHost(iface);
 	HRESULT hr;
 
+	if (!segment || !from)
+		return E_POINTER;
+	*segment = 0;
+	*from = 0;
 	if ((vt != VT_EMPTY && vt != VT_I8) || (vt == VT_I8 && position < 0))
 		return E_INVALIDARG;
 	hr = command_begin(s);
 	if (FAILED(hr))
 		return hr;
 	hr = queue_status(s, MESessionStarted, start_locked(s, vt, position));
+	*segment = s->segment;
+	*from = s->segment_from;
 	command_end(s, NULL);
 	return hr;
 }
@@ -773,7 +647,8 @@ static HRESULT shutdown_clocked(struct session *s)
 	pthread_mutex_unlock(&s->lock);
 	if (join)
 		pthread_join(s->worker, NULL);
-	pres_put(dead);
+	pmp_pres_put(dead);
+	pmp_key_store_wipe(s->keys);
 	pmp_event_fifo_shutdown(&s->events);
 	return S_OK;
 }
@@ -853,7 +728,7 @@ host_GetFullTopology(IPmpMediaSessionHost *iface, DWORD flags, TOPOID id,
 		return MF_E_NOT_FOUND;
 	}
 	set_counts_locked(p);
-	pres_get(p);
+	pmp_pres_get(p);
 	pthread_mutex_unlock(&s->lock);
 	hr = pmp_topology_serialize(p->topology, &buf, &len);
 	if (SUCCEEDED(hr))
@@ -871,13 +746,14 @@ static HRESULT STDMETHODCALLTYPE host_GetEvent(IPmpMediaSessionHost *iface,
 					       DWORD wait_ms, DWORD *type,
 					       HRESULT *status, DWORD *vt,
 					       ULONGLONG *value,
-					       DWORD *topology_status)
+					       DWORD *topology_status,
+					       GUID *guid)
 {
 	struct session *s = impl_from_IPmpMediaSessionHost(iface);
 	struct pmp_session_event ev;
 	HRESULT hr;
 
-	if (!type || !status || !vt || !value || !topology_status)
+	if (!type || !status || !vt || !value || !topology_status || !guid)
 		return E_POINTER;
 	hr = pmp_event_fifo_pop(&s->events, wait_ms, &ev);
 	if (FAILED(hr))
@@ -887,6 +763,7 @@ static HRESULT STDMETHODCALLTYPE host_GetEvent(IPmpMediaSessionHost *iface,
 	*vt = ev.vt;
 	*value = ev.value;
 	*topology_status = ev.topology_status;
+	*guid = ev.guid;
 	return S_OK;
 }
 
@@ -910,6 +787,160 @@ static HRESULT STDMETHODCALLTYPE host_GetClockTime(IPmpMediaSessionHost *iface,
 	return hr;
 }
 
+/* ---- client streams, keys and what sinks hand out ---- */
+
+/*
+ * The feed of client-stream node @node, referenced: MF_E_SHUTDOWN,
+ * MF_E_NOT_FOUND (no such client stream in the current topology).
+ */
+static HRESULT find_feed(struct session *s, TOPOID node, struct pmp_feed **out)
+{
+	struct stream *st;
+	HRESULT hr = S_OK;
+
+	*out = NULL;
+	pthread_mutex_lock(&s->lock);
+	st = pmp_pres_stream(s->pres, node);
+	if (s->shutdown)
+		hr = MF_E_SHUTDOWN;
+	else if (!st || !st->feed)
+		hr = MF_E_NOT_FOUND;
+	else
+		*out = st->feed;
+	if (*out)
+		pmp_feed_get(*out);
+	pthread_mutex_unlock(&s->lock);
+	return hr;
+}
+
+/* A feed closed under a push: its presentation went, or the session. */
+static HRESULT feed_gone(struct session *s)
+{
+	bool shutdown;
+
+	pthread_mutex_lock(&s->lock);
+	shutdown = s->shutdown;
+	pthread_mutex_unlock(&s->lock);
+	return shutdown ? MF_E_SHUTDOWN : S_FALSE;
+}
+
+static HRESULT STDMETHODCALLTYPE host_PushSample(IPmpMediaSessionHost *iface,
+						 TOPOID node, DWORD segment,
+						 int fd, DWORD size)
+{
+	struct session *s = impl_from_IPmpMediaSessionHost(iface);
+	struct pmp_feed *feed;
+	IMFSample *sample;
+	HRESULT hr;
+
+	hr = pmp_sample_deserialize(fd, size, PMP_SESSION_SAMPLE_MAX, &sample);
+	if (FAILED(hr))
+		return hr;
+	hr = find_feed(s, node, &feed);
+	if (SUCCEEDED(hr)) {
+		hr = pmp_feed_push(feed, segment, sample,
+				   PMP_SESSION_PUSH_WAIT_MS);
+		pmp_feed_put(feed);
+		if (hr == MF_E_SHUTDOWN)
+			hr = feed_gone(s);
+	}
+	IMFSample_Release(sample);
+	return hr;
+}
+
+static HRESULT STDMETHODCALLTYPE host_EndOfStream(IPmpMediaSessionHost *iface,
+						  TOPOID node, DWORD segment,
+						  HRESULT status)
+{
+	struct session *s = impl_from_IPmpMediaSessionHost(iface);
+	struct pmp_feed *feed;
+	HRESULT hr;
+
+	hr = find_feed(s, node, &feed);
+	if (FAILED(hr))
+		return hr;
+	hr = pmp_feed_end(feed, segment, status);
+	pmp_feed_put(feed);
+	return hr == MF_E_SHUTDOWN ? feed_gone(s) : hr;
+}
+
+static HRESULT STDMETHODCALLTYPE
+host_UpdateLicense(IPmpMediaSessionHost *iface, const char *license)
+{
+	struct session *s = impl_from_IPmpMediaSessionHost(iface);
+	bool shutdown;
+
+	if (!license)
+		return E_POINTER;
+	pthread_mutex_lock(&s->lock);
+	shutdown = s->shutdown;
+	pthread_mutex_unlock(&s->lock);
+	/* The store is the session's until it goes: no lock needed. */
+	return shutdown ? MF_E_SHUTDOWN
+			: pmp_key_store_update(s->keys, license);
+}
+
+static HRESULT STDMETHODCALLTYPE
+host_SetOutputPolicy(IPmpMediaSessionHost *iface, DWORD flags)
+{
+	struct session *s = impl_from_IPmpMediaSessionHost(iface);
+	HRESULT hr;
+
+	if (flags & ~PMP_OUTPUT_POLICY_NO_FRAMES)
+		return E_INVALIDARG;
+	hr = command_begin(s);
+	if (FAILED(hr))
+		return hr;
+	/* A topology resolved under the old policy would escape the new. */
+	if (s->pres && (flags & ~s->output_policy))
+		hr = MF_E_INVALIDREQUEST;
+	else
+		s->output_policy |= flags;
+	command_end(s, NULL);
+	return hr;
+}
+
+static HRESULT STDMETHODCALLTYPE host_ReadOutput(IPmpMediaSessionHost *iface,
+						 TOPOID node, DWORD wait_ms,
+						 int *fd, DWORD *size)
+{
+	struct session *s = impl_from_IPmpMediaSessionHost(iface);
+	IPmpMediaSink *sink = NULL;
+	struct sink_object *so;
+	IMFSample *sample = NULL;
+	HRESULT hr = S_OK;
+
+	if (!fd || !size)
+		return E_POINTER;
+	*fd = -1;
+	*size = 0;
+	pthread_mutex_lock(&s->lock);
+	so = pmp_pres_sink(s->pres, node);
+	if (s->shutdown)
+		hr = MF_E_SHUTDOWN;
+	else if (!so)
+		hr = MF_E_NOT_FOUND;
+	else
+		sink = so->sink;
+	if (sink)
+		IPmpMediaSink_AddRef(sink);
+	pthread_mutex_unlock(&s->lock);
+	if (FAILED(hr))
+		return hr;
+	/* The wait is bounded so that the call never outlives its timeout. */
+	if (wait_ms > PMP_SESSION_READ_WAIT_MAX_MS)
+		wait_ms = PMP_SESSION_READ_WAIT_MAX_MS;
+	hr = IPmpMediaSink_ReadOutput(sink, wait_ms, &sample);
+	IPmpMediaSink_Release(sink);
+	if (hr == S_OK && !sample)
+		hr = E_UNEXPECTED;
+	if (hr != S_OK)
+		return hr;
+	hr = pmp_sample_serialize(sample, fd, size);
+	IMFSample_Release(sample);
+	return hr;
+}
+
 /* ---- the object ---- */
 
 static HRESULT STDMETHODCALLTYPE
@@ -927,6 +958,8 @@ static ULONG STDMETHODCALLTYPE host_AddRef(IPmpMediaSessionHost *iface)
 
 static void session_free(struct session *s)
 {
+	IPmpKeyStore_Release(s->lookup);
+	IPmpKeyStore_Release(s->keys);
 	pmp_event_fifo_cleanup(&s->events);
 	pthread_cond_destroy(&s->cond);
 	pthread_mutex_destroy(&s->lock);
@@ -964,17 +997,33 @@ static const IPmpMediaSessionHostVtbl session_vtbl = {
 	.GetFullTopology = host_GetFullTopology,
 	.GetEvent = host_GetEvent,
 	.GetClockTime = host_GetClockTime,
+	.PushSample = host_PushSample,
+	.EndOfStream = host_EndOfStream,
+	.UpdateLicense = host_UpdateLicense,
+	.SetOutputPolicy = host_SetOutputPolicy,
+	.ReadOutput = host_ReadOutput,
 };
 
 static HRESULT session_create(struct pmp_registry *reg,
 			      IPmpMediaSessionHost **out)
 {
 	struct session *s;
+	HRESULT hr;
 	int err;
 
 	s = calloc(1, sizeof(*s));
 	if (!s)
 		return E_OUTOFMEMORY;
+	hr = pmp_key_store_create(&s->keys);
+	if (SUCCEEDED(hr)) {
+		hr = pmp_key_lookup_create(s->keys, &s->lookup);
+		if (FAILED(hr))
+			IPmpKeyStore_Release(s->keys);
+	}
+	if (FAILED(hr)) {
+		free(s);
+		return hr;
+	}
 	err = pmp_event_fifo_init(&s->events);
 	if (!err) {
 		err = pmp_cond_init_monotonic(&s->cond);
@@ -982,6 +1031,8 @@ static HRESULT session_create(struct pmp_registry *reg,
 			pmp_event_fifo_cleanup(&s->events);
 	}
 	if (err) {
+		IPmpKeyStore_Release(s->lookup);
+		IPmpKeyStore_Release(s->keys);
 		free(s);
 		return pmp_hresult_from_errno(err);
 	}

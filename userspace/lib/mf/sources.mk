@@ -13,7 +13,8 @@ MF_SRCS += mf/buffer.c mf/sample.c mf/mediatype.c mf/descriptor.c
 MF_SRCS += mf/session.c mf/clock.c
 # The host half of a PMP media session (mf.rst, "The Media Session in a
 # PMP process").
-MF_SRCS += mf/session_host.c mf/session_queue.c
+MF_SRCS += mf/session_host.c mf/session_queue.c mf/session_graph.c \
+	mf/session_feed.c mf/session_keys.c mf/session_sources.c
 # The media source: local files through libavformat (mf.rst, "The media
 # source").
 MF_SRCS += mf/demux.c
