@@ -18,3 +18,6 @@ MF_SRCS += mf/session_host.c mf/session_queue.c mf/session_graph.c \
 # The media source: local files through libavformat (mf.rst, "The media
 # source").
 MF_SRCS += mf/demux.c
+# ClearKey licenses and a session's key store (mf.rst, "ClearKey
+# licenses").
+MF_SRCS += mf/keys.c
