@@ -99,6 +99,33 @@ static inline bool clips_encrypt(const char *from, const char *to)
 			 from, to);
 }
 
+/*
+ * The clips both the demuxer's and the source's tests read, in clips_dir:
+ * clear.mp4 (320x240, 25/s, CLIPS_FRAMES frames, GOPs of 12 with
+ * B-frames, its moov last), cenc.mp4 (the same, encrypted),
+ * faststart.mp4 (the same, its moov first), odd.mp4 (176x144, 30000/1001
+ * per second, a 4:3 sample aspect ratio, 7 frames), two.mp4 (a video and
+ * an AAC audio stream, interleaved) and notmedia (a line of text).
+ */
+#define CLIPS_FRAMES 50
+
+static inline void clips_make_set(void)
+{
+	clips_encode("clear.mp4", "320x240", "25", CLIPS_FRAMES,
+		     "-g 12 -bf 2");
+	clips_encrypt("clear.mp4", "cenc.mp4");
+	clips_run("ffmpeg -nostdin -v error -y -i clear.mp4 -c copy "
+		  "-movflags +faststart faststart.mp4");
+	clips_encode("odd.mp4", "176x144", "30000/1001", 7,
+		     "-vf setsar=4/3");
+	clips_run("ffmpeg -nostdin -v error -y -f lavfi "
+		  "-i testsrc2=size=160x120:rate=25 -f lavfi "
+		  "-i sine=frequency=440:sample_rate=48000 -t 1 "
+		  "-c:v libx264 -preset veryfast -threads 1 -c:a aac "
+		  "two.mp4");
+	clips_run("printf 'plain text, no media\\n' > notmedia");
+}
+
 static inline bool clips_begin(const char *prefix)
 {
 	snprintf(clips_dir, sizeof(clips_dir), "/tmp/%s-XXXXXX", prefix);
@@ -300,6 +327,32 @@ static inline long long probe_number(const char *path, const char *section,
 	if (probe_field(path, section, stream, key, val, sizeof(val)))
 		return LLONG_MIN;
 	return strtoll(val, NULL, 10);
+}
+
+/*
+ * Writes into clip @to the start of faststart.mp4 (its moov first) up to
+ * half-way into packet @k, and gives ffprobe's packets of the whole clip
+ * in *@want: their count, or -1.
+ */
+static inline int clips_cut_amid(const char *to, int k,
+				 struct probe_packet **want)
+{
+	const char *from = clip(3, "faststart.mp4");
+	uint8_t *buf;
+	size_t size;
+	bool ok;
+	int n;
+
+	n = probe_packets(from, 0, want);
+	if (n <= k)
+		return -1;
+	buf = clips_read(from, &size);
+	if (!buf)
+		return -1;
+	ok = clips_write(clip(3, to), buf,
+			 (*want)[k].pos + (*want)[k].size / 2);
+	free(buf);
+	return ok ? n : -1;
 }
 
 /*

@@ -26,7 +26,6 @@
 
 /* 100 ns units per second. */
 #define HNS 10000000LL
-#define CLEAR_FRAMES 50
 
 __attribute__((constructor)) static void make_clips(void)
 {
@@ -36,22 +35,8 @@ __attribute__((constructor)) static void make_clips(void)
 
 	if (!clips_begin("pmp-demux"))
 		return;
-	/* GOPs of 12 with B-frames, the index at the end (moov last). */
-	clips_encode("clear.mp4", "320x240", "25", CLEAR_FRAMES,
-		     "-g 12 -bf 2");
-	clips_encrypt("clear.mp4", "cenc.mp4");
-	clips_run("ffmpeg -nostdin -v error -y -i clear.mp4 -c copy "
-		  "-movflags +faststart faststart.mp4");
-	clips_encode("odd.mp4", "176x144", "30000/1001", 7,
-		     "-vf setsar=4/3");
-	/* A video and an audio stream, interleaved. */
-	clips_run("ffmpeg -nostdin -v error -y -f lavfi "
-		  "-i testsrc2=size=160x120:rate=25 -f lavfi "
-		  "-i sine=frequency=440:sample_rate=48000 -t 1 "
-		  "-c:v libx264 -preset veryfast -threads 1 -c:a aac "
-		  "two.mp4");
-	clips_run("printf 'plain text, no media\\n' > notmedia && "
-		  ": > empty && mkdir adir");
+	clips_make_set();
+	clips_run(": > empty && mkdir adir");
 
 	/* The sample entry of an unknown codec with 65535x65535 pictures. */
 	buf = clips_read(clip(0, "clear.mp4"), &size);
@@ -192,7 +177,7 @@ TEST(clear_mp4_stream_is_as_ffprobe_reads_it)
 	s = pmp_demux_stream(d, 0);
 	ASSERT_EQ(320u, s->width);
 	ASSERT_EQ(240u, s->height);
-	ASSERT_EQ(CLEAR_FRAMES, s->frame_count);
+	ASSERT_EQ(CLIPS_FRAMES, s->frame_count);
 	ASSERT_EQ(100, s->profile) /* High */;
 	ASSERT_FALSE(s->encrypted);
 	ASSERT_EQ(0u, s->init_info_count);
@@ -229,7 +214,7 @@ TEST(clear_mp4_packets_carry_no_encryption)
 		pmp_demux_packet_release(&pkt);
 		n++;
 	}
-	ASSERT_EQ(CLEAR_FRAMES, n);
+	ASSERT_EQ(CLIPS_FRAMES, n);
 	pmp_demux_free(d);
 }
 
@@ -297,7 +282,7 @@ TEST(cenc_mp4_packets_decrypt_to_the_clear_ones)
 
 	ASSERT_CLIPS();
 	n = probe_packets(path, 0, &want);
-	ASSERT_EQ(CLEAR_FRAMES, n);
+	ASSERT_EQ(CLIPS_FRAMES, n);
 	d = open_ok(_metadata, path);
 	dc = open_ok(_metadata, clip(1, "clear.mp4"));
 	for (i = 0; i < n; i++) {
@@ -455,7 +440,7 @@ TEST(seek_resumes_at_the_keyframe_at_or_before_the_time)
 
 	ASSERT_CLIPS();
 	n = probe_packets(path, 0, &want);
-	ASSERT_EQ(CLEAR_FRAMES, n);
+	ASSERT_EQ(CLIPS_FRAMES, n);
 	d = open_ok(_metadata, path);
 	s = pmp_demux_stream(d, 0);
 	for (k = 0; k < 4; k++) {
@@ -550,24 +535,17 @@ TEST(file_truncated_before_its_index_is_corrupt)
  */
 TEST(file_truncated_amid_its_samples_fails_at_the_cut_packet)
 {
-	const char *path = clip(0, "faststart.mp4");
 	struct pmp_demux_packet pkt;
 	struct probe_packet *want;
 	struct pmp_demux *d;
 	int n, i, whole = 0;
-	uint8_t *buf;
-	size_t size, cut;
 
 	ASSERT_CLIPS();
-	n = probe_packets(path, 0, &want);
-	ASSERT_EQ(CLEAR_FRAMES, n);
-	buf = clips_read(path, &size);
-	ASSERT_NE(NULL, buf);
-	/* Half-way into packet 30. */
-	cut = want[30].pos + want[30].size / 2;
-	ASSERT_TRUE(clips_write(clip(1, "cut-fs.mp4"), buf, cut));
-	free(buf);
-	while (whole < n && want[whole].pos + want[whole].size <= (int64_t)cut)
+	n = clips_cut_amid("cut-fs.mp4", 30, &want);
+	ASSERT_EQ(CLIPS_FRAMES, n);
+	/* Packets lie in the file in decoding order: 30 are whole. */
+	while (whole < n && want[whole].pos + want[whole].size <=
+				    want[30].pos + want[30].size / 2)
 		whole++;
 	ASSERT_EQ(30, whole);
 

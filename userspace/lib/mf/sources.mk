@@ -17,7 +17,7 @@ MF_SRCS += mf/session_host.c mf/session_queue.c mf/session_graph.c \
 	mf/session_feed.c mf/session_keys.c mf/session_sources.c
 # The media source: local files through libavformat (mf.rst, "The media
 # source").
-MF_SRCS += mf/demux.c
+MF_SRCS += mf/demux.c mf/source.c mf/resolver.c
 # ClearKey licenses and a session's key store (mf.rst, "ClearKey
 # licenses").
 MF_SRCS += mf/keys.c
