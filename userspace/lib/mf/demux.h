@@ -83,7 +83,9 @@ struct pmp_demux_ratio {
  * @system_id: the DRM system's id (1077efec-c0b2-4d02-ace3-3c1e52e2fb4b
  *	for W3C ClearKey), big-endian as in the box
  * @key_ids: @key_id_count ids of PMP_DEMUX_KEY_ID_SIZE bytes
+ * @key_id_count: see @key_ids
  * @data: the system-specific data, @data_size bytes (NULL when 0)
+ * @data_size: see @data
  */
 struct pmp_demux_init_info {
 	uint8_t system_id[PMP_DEMUX_SYSTEM_ID_SIZE];
@@ -112,10 +114,12 @@ struct pmp_demux_init_info {
  * @extradata: the codec's configuration record (for H.264 in MP4 the
  *	avcC box's payload, an AVCDecoderConfigurationRecord), @extradata_size
  *	bytes, or NULL
+ * @extradata_size: see @extradata
  * @encrypted: its first packet carries Common Encryption information
  * @scheme: then the scheme of that packet (PMP_CENC_SCHEME_*)
  * @key_id: and its key id
  * @init_info: @init_info_count protection systems' data for the stream
+ * @init_info_count: see @init_info
  */
 struct pmp_demux_stream {
 	int index;
@@ -140,9 +144,9 @@ struct pmp_demux_stream {
 };
 
 /**
- * struct pmp_demux_subsample - a run of a sample: @clear bytes in the
- *	clear, then @encrypted bytes encrypted (ISO/IEC 23001-7's
- *	BytesOfClearData and BytesOfProtectedData)
+ * struct pmp_demux_subsample - a run of a sample (ISO/IEC 23001-7)
+ * @clear: its first bytes, in the clear (BytesOfClearData)
+ * @encrypted: the bytes that follow, encrypted (BytesOfProtectedData)
  */
 struct pmp_demux_subsample {
 	uint32_t clear;
@@ -162,6 +166,7 @@ struct pmp_demux_subsample {
  * @iv_size: see @iv
  * @subsamples: @subsample_count runs covering the whole packet, in order;
  *	none when the whole packet is encrypted
+ * @subsample_count: see @subsamples
  */
 struct pmp_demux_cenc {
 	uint32_t scheme;
@@ -201,22 +206,27 @@ struct pmp_demux_packet {
 	void *priv;
 };
 
-/*
- * pmp_demux_open - a demuxer of @location: a path, or a file:// URL
- * (RFC 8089: file:///path, file://localhost/path or file:/path, its %XX
- * escapes decoded).  A string that starts with a URL scheme and a colon is
- * a URL: a relative path with a colon in its first component is given as
- * ./name.  Every stream is selected.  Return: 0 and *@out; or one of the
- * errors above, *@out NULL, and pmp_demux_message(NULL) says why.
+/**
+ * pmp_demux_open - a demuxer of a local file
+ * @location: a path, or a file:// URL (RFC 8089: file:///path,
+ *	file://localhost/path or file:/path, its %XX escapes decoded).  A
+ *	string that starts with a URL scheme and a colon is a URL: a relative
+ *	path with a colon in its first component is given as ./name.
+ * @out: the demuxer, every stream selected; NULL on failure
+ *
+ * Return: 0; or one of the errors above, and pmp_demux_message(NULL) says
+ * why.
  */
 int pmp_demux_open(const char *location, struct pmp_demux **out);
 void pmp_demux_free(struct pmp_demux *d);
 
-/*
- * pmp_demux_message - what the last call on @d said: the location, what
- * failed and, where libavformat said why, its words; "" after a success.
- * It lives until the next call on @d.  @d NULL: the calling thread's last
- * failed pmp_demux_open(), until its next one.
+/**
+ * pmp_demux_message - what the last call on a demuxer said
+ * @d: the demuxer; NULL for the calling thread's last failed
+ *	pmp_demux_open(), until its next one
+ *
+ * Return: the location, what failed and, where libavformat said why, its
+ * words; "" after a success.  It lives until the next call on @d.
  */
 const char *pmp_demux_message(const struct pmp_demux *d);
 
@@ -227,37 +237,49 @@ const struct pmp_demux_stream *pmp_demux_stream(const struct pmp_demux *d,
 /* The file's duration in 100 ns units, 0 if unknown. */
 int64_t pmp_demux_duration(const struct pmp_demux *d);
 
-/*
- * pmp_demux_select - whether stream @index's packets are wanted: those of
- * a deselected stream are skipped and its read-ahead dropped.  Return: 0
- * or -EINVAL.
+/**
+ * pmp_demux_select - whether a stream's packets are wanted
+ * @d: the demuxer
+ * @index: the stream
+ * @selected: false: its packets are skipped and its read-ahead dropped
+ *
+ * Return: 0, or -EINVAL (no such stream).
  */
 int pmp_demux_select(struct pmp_demux *d, unsigned int index, bool selected);
 
-/*
- * pmp_demux_read - the next packet of selected stream @index, in decoding
- * order; packets of other selected streams read on the way wait for their
- * own reader.  Return: 1 and *@pkt, to be released; 0 at the end of the
- * stream (and again on every later call until a seek); or an error
- * (-EINVAL: no such stream, or not selected; -EBADMSG: the file is
- * truncated or corrupt there, or the packet's encryption information is;
- * -ENOBUFS).  After an error other than -EINVAL, only a seek reads again.
+/**
+ * pmp_demux_read - the next packet of a selected stream, in decoding order
+ * @d: the demuxer
+ * @index: the stream; packets of other selected streams read on the way
+ *	wait for their own reader
+ * @pkt: the packet, to be released with pmp_demux_packet_release()
+ *
+ * After an error other than -EINVAL, only a seek reads again.
+ *
+ * Return: 1 and *@pkt; 0 at the end of the stream (and again on every
+ * later call until a seek); -EINVAL (no such stream, or not selected);
+ * -EBADMSG (the file is truncated or corrupt there, or the packet's
+ * encryption information is); -ENOBUFS; -ENOMEM; -EIO.
  */
 int pmp_demux_read(struct pmp_demux *d, unsigned int index,
 		   struct pmp_demux_packet *pkt);
 void pmp_demux_packet_release(struct pmp_demux_packet *pkt);
 
-/*
- * pmp_demux_seek - reading resumes, for every stream, at a keyframe at or
- * before @time (100 ns units on pmp_demux_time()'s timeline); read-ahead
- * is dropped and a sticky error cleared.  Return: 0, -EINVAL (@time
- * negative) or a failure to seek.
+/**
+ * pmp_demux_seek - resume reading at a keyframe at or before a time
+ * @d: the demuxer; its read-ahead is dropped and a sticky error cleared
+ * @time: 100 ns units on pmp_demux_time()'s timeline, for every stream
+ *
+ * Return: 0, -EINVAL (@time negative) or a failure to seek.
  */
 int pmp_demux_seek(struct pmp_demux *d, int64_t time);
 
-/*
- * pmp_demux_time - @ts of @stream's time base in 100 ns units, rounded to
- * the nearest; PMP_DEMUX_NO_TS stays so.
+/**
+ * pmp_demux_time - a timestamp of a stream in 100 ns units
+ * @stream: the stream, whose time base @ts counts in
+ * @ts: the timestamp; PMP_DEMUX_NO_TS stays so
+ *
+ * Return: @ts in 100 ns units, rounded to the nearest.
  */
 int64_t pmp_demux_time(const struct pmp_demux_stream *stream, int64_t ts);
 
