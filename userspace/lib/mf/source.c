@@ -27,7 +27,6 @@
 #define COBJMACROS
 #include <errno.h>
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,8 +97,6 @@ struct media_source {
 	enum source_state state;
 	bool ended_sent;
 };
-
-static __thread char create_message[512];
 
 static struct media_source *impl_from_IMFMediaSource(IMFMediaSource *iface)
 {
@@ -283,11 +280,8 @@ static HRESULT describe_presentation(struct media_source *src)
 			return hr;
 		src->indexes[src->count++] = i;
 	}
-	if (!src->count) {
-		snprintf(create_message, sizeof(create_message),
-			 "no video stream of a codec the source offers");
+	if (!src->count)
 		return MF_E_INVALIDMEDIATYPE;
-	}
 	hr = MFCreatePresentationDescriptor(src->count, src->sds, &src->pd);
 	if (SUCCEEDED(hr))
 		hr = IMFPresentationDescriptor_SelectStream(src->pd, 0);
@@ -1139,7 +1133,6 @@ HRESULT pmp_media_source_create(const char *location, IMFMediaSource **out)
 	int ret;
 
 	*out = NULL;
-	create_message[0] = '\0';
 	src = calloc(1, sizeof(*src));
 	if (!src)
 		return E_OUTOFMEMORY;
@@ -1154,22 +1147,11 @@ HRESULT pmp_media_source_create(const char *location, IMFMediaSource **out)
 		return hr;
 	}
 	ret = pmp_demux_open(location, &src->demux);
-	if (ret) {
-		snprintf(create_message, sizeof(create_message), "%s",
-			 pmp_demux_message(NULL));
-		hr = hresult_from_open(ret);
-	} else {
-		hr = describe_presentation(src);
-	}
+	hr = ret ? hresult_from_open(ret) : describe_presentation(src);
 	if (FAILED(hr)) {
 		IMFMediaSource_Release(&src->IMFMediaSource_iface);
 		return hr;
 	}
 	*out = &src->IMFMediaSource_iface;
 	return S_OK;
-}
-
-const char *pmp_media_source_message(void)
-{
-	return create_message;
 }

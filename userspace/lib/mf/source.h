@@ -22,14 +22,8 @@
  * path too long); MF_E_UNSUPPORTED_BYTESTREAM_TYPE (no media file
  * libavformat knows); MF_E_INVALID_FILE_FORMAT (truncated, corrupt or
  * beyond the demuxer's limits); MF_E_INVALIDMEDIATYPE (no video stream it
- * offers); E_OUTOFMEMORY.  pmp_media_source_message() then says why.
+ * offers); E_OUTOFMEMORY.
  */
 HRESULT pmp_media_source_create(const char *location, IMFMediaSource **out);
-
-/*
- * pmp_media_source_message - why the calling thread's last
- * pmp_media_source_create() failed, in words ("" if it did not).
- */
-const char *pmp_media_source_message(void);
 
 #endif /* PMP_LIB_MF_SOURCE_H */
