@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * buffer.c - IMFMediaBuffer in ordinary memory: MFCreateMemoryBuffer and
- * MFCreateAlignedMemoryBuffer
+ * MFCreateAlignedMemoryBuffer; and over memory another part owns
+ * (pmp_buffer_create_over)
  *
  * The memory never moves and nothing but the current length changes after
  * creation, so Lock needs no lock count: it hands out the same pointer
@@ -24,12 +25,15 @@
 /* The largest alignment Microsoft names (MF_8192_BYTE_ALIGNMENT). */
 #define BUFFER_ALIGNMENT_MAX 8192
 
+/* @release gives @data back to its owner; NULL: it is free()d. */
 struct memory_buffer {
 	IMFMediaBuffer IMFMediaBuffer_iface;
 	atomic_long refcount;
 	BYTE *data;
 	DWORD max_length;
 	_Atomic DWORD current_length;
+	void (*release)(void *context);
+	void *context;
 };
 
 static struct memory_buffer *impl_from_IMFMediaBuffer(IMFMediaBuffer *iface)
@@ -56,7 +60,10 @@ static ULONG STDMETHODCALLTYPE buffer_Release(IMFMediaBuffer *iface)
 	long n = atomic_fetch_sub(&buf->refcount, 1) - 1;
 
 	if (!n) {
-		free(buf->data);
+		if (buf->release)
+			buf->release(buf->context);
+		else
+			free(buf->data);
 		free(buf);
 	}
 	return n;
@@ -127,33 +134,46 @@ static const IMFMediaBufferVtbl buffer_vtbl = {
 	.GetMaxLength = buffer_GetMaxLength,
 };
 
-/* @alignment is a power of two; the memory is zeroed. */
-static HRESULT create_buffer(DWORD max_length, size_t alignment,
-			     IMFMediaBuffer **out)
+HRESULT pmp_buffer_create_over(BYTE *data, DWORD max_length,
+			       void (*release)(void *context), void *context,
+			       IMFMediaBuffer **out)
 {
 	struct memory_buffer *buf;
-	void *data;
 
 	*out = NULL;
-	if (alignment < BUFFER_ALIGNMENT_MIN)
-		alignment = BUFFER_ALIGNMENT_MIN;
 	buf = calloc(1, sizeof(*buf));
 	if (!buf)
 		return E_OUTOFMEMORY;
-	/* A zero-length buffer still has an address to hand out. */
-	if (posix_memalign(&data, alignment, max_length ? max_length : 1)) {
-		free(buf);
-		return E_OUTOFMEMORY;
-	}
-	/* Stale heap contents never reach whoever reads the buffer. */
-	memset(data, 0, max_length ? max_length : 1);
 	buf->IMFMediaBuffer_iface.lpVtbl = &buffer_vtbl;
 	atomic_init(&buf->refcount, 1);
 	buf->data = data;
 	buf->max_length = max_length;
 	atomic_init(&buf->current_length, 0);
+	buf->release = release;
+	buf->context = context;
 	*out = &buf->IMFMediaBuffer_iface;
 	return S_OK;
+}
+
+/* @alignment is a power of two; the memory is zeroed. */
+static HRESULT create_buffer(DWORD max_length, size_t alignment,
+			     IMFMediaBuffer **out)
+{
+	void *data;
+	HRESULT hr;
+
+	*out = NULL;
+	if (alignment < BUFFER_ALIGNMENT_MIN)
+		alignment = BUFFER_ALIGNMENT_MIN;
+	/* A zero-length buffer still has an address to hand out. */
+	if (posix_memalign(&data, alignment, max_length ? max_length : 1))
+		return E_OUTOFMEMORY;
+	/* Stale heap contents never reach whoever reads the buffer. */
+	memset(data, 0, max_length ? max_length : 1);
+	hr = pmp_buffer_create_over(data, max_length, NULL, NULL, out);
+	if (FAILED(hr))
+		free(data);
+	return hr;
 }
 
 PMP_EXPORT HRESULT STDAPICALLTYPE

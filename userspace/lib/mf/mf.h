@@ -20,6 +20,21 @@ IMFAsyncCallback *pmp_async_result_callback(IMFAsyncResult *result);
 size_t pmp_wcslen(LPCWSTR s);
 HRESULT pmp_query_one(void *iface, REFIID riid, REFIID iid, void **ppv);
 
+/**
+ * pmp_buffer_create_over - an IMFMediaBuffer over memory its caller owns
+ * @data: the memory, @max_length bytes that never move
+ * @max_length: the buffer's size
+ * @release: called once with @context when the buffer goes, to give the
+ *	memory back; NULL: @data is free()d
+ * @context: what @release is given
+ * @out: the buffer, one reference, its current length 0
+ *
+ * Return: S_OK or E_OUTOFMEMORY (then @release is not called).
+ */
+HRESULT pmp_buffer_create_over(BYTE *data, DWORD max_length,
+			       void (*release)(void *context), void *context,
+			       IMFMediaBuffer **out);
+
 /* One attribute: a key and its value. */
 struct pmp_attr {
 	GUID key;
