@@ -34,16 +34,7 @@
 #include "cenc.h"
 #include "framemd5.h"
 
-#define MAX_CLIPS 64
-
-struct clip {
-	char file[PATH_MAX];
-	char ref[PATH_MAX];
-	bool encrypted;
-	uint8_t kid[PMP_CENC_KID_SIZE];
-	uint8_t key[PMP_CENC_KEY_SIZE];
-	int frames;
-};
+#include "clip_list.h"
 
 /* What one run of the pipeline gave. */
 struct play {
@@ -53,103 +44,6 @@ struct play {
 	int bad;	/* packets or pictures that did not decode */
 	int err;	/* the first error that stopped it, or 0 */
 };
-
-static int unhex(const char *s, uint8_t *out, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned int v;
-
-		if (sscanf(s + 2 * i, "%2x", &v) != 1)
-			return -EINVAL;
-		out[i] = v;
-	}
-	return s[2 * n] ? -EINVAL : 0;
-}
-
-static const char *clips_dir(void)
-{
-	static char dir[PATH_MAX];
-	char exe[PATH_MAX], cmd[3 * PATH_MAX], list[PATH_MAX + 16];
-	ssize_t len;
-
-	if (getenv("PMP_CLIPS_DIR"))
-		return getenv("PMP_CLIPS_DIR");
-	len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (len <= 0)
-		return NULL;
-	exe[len] = '\0';
-	snprintf(dir, sizeof(dir), "%s/build/clips", dirname(exe));
-	snprintf(list, sizeof(list), "%s/clips.list", dir);
-	if (access(list, R_OK)) {
-		snprintf(cmd, sizeof(cmd),
-			 "%s/../../tools/media/mkclips.sh %s >&2", exe, dir);
-		if (system(cmd))
-			return NULL;
-	}
-	return dir;
-}
-
-static bool have_ffmpeg(void)
-{
-	return !system("command -v ffmpeg >/dev/null 2>&1");
-}
-
-/* Reads clips.list: "FILE KID KEY FRAMES" per line. */
-static int read_clips(const char *dir, struct clip *c, int max)
-{
-	char path[PATH_MAX + 16], file[256], kid[64], key[64];
-	int n = 0, frames;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/clips.list", dir);
-	f = fopen(path, "re");
-	if (!f)
-		return -errno;
-	while (n < max &&
-	       fscanf(f, "%255s %63s %63s %d", file, kid, key, &frames) == 4) {
-		snprintf(c[n].file, sizeof(c[n].file), "%s/%s", dir, file);
-		snprintf(c[n].ref, sizeof(c[n].ref), "%s/%.*s.framemd5", dir,
-			 (int)(strlen(file) - 4), file);
-		c[n].encrypted = strcmp(kid, "-") != 0;
-		c[n].frames = frames;
-		if (c[n].encrypted && (unhex(kid, c[n].kid, 16) ||
-				       unhex(key, c[n].key, 16))) {
-			fclose(f);
-			return -EINVAL;
-		}
-		n++;
-	}
-	fclose(f);
-	return n;
-}
-
-static char *read_text(const char *path)
-{
-	char *text = NULL;
-	size_t cap = 0;
-	FILE *f = fopen(path, "re");
-	ssize_t n;
-
-	if (!f)
-		return NULL;
-	n = getdelim(&text, &cap, '\0', f);
-	fclose(f);
-	if (n < 0) {
-		free(text);
-		return NULL;
-	}
-	return text;
-}
-
-/* The first video stream, as -map 0:v:0 picks it. */
-static AVStream *first_video(AVFormatContext *fmt)
-{
-	for (unsigned int i = 0; i < fmt->nb_streams; i++) {
-		if (fmt->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_VIDEO)
-			return fmt->streams[i];
-	}
-	return NULL;
-}
 
 struct pipeline {
 	AVFormatContext *fmt;
@@ -418,14 +312,6 @@ static int first_difference(const char *want, const char *got)
 	return *want == *got ? 0 : line;
 }
 
-#define NEED_CLIPS(dir)                                                        \
-	do {                                                                   \
-		if (!have_ffmpeg())                                            \
-			SKIP(return, "ffmpeg is not installed (tools/deps.sh)"); \
-		dir = clips_dir();                                             \
-		ASSERT_NE(NULL, dir);                                          \
-	} while (0)
-
 /* ---- every clip against ffmpeg ---- */
 
 TEST(every_clip_gives_ffmpegs_framemd5_line_for_line)
@@ -436,7 +322,7 @@ TEST(every_clip_gives_ffmpegs_framemd5_line_for_line)
 
 	NEED_CLIPS(dir);
 	ASSERT_NE(NULL, clips);
-	n = read_clips(dir, clips, MAX_CLIPS);
+	n = clip_list_read(dir, clips, MAX_CLIPS);
 	/* mkclips.sh makes eight clips, each clear and encrypted. */
 	ASSERT_EQ(16, n);
 	for (int i = 0; i < n; i++) {
@@ -731,19 +617,6 @@ TEST(cenc_refuses_bad_ivs_null_pointers_and_overlapping_buffers)
 }
 
 /* ---- what the pipeline refuses ---- */
-
-static struct clip find_clip(const char *dir, const char *name)
-{
-	struct clip *clips = calloc(MAX_CLIPS, sizeof(*clips)), found = { 0 };
-	int n = clips ? read_clips(dir, clips, MAX_CLIPS) : 0;
-
-	for (int i = 0; i < n; i++) {
-		if (!strcmp(basename(clips[i].file), name))
-			found = clips[i];
-	}
-	free(clips);
-	return found;
-}
 
 TEST(four_decoding_threads_give_the_same_lines)
 {
