@@ -419,6 +419,27 @@ TEST_F(session, queue_event_reaches_the_application)
 	IMFMediaEvent_Release(event);
 }
 
+/*
+ * Shutdown drops the events nobody took, however many: every one of them
+ * released once (it once popped two per event and crashed on the last).
+ */
+TEST_F(session, shutdown_drops_the_events_nobody_took)
+{
+	IMFMediaEvent *event = POISON;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		ASSERT_HR(S_OK, IMFMediaSession_QueueEvent(self->session,
+							   MEExtendedType,
+							   &GUID_NULL, S_OK,
+							   NULL));
+	ASSERT_HR(S_OK, IMFMediaSession_Shutdown(self->session));
+	ASSERT_HR(MF_E_SHUTDOWN,
+		  IMFMediaSession_GetEvent(self->session,
+					   MF_EVENT_FLAG_NO_WAIT, &event));
+	ASSERT_EQ(NULL, event);
+}
+
 TEST_F(session, start_takes_presentation_time_only)
 {
 	static const GUID segment = { 0xc8b4be2a, 0x1, 0x2, { 3, 4, 5, 6 } };

@@ -53,6 +53,15 @@ static IMFMediaEvent *queue_pop(struct event_queue *q)
 	return event;
 }
 
+/*
+ * Releases a popped event.  A function, not IMFMediaEvent_Release(): the
+ * COBJMACROS macro names its argument twice, which would pop twice.
+ */
+static void queue_release(IMFMediaEvent *event)
+{
+	IMFMediaEvent_Release(event);
+}
+
 /* Invokes the subscriber's callback once; the lock is held. */
 static void queue_notify(struct event_queue *q)
 {
@@ -81,7 +90,7 @@ static ULONG STDMETHODCALLTYPE queue_Release(IMFMediaEventQueue *iface)
 
 	if (!n) {
 		while (q->head)
-			IMFMediaEvent_Release(queue_pop(q));
+			queue_release(queue_pop(q));
 		if (q->subscriber)
 			IMFAsyncResult_Release(q->subscriber);
 		pthread_cond_destroy(&q->cond);
@@ -260,7 +269,7 @@ static HRESULT STDMETHODCALLTYPE queue_Shutdown(IMFMediaEventQueue *iface)
 	if (!q->shutdown) {
 		q->shutdown = true;
 		while (q->head)
-			IMFMediaEvent_Release(queue_pop(q));
+			queue_release(queue_pop(q));
 		if (q->subscriber)
 			IMFAsyncResult_SetStatus(q->subscriber, MF_E_SHUTDOWN);
 		queue_notify(q);
