@@ -15,7 +15,7 @@ echo "1..3"
 extra=$(defined "$here/../lib/libpmp.so" | grep -v -E \
 	'^(pmp_[a-z0-9_]+|[A-Z][A-Za-z0-9_]*)$|Pmp')
 # ...but for pmp's own media interfaces (<pmpmedia.h>), which are libpmp's.
-own='^(CLSID_PmpMediaSession|IID_IPmpMediaSource|IID_IPmpMediaSink|IID_IPmpMediaSessionHost)$'
+own='^(CLSID_PmpMediaSession|IID_IPmpMediaSource|IID_IPmpMediaSink|IID_IPmpMediaSessionHost|IID_IPmpMediaTransform|IID_IPmpKeyStore|IID_IPmpClearKeyLicense|IID_IPmpSinkOutput|CLSID_PmpCencDecryptor|CLSID_PmpH264Decoder|CLSID_PmpHashSink|CLSID_PmpFrameSink)$'
 extra="$extra$(defined "$here/../lib/libpmp.so" | grep Pmp | grep -v -E "$own")"
 if [ -z "$extra" ]; then
 	echo "ok 1 libpmp.so exports only the native and Media Foundation APIs"
@@ -23,7 +23,7 @@ else
 	echo "# unexpected:" $extra
 	echo "not ok 1 libpmp.so exports only the native and Media Foundation APIs"
 fi
-want="CLSID_PmpClearKeyDecryptor CLSID_PmpTestCounter CLSID_PmpTestSink CLSID_PmpTestSource IID_IPmpClearKeyDecryptor IID_IPmpTestCounter PMP_TEST_SINK_FAIL_AT PMP_TEST_SINK_FAIL_STATUS PMP_TEST_SOURCE_DURATION PMP_TEST_SOURCE_SAMPLES"
+want="CLSID_PmpClearKeyDecryptor CLSID_PmpTestCounter CLSID_PmpTestSink CLSID_PmpTestSource IID_IPmpClearKeyDecryptor IID_IPmpTestCounter PMP_TEST_MEDIA_TYPE PMP_TEST_SINK_FAIL_AT PMP_TEST_SINK_FAIL_STATUS PMP_TEST_SOURCE_DURATION PMP_TEST_SOURCE_SAMPLES"
 got=$(defined "$here/../components/libpmp-samples.so" | sort | tr '\n' ' ')
 if [ "$got" = "$want " ]; then
 	echo "ok 2 libpmp-samples.so exports the samples' GUIDs and nothing else"

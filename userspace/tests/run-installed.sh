@@ -11,7 +11,8 @@
 # `pkg-config --cflags --libs pmp-samples` (libpmp, and libpmp-samples for
 # the sample components' GUIDs and proxies) against the installed tree and
 # runs it: it creates an object in a protected host, calls it and releases
-# it.
+# it.  pmpplay_test.sh plays every test clip with the installed pmpplay,
+# protected and unprotected, against ffmpeg's framemd5.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 prefix=${PREFIX:-/usr/local}
@@ -43,8 +44,18 @@ fi
 EOS
 chmod +x "$tmp/sample.sh"
 
+# pmpplay against ffmpeg's framemd5, in a protected and an unprotected host.
+for mode in protected unprotected; do
+	cat > "$tmp/pmpplay-$mode.sh" <<EOS
+#!/bin/sh
+exec "$top/userspace/tests/pmpplay_test.sh" $mode "$prefix/bin/pmpplay"
+EOS
+	chmod +x "$tmp/pmpplay-$mode.sh"
+done
+
 PMP_TEST_PREFIX=$prefix "$top/tools/tap-run.sh" \
 	--name "installed user space tests" ${1:+--summary "$1"} \
 	"$top/userspace/tests/native_test" "$top/userspace/tests/com_vm_test" \
 	"$top/userspace/tests/mf_session_vm_test" "$tmp/sample.sh" \
-	"$top/userspace/tests/session_share_test.sh"
+	"$top/userspace/tests/session_share_test.sh" \
+	"$tmp/pmpplay-protected.sh" "$tmp/pmpplay-unprotected.sh"

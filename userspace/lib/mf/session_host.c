@@ -150,8 +150,13 @@ static HRESULT queue_status(struct session *s, MediaEventType type,
 	return queue_event(s, type, status, VT_EMPTY, 0, 0);
 }
 
-/* Stops the presentation where it is: the clock back to 0. */
-static void stop_locked(struct session *s)
+/*
+ * Stops the presentation where it is: the clock back to 0.  A command
+ * flushes the sinks (@flush), which drops what the client has not read
+ * and frees a worker waiting in a full sink; the worker's own stops (the
+ * end, a failure) keep what the sinks hold for the client to read.
+ */
+static void stop_locked(struct session *s, bool flush)
 {
 	s->generation++;
 	s->seek_pending = false;
@@ -162,7 +167,8 @@ static void stop_locked(struct session *s)
 		pres_rewind_locked(s->pres, false);
 		/* Pushers and a worker waiting in a sink let go. */
 		pmp_pres_restart_feeds(s->pres, (DWORD)s->generation, false);
-		pmp_pres_flush_sinks(s->pres);
+		if (flush)
+			pmp_pres_flush_sinks(s->pres);
 	}
 	pthread_cond_broadcast(&s->cond);
 }
@@ -227,11 +233,16 @@ static void fail_locked(struct session *s, HRESULT hr)
 	struct pmp_session_event ev = { .type = MEError, .status = hr };
 	BYTE kid[16];
 
-	stop_locked(s);
+	stop_locked(s, false);
+	/* As MFSampleExtension_Content_KeyID: its string form is the KID. */
 	if (hr == MF_E_LICENSE_REQUIRED &&
 	    pmp_key_lookup_missing(s->lookup, kid)) {
 		ev.vt = VT_CLSID;
-		memcpy(&ev.guid, kid, sizeof(kid));
+		ev.guid.Data1 = (DWORD)kid[0] << 24 | kid[1] << 16 |
+				kid[2] << 8 | kid[3];
+		ev.guid.Data2 = kid[4] << 8 | kid[5];
+		ev.guid.Data3 = kid[6] << 8 | kid[7];
+		memcpy(ev.guid.Data4, kid + 8, 8);
 	}
 	pmp_event_fifo_push(&s->events, &ev);
 }
@@ -277,7 +288,7 @@ static void apply_locked(struct session *s, struct presentation *p,
 		st->sample = a->sample;
 		a->sample = NULL;
 	} else if (a->kind == ACT_END) {
-		stop_locked(s);
+		stop_locked(s, false);
 		queue_status(s, MESessionEnded, S_OK);
 	}
 }
@@ -452,7 +463,7 @@ static HRESULT set_presentation_locked(struct session *s,
 		hr = queue_status(s, MESessionStopped, S_OK);
 	*dead = s->pres;
 	s->pres = p;
-	stop_locked(s);
+	stop_locked(s, true);
 	if (SUCCEEDED(hr))
 		hr = queue_event(s, MESessionTopologySet, S_OK, VT_UNKNOWN,
 				 p->id, 0);
@@ -597,7 +608,7 @@ static HRESULT STDMETHODCALLTYPE host_Stop(IPmpMediaSessionHost *iface)
 	if (FAILED(hr))
 		return hr;
 	if (playable_locked(s)) {
-		stop_locked(s);
+		stop_locked(s, true);
 		status = S_OK;
 	}
 	hr = queue_status(s, MESessionStopped, status);
@@ -616,7 +627,7 @@ static HRESULT STDMETHODCALLTYPE host_Close(IPmpMediaSessionHost *iface)
 	if (s->state != STATE_CLOSED) {
 		dead = s->pres;
 		s->pres = NULL;
-		stop_locked(s);
+		stop_locked(s, true);
 		s->state = STATE_CLOSED;
 		status = S_OK;
 	}
@@ -640,7 +651,7 @@ static HRESULT shutdown_clocked(struct session *s)
 	s->quit = true;
 	dead = s->pres;
 	s->pres = NULL;
-	stop_locked(s);
+	stop_locked(s, true);
 	s->state = STATE_CLOSED;
 	s->caps = 0;
 	join = s->worker_started;
