@@ -170,6 +170,7 @@ TEST(clear_mp4_stream_is_as_ffprobe_reads_it)
 	const char *path = clip(0, "clear.mp4");
 	const struct pmp_demux_stream *s;
 	struct pmp_demux *d;
+	char start[32];
 
 	d = open_ok(_metadata, path);
 	ASSERT_EQ(1u, pmp_demux_stream_count(d));
@@ -184,6 +185,10 @@ TEST(clear_mp4_stream_is_as_ffprobe_reads_it)
 	ASSERT_EQ(NULL, s->init_info);
 	/* 50 frames at 25 per second. */
 	ASSERT_EQ(2 * HNS, pmp_demux_duration(d));
+	ASSERT_EQ(0, pmp_demux_start_time(d));
+	ASSERT_EQ(0, probe_field(path, "format", 0, "start_time", start,
+				 sizeof(start)));
+	ASSERT_STREQ("0.000000", start);
 	ASSERT_EQ(2 * HNS, pmp_demux_time(s, s->duration));
 	ASSERT_EQ(NULL, pmp_demux_stream(d, 1));
 	pmp_demux_free(d);

@@ -19,6 +19,7 @@
 
 #include <mfapi.h>
 #include <mfidl.h>
+#include <pmpmedia.h>
 
 #include "com_helpers.h"
 #include "media_clips.h"
@@ -445,6 +446,7 @@ TEST_F(mf, presentation_has_the_video_stream_and_its_type)
 	UINT8 avcc[256];
 	UINT32 size, value;
 	UINT64 duration;
+	char start[32];
 	DWORD chars;
 	GUID guid;
 
@@ -467,6 +469,13 @@ TEST_F(mf, presentation_has_the_video_stream_and_its_type)
 	ASSERT_EQ(PACKED(25, 1), type_u64(_metadata, type, &MF_MT_FRAME_RATE));
 	ASSERT_EQ(PACKED(1, 1),
 		  type_u64(_metadata, type, &MF_MT_PIXEL_ASPECT_RATIO));
+	/* What converts times back: the file's time base and start (us). */
+	ASSERT_EQ(PACKED(1, 12800),
+		  type_u64(_metadata, type, &PMP_MT_TIME_BASE));
+	ASSERT_EQ((UINT64)0, type_u64(_metadata, type, &PMP_MT_START_TIME));
+	ASSERT_EQ(0, probe_field(path, "format", 0, "start_time", start,
+				 sizeof(start)));
+	ASSERT_STREQ("0.000000", start);
 	ASSERT_HR(S_OK, IMFMediaType_GetUINT32(type, &MF_MT_MPEG2_PROFILE,
 					       &value));
 	ASSERT_EQ(100u, value); /* High */
@@ -499,6 +508,8 @@ TEST_F(mf, odd_clip_has_its_rate_and_pixel_aspect_ratio)
 		  type_u64(_metadata, type, &MF_MT_FRAME_RATE));
 	ASSERT_EQ(PACKED(4, 3),
 		  type_u64(_metadata, type, &MF_MT_PIXEL_ASPECT_RATIO));
+	ASSERT_EQ(PACKED(1, 30000),
+		  type_u64(_metadata, type, &PMP_MT_TIME_BASE));
 	IMFMediaType_Release(type);
 	close_source(_metadata, source, NULL);
 }

@@ -824,6 +824,11 @@ int64_t pmp_demux_duration(const struct pmp_demux *d)
 	return d->ctx->duration * (10000000 / AV_TIME_BASE);
 }
 
+int64_t pmp_demux_start_time(const struct pmp_demux *d)
+{
+	return d ? d->ctx->start_time : PMP_DEMUX_NO_TS;
+}
+
 int pmp_demux_select(struct pmp_demux *d, unsigned int index, bool selected)
 {
 	struct demux_stream *s;

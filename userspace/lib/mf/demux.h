@@ -236,6 +236,11 @@ const struct pmp_demux_stream *pmp_demux_stream(const struct pmp_demux *d,
 						unsigned int index);
 /* The file's duration in 100 ns units, 0 if unknown. */
 int64_t pmp_demux_duration(const struct pmp_demux *d);
+/*
+ * The file's start time, the earliest presentation time of its streams,
+ * in microseconds (libavformat's AV_TIME_BASE), or PMP_DEMUX_NO_TS.
+ */
+int64_t pmp_demux_start_time(const struct pmp_demux *d);
 
 /**
  * pmp_demux_select - whether a stream's packets are wanted

@@ -32,6 +32,7 @@
 
 #include "mfapi.h"
 #include "mferror.h"
+#include "pmpmedia.h"
 
 #include "pmp/pmp.h"
 
@@ -180,10 +181,16 @@ static DWORD subtype_fourcc(enum AVCodecID codec)
 	}
 }
 
-/* The media type of a video stream the source offers. */
-static HRESULT make_media_type(const struct pmp_demux_stream *s,
+/*
+ * The media type of a video stream the source offers.  PMP_MT_TIME_BASE
+ * and PMP_MT_START_TIME (<pmpmedia.h>) carry what converts a sample's
+ * 100 ns times back to the file's own (ffmpeg's framemd5 columns).
+ */
+static HRESULT make_media_type(const struct pmp_demux *d,
+			       const struct pmp_demux_stream *s,
 			       IMFMediaType **out)
 {
+	int64_t start = pmp_demux_start_time(d);
 	struct pmp_demux_ratio par = s->sample_aspect_ratio;
 	IMFMediaType *type;
 	GUID subtype = MFVideoFormat_H264;
@@ -211,6 +218,13 @@ static HRESULT make_media_type(const struct pmp_demux_stream *s,
 	if (SUCCEEDED(hr) && s->extradata)
 		hr = IMFMediaType_SetBlob(type, &MF_MT_MPEG_SEQUENCE_HEADER,
 					  s->extradata, s->extradata_size);
+	if (SUCCEEDED(hr))
+		hr = IMFMediaType_SetUINT64(type, &PMP_MT_TIME_BASE,
+					    pack_ratio(s->time_base.num,
+						       s->time_base.den));
+	if (SUCCEEDED(hr) && start != PMP_DEMUX_NO_TS)
+		hr = IMFMediaType_SetUINT64(type, &PMP_MT_START_TIME,
+					    (UINT64)start);
 	/* H.264's profile_idc and level_idc are eAVEncH264VProfile/Level. */
 	if (SUCCEEDED(hr) && s->codec_id == AV_CODEC_ID_H264 &&
 	    s->profile > 0)
@@ -226,14 +240,15 @@ static HRESULT make_media_type(const struct pmp_demux_stream *s,
 	return S_OK;
 }
 
-static HRESULT make_stream_descriptor(const struct pmp_demux_stream *s,
+static HRESULT make_stream_descriptor(const struct pmp_demux *d,
+				      const struct pmp_demux_stream *s,
 				      IMFStreamDescriptor **out)
 {
 	IMFMediaTypeHandler *handler = NULL;
 	IMFMediaType *type;
 	HRESULT hr;
 
-	hr = make_media_type(s, &type);
+	hr = make_media_type(d, s, &type);
 	if (FAILED(hr))
 		return hr;
 	hr = MFCreateStreamDescriptor(s->index, 1, &type, out);
@@ -275,7 +290,8 @@ static HRESULT describe_presentation(struct media_source *src)
 			pmp_demux_select(src->demux, i, false);
 			continue;
 		}
-		hr = make_stream_descriptor(s, &src->sds[src->count]);
+		hr = make_stream_descriptor(src->demux, s,
+					    &src->sds[src->count]);
 		if (FAILED(hr))
 			return hr;
 		src->indexes[src->count++] = i;
