@@ -637,9 +637,10 @@ interface IPmpMediaSink {
  *	added; a topology whose sinks hand frames out is then refused.
  * ReadOutput(node, wait_ms, sample, size): what the sink of output node
  *	@node hands out (IPmpMediaSink::ReadOutput), as a sealed memfd the
- *	caller owns holding an IMFSample by value; S_FALSE (-1, 0) at the end
- *	of the stream, MF_E_NO_EVENTS_AVAILABLE after @wait_ms, MF_E_NOT_FOUND
- *	for no such node.
+ *	caller owns holding an IMFSample by value; MF_E_END_OF_STREAM at the
+ *	end of the stream (a success would have to carry a descriptor),
+ *	MF_E_NO_EVENTS_AVAILABLE after @wait_ms, MF_E_NOT_FOUND for no such
+ *	node.
  * Every method after Shutdown (GetEvent: once drained): MF_E_SHUTDOWN.
  */
 #ifndef __IPmpMediaSessionHost_INTERFACE_DEFINED__

@@ -1091,9 +1091,9 @@ TEST_F(spawned, host_has_no_core_limit_environment_or_stray_descriptor)
 	closedir(dir);
 	ASSERT_EQ(3, devnull);
 	ASSERT_EQ(1, pmp);
-	/* The installed counter, clearkey and testmedia components. */
-	ASSERT_EQ(3, loaded);
-	ASSERT_EQ(7, fds);
+	/* The installed counter, clearkey, testmedia and media components. */
+	ASSERT_EQ(4, loaded);
+	ASSERT_EQ(8, fds);
 }
 
 TEST_F(spawned, join_and_ref_share_the_spawners_connection_and_lock)

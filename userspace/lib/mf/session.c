@@ -1013,7 +1013,7 @@ static HRESULT STDMETHODCALLTYPE output_ReadSample(IPmpSinkOutput *iface,
 		hr = pmp_sample_deserialize(fd, size, OUTPUT_SAMPLE_MAX, sample);
 		close(fd);
 	}
-	return hr;
+	return hr == MF_E_END_OF_STREAM ? S_FALSE : hr;
 }
 
 static const IPmpSinkOutputVtbl output_vtbl = {

@@ -945,6 +945,9 @@ static HRESULT STDMETHODCALLTYPE host_ReadOutput(IPmpMediaSessionHost *iface,
 	IPmpMediaSink_Release(sink);
 	if (hr == S_OK && !sample)
 		hr = E_UNEXPECTED;
+	/* An [out, fd] success carries a descriptor: the end is a failure. */
+	if (hr == S_FALSE)
+		hr = MF_E_END_OF_STREAM;
 	if (hr != S_OK)
 		return hr;
 	hr = pmp_sample_serialize(sample, fd, size);
