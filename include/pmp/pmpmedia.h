@@ -84,6 +84,13 @@ DEFINE_GUID(CLSID_PmpMediaSession, 0x049cc04a, 0x74a0, 0x43b7, 0xa5, 0x28,
  *	size of that packing.
  * PMP_TRANSFORM_KEY_STORE (IUnknown, an IPmpKeyStore): given to a
  *	decryptor's Open, in the host.
+ * PMP_SAMPLE_SECRET_MEMORY (UINT32): on a sample of clear media a host
+ *	component made (decrypted, decoded): 1 when its buffer is
+ *	memfd_secret() memory, 0 when it is the fallback (mf.rst, "Memory").
+ * PMP_TOPONODE_SECRET_SAMPLES and PMP_TOPONODE_FALLBACK_SAMPLES (UINT64):
+ *	on a source node of GetFullTopology's copy, how many of the stream's
+ *	samples handed to its sink were in either memory, since the
+ *	presentation last started from stopped (absent before any).
  * PMP_MT_TIME_BASE (UINT64: numerator << 32 | denominator) and
  *	PMP_MT_START_TIME (UINT64 holding an INT64, in microseconds): on a
  *	media type read from a file, the stream's own time base, so that a
@@ -118,6 +125,18 @@ DEFINE_GUID(PMP_MT_TIME_BASE, 0x305a46d5, 0x1d4b, 0x44fa, 0xa2, 0x49, 0x47,
 /* {913A6C76-4770-44FF-8A2A-DCF4CA1C21E7} */
 DEFINE_GUID(PMP_MT_START_TIME, 0x913a6c76, 0x4770, 0x44ff, 0x8a, 0x2a, 0xdc,
 	    0xf4, 0xca, 0x1c, 0x21, 0xe7);
+
+/* {92F3D1F3-C341-4E38-B262-E002C52EC57A} */
+DEFINE_GUID(PMP_SAMPLE_SECRET_MEMORY, 0x92f3d1f3, 0xc341, 0x4e38, 0xb2, 0x62,
+	    0xe0, 0x02, 0xc5, 0x2e, 0xc5, 0x7a);
+
+/* {2BE467B5-AC8B-4314-86BC-BDF1F0B7712A} */
+DEFINE_GUID(PMP_TOPONODE_SECRET_SAMPLES, 0x2be467b5, 0xac8b, 0x4314, 0x86,
+	    0xbc, 0xbd, 0xf1, 0xf0, 0xb7, 0x71, 0x2a);
+
+/* {0357352C-606F-4493-8967-FFF9F9671601} */
+DEFINE_GUID(PMP_TOPONODE_FALLBACK_SAMPLES, 0x0357352c, 0x606f, 0x4493, 0x89,
+	    0x67, 0xff, 0xf9, 0xf9, 0x67, 0x16, 0x01);
 
 /* {7BD25CF8-4AEA-492F-AA3F-2761634D0188} */
 DEFINE_GUID(PMP_TRANSFORM_KEY_STORE, 0x7bd25cf8, 0x4aea, 0x492f, 0xaa, 0x3f,

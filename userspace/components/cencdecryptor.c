@@ -211,7 +211,7 @@ out:
 
 /* A new sample: @in's timing and attributes but the encryption's. */
 static HRESULT clear_sample(IMFSample *in, IMFMediaBuffer *clear,
-			    IMFSample **out)
+			    bool secret, IMFSample **out)
 {
 	HRESULT hr;
 	size_t i;
@@ -219,6 +219,8 @@ static HRESULT clear_sample(IMFSample *in, IMFMediaBuffer *clear,
 	hr = media_sample_new(in, clear, out);
 	if (SUCCEEDED(hr))
 		hr = IMFSample_CopyAllItems(in, (IMFAttributes *)*out);
+	if (SUCCEEDED(hr))
+		hr = IMFSample_SetUINT32(*out, &PMP_SAMPLE_SECRET_MEMORY, secret);
 	for (i = 0; SUCCEEDED(hr) && i < ARRAY_SIZE(encryption_attributes);
 	     i++)
 		hr = IMFSample_DeleteItem(*out, encryption_attributes[i]);
@@ -231,7 +233,8 @@ static HRESULT clear_sample(IMFSample *in, IMFMediaBuffer *clear,
 
 /* Decrypts @in by @c into a new secure buffer. */
 static HRESULT decrypt(struct cenc_decryptor *d, IMFSample *in,
-		       const struct sample_crypto *c, IMFMediaBuffer **out)
+		       const struct sample_crypto *c, IMFMediaBuffer **out,
+		       bool *secret)
 {
 	struct media_bytes bytes;
 	IMFMediaBuffer *clear;
@@ -242,7 +245,7 @@ static HRESULT decrypt(struct cenc_decryptor *d, IMFSample *in,
 	hr = media_bytes_lock(in, &bytes);
 	if (FAILED(hr))
 		return hr;
-	hr = secure_buffer_create(bytes.size, &clear);
+	hr = secure_buffer_create(bytes.size, &clear, secret);
 	if (FAILED(hr))
 		goto out;
 	IMFMediaBuffer_Lock(clear, &data, NULL, NULL);
@@ -268,6 +271,7 @@ static HRESULT decryptor_process_input(struct media_transform *t,
 	struct cenc_decryptor *d = impl_from_transform(t);
 	struct sample_crypto c = { .map = NULL };
 	IMFMediaBuffer *clear = NULL;
+	bool secret = false;
 	GUID kid;
 	HRESULT hr;
 
@@ -287,9 +291,9 @@ static HRESULT decryptor_process_input(struct media_transform *t,
 	if (SUCCEEDED(hr))
 		hr = use_key(d, c.kid);
 	if (SUCCEEDED(hr))
-		hr = decrypt(d, sample, &c, &clear);
+		hr = decrypt(d, sample, &c, &clear, &secret);
 	if (SUCCEEDED(hr))
-		hr = clear_sample(sample, clear, &d->held);
+		hr = clear_sample(sample, clear, secret, &d->held);
 	if (clear)
 		IMFMediaBuffer_Release(clear);
 	free(c.map);

@@ -290,13 +290,14 @@ static HRESULT picture_sample(struct h264_decoder *d,
 {
 	GUID subtype = subtype_of(f->format);
 	IMFMediaBuffer *buffer;
+	bool secret = false;
 	BYTE *data;
 	HRESULT hr;
 	int err;
 
 	if (!subtype.Data1 || f->size > UINT32_MAX)
 		return MF_E_INVALID_STREAM_DATA;
-	hr = secure_buffer_create((DWORD)f->size, &buffer);
+	hr = secure_buffer_create((DWORD)f->size, &buffer, &secret);
 	if (FAILED(hr))
 		return hr;
 	IMFMediaBuffer_Lock(buffer, &data, NULL, NULL);
@@ -315,6 +316,8 @@ static HRESULT picture_sample(struct h264_decoder *d,
 		hr = IMFSample_SetSampleDuration(*out, to_hns(d, f->duration));
 	if (SUCCEEDED(hr))
 		hr = IMFSample_SetGUID(*out, &MF_MT_SUBTYPE, &subtype);
+	if (SUCCEEDED(hr))
+		hr = IMFSample_SetUINT32(*out, &PMP_SAMPLE_SECRET_MEMORY, secret);
 	if (SUCCEEDED(hr))
 		hr = IMFSample_SetUINT64(*out, &MF_MT_FRAME_SIZE,
 					 (UINT64)f->width << 32 | f->height);

@@ -210,7 +210,8 @@ static struct secure_memory *get_memory(size_t len)
 	return NULL;
 }
 
-HRESULT secure_buffer_create(DWORD max_length, IMFMediaBuffer **out)
+HRESULT secure_buffer_create(DWORD max_length, IMFMediaBuffer **out,
+			     bool *secret)
 {
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	struct secure_memory *m;
@@ -226,6 +227,8 @@ HRESULT secure_buffer_create(DWORD max_length, IMFMediaBuffer **out)
 	if (!m)
 		return E_OUTOFMEMORY;
 	m->max_length = max_length;
+	if (secret)
+		*secret = m->secret;
 	pthread_mutex_lock(&memory_lock);
 	count_buffer_locked(m, true);
 	pthread_mutex_unlock(&memory_lock);

@@ -27,6 +27,7 @@
 #ifndef PMP_COMPONENTS_SECURE_BUFFER_H
 #define PMP_COMPONENTS_SECURE_BUFFER_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "mfobjects.h"
@@ -68,9 +69,12 @@ void pmp_media_memory_stats(struct pmp_media_memory *out);
  * @max_length: its size
  * @out: the buffer, with one reference
  *
+ * @secret: if not NULL, whether the buffer is in memfd_secret() memory
+ *
  * Return: S_OK, E_POINTER, or E_OUTOFMEMORY (neither memory could be
  * mapped, or the fallback could not be marked).
  */
-HRESULT secure_buffer_create(DWORD max_length, IMFMediaBuffer **out);
+HRESULT secure_buffer_create(DWORD max_length, IMFMediaBuffer **out,
+			     bool *secret);
 
 #endif /* PMP_COMPONENTS_SECURE_BUFFER_H */

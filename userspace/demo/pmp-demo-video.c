@@ -323,6 +323,47 @@ static HRESULT read_records(IMFMediaSession *session, IPmpSinkOutput *output,
 }
 
 /*
+ * Where the clear media was in the PMP process: the session counts, on the
+ * source node of its full topology, the decoded frames in memfd_secret()
+ * memory and those in the fallback (pmpmedia.h).
+ */
+static HRESULT print_memory(IMFMediaSession *session)
+{
+	UINT64 secret = 0, fallback = 0;
+	IMFTopology *full = NULL;
+	IMFTopologyNode *node;
+	MF_TOPOLOGY_TYPE type;
+	WORD count = 0, i;
+	HRESULT hr;
+
+	hr = IMFMediaSession_GetFullTopology(
+		session, MFSESSION_GETFULLTOPOLOGY_CURRENT, 0, &full);
+	if (SUCCEEDED(hr))
+		hr = IMFTopology_GetNodeCount(full, &count);
+	for (i = 0; SUCCEEDED(hr) && i < count; i++) {
+		hr = IMFTopology_GetNode(full, i, &node);
+		if (FAILED(hr))
+			break;
+		IMFTopologyNode_GetNodeType(node, &type);
+		if (type == MF_TOPOLOGY_SOURCESTREAM_NODE) {
+			IMFTopologyNode_GetUINT64(
+				node, &PMP_TOPONODE_SECRET_SAMPLES, &secret);
+			IMFTopologyNode_GetUINT64(
+				node, &PMP_TOPONODE_FALLBACK_SAMPLES, &fallback);
+		}
+		IMFTopologyNode_Release(node);
+	}
+	if (full)
+		IMFTopology_Release(full);
+	if (SUCCEEDED(hr))
+		printf("  decoded frames in the PMP process: %llu in memfd_secret "
+		       "memory, %llu in the fallback\n",
+		       (unsigned long long)secret,
+		       (unsigned long long)fallback);
+	return hr;
+}
+
+/*
  * Session @session plays @clip to the hash sink with @license's keys:
  * the frame count and digest in @run.
  */
@@ -370,6 +411,7 @@ static void play(IMFMediaSession *session, const char *clip,
 	IPmpSinkOutput_Release(output);
 	CHECK("  ...MESessionEnded",
 	      take_events(session, MESessionEnded, EVENT_WAIT_MS));
+	CHECK("IMFMediaSession::GetFullTopology", print_memory(session));
 	EVP_DigestFinal_ex(ctx, sha, NULL);
 	EVP_MD_CTX_free(ctx);
 	for (i = 0; i < 32; i++)

@@ -1979,6 +1979,7 @@ static void play_and_hold(struct __test_metadata *_metadata,
 	IMFSample *frame;
 	char flags[256];
 	bool secret = !want_secret;
+	UINT32 said = 2;
 	BYTE *data;
 
 	ASSERT_HR(S_OK, chain_open(&ch, in->type, keys, &CLSID_PmpFrameSink));
@@ -1999,6 +2000,10 @@ static void play_and_hold(struct __test_metadata *_metadata,
 	TH_LOG("a decoded frame's memory: %s, VmFlags:%s",
 	       secret ? "secretmem" : "anonymous", flags);
 	EXPECT_EQ(want_secret, secret);
+	/* The sample says so too, for the session to count. */
+	EXPECT_HR(S_OK, IMFSample_GetUINT32(frame, &PMP_SAMPLE_SECRET_MEMORY,
+					    &said));
+	EXPECT_EQ(want_secret ? 1u : 0u, said);
 	/* Out of core dumps; out of children (not copied, or wiped). */
 	EXPECT_NE(NULL, strstr(flags, " dd"));
 	EXPECT_NE(NULL, strstr(flags, want_secret ? " dc" : " wf"));
@@ -2076,8 +2081,9 @@ TEST(secure_buffers_are_zero_and_their_mappings_come_back_wiped)
 	IMFMediaBuffer *a, *b, *c;
 	DWORD max = 9, cur = 9;
 	BYTE *pa, *pb, *pc;
+	bool secret;
 
-	ASSERT_HR(S_OK, secure_buffer_create(100000, &a));
+	ASSERT_HR(S_OK, secure_buffer_create(100000, &a, &secret));
 	ASSERT_HR(S_OK, IMFMediaBuffer_Lock(a, &pa, &max, &cur));
 	EXPECT_EQ(100000u, max);
 	EXPECT_EQ(0u, cur);
@@ -2086,6 +2092,8 @@ TEST(secure_buffers_are_zero_and_their_mappings_come_back_wiped)
 	IMFMediaBuffer_Unlock(a);
 	EXPECT_HR(E_INVALIDARG, IMFMediaBuffer_SetCurrentLength(a, 100001));
 	pmp_media_memory_stats(&m);
+	/* The kind it says is the kind it counted. */
+	EXPECT_EQ(secret ? 1u : 0u, m.secret_buffers);
 	EXPECT_EQ(1u, m.secret_buffers + m.fallback_buffers);
 	EXPECT_EQ(102400u, m.secret_bytes + m.fallback_bytes);
 	EXPECT_EQ(0u, m.pool_bytes);
@@ -2094,7 +2102,7 @@ TEST(secure_buffers_are_zero_and_their_mappings_come_back_wiped)
 	EXPECT_EQ(0u, m.secret_buffers + m.fallback_buffers);
 	EXPECT_EQ(102400u, m.pool_bytes);
 	/* Its mapping again, for a buffer of about its size: wiped. */
-	ASSERT_HR(S_OK, secure_buffer_create(60000, &b));
+	ASSERT_HR(S_OK, secure_buffer_create(60000, &b, NULL));
 	ASSERT_HR(S_OK, IMFMediaBuffer_Lock(b, &pb, &max, NULL));
 	EXPECT_EQ(pa, pb);
 	EXPECT_EQ(60000u, max);
@@ -2103,25 +2111,25 @@ TEST(secure_buffers_are_zero_and_their_mappings_come_back_wiped)
 	IMFMediaBuffer_Unlock(b);
 	IMFMediaBuffer_Release(b);
 	/* Not for one less than half its size, which gets its own. */
-	ASSERT_HR(S_OK, secure_buffer_create(40000, &c));
+	ASSERT_HR(S_OK, secure_buffer_create(40000, &c, NULL));
 	ASSERT_HR(S_OK, IMFMediaBuffer_Lock(c, &pc, NULL, NULL));
 	EXPECT_NE(pa, pc);
 	EXPECT_TRUE(all_bytes(pc, 40000, 0));
 	IMFMediaBuffer_Unlock(c);
 	IMFMediaBuffer_Release(c);
-	ASSERT_HR(S_OK, secure_buffer_create(100000, &a));
+	ASSERT_HR(S_OK, secure_buffer_create(100000, &a, NULL));
 	ASSERT_HR(S_OK, IMFMediaBuffer_Lock(a, &pa, NULL, NULL));
 	EXPECT_TRUE(all_bytes(pa, 102400, 0));
 	IMFMediaBuffer_Unlock(a);
 	IMFMediaBuffer_Release(a);
 	/* Empty, it still has an address. */
-	ASSERT_HR(S_OK, secure_buffer_create(0, &a));
+	ASSERT_HR(S_OK, secure_buffer_create(0, &a, NULL));
 	ASSERT_HR(S_OK, IMFMediaBuffer_Lock(a, &pa, &max, NULL));
 	EXPECT_NE(NULL, pa);
 	EXPECT_EQ(0u, max);
 	IMFMediaBuffer_Unlock(a);
 	IMFMediaBuffer_Release(a);
-	EXPECT_HR(E_POINTER, secure_buffer_create(1, NULL));
+	EXPECT_HR(E_POINTER, secure_buffer_create(1, NULL, NULL));
 	pmp_media_memory_stats(&m);
 	EXPECT_EQ(5u, m.secret_made + m.fallback_made);
 	EXPECT_EQ(0u, m.secret_bytes + m.fallback_bytes);

@@ -126,7 +126,7 @@ static void pres_rewind_locked(struct presentation *p, bool counts)
 			IMFSample_Release(st->sample);
 		st->sample = NULL;
 		if (counts)
-			st->count = 0;
+			st->count = st->secret = st->fallback = 0;
 	}
 	for (i = 0; counts && i < p->nr_sinks; i++)
 		p->sinks[i].count = 0;
@@ -261,6 +261,20 @@ static HRESULT sample_timing(IMFSample *sample, LONGLONG *time,
 	return S_OK;
 }
 
+/* Which memory the sample delivered was in, if a host component says. */
+static void count_memory(struct stream *st, IMFSample *sample)
+{
+	UINT32 secret;
+
+	if (FAILED(IMFSample_GetUINT32(sample, &PMP_SAMPLE_SECRET_MEMORY,
+				       &secret)))
+		return;
+	if (secret)
+		st->secret++;
+	else
+		st->fallback++;
+}
+
 /* What @a's calls returned, applied: nothing changed since they began. */
 static void apply_locked(struct session *s, struct presentation *p,
 			 struct action *a, HRESULT hr)
@@ -274,6 +288,7 @@ static void apply_locked(struct session *s, struct presentation *p,
 		st->sample = NULL;
 		if (SUCCEEDED(hr)) {
 			st->sink->count++;
+			count_memory(st, a->sample);
 			if (p->end < st->time + st->duration)
 				p->end = st->time + st->duration;
 		}
@@ -691,26 +706,39 @@ host_GetSessionCapabilities(IPmpMediaSessionHost *iface, DWORD *caps)
 	return hr;
 }
 
-/* Sets PMP_TOPONODE_SAMPLE_COUNT of node @id to @count. */
-static void set_count(IMFTopology *topology, TOPOID id, UINT64 count)
+/* Sets UINT64 @key of node @id to @count. */
+static void set_count(IMFTopology *topology, TOPOID id, REFGUID key,
+		      UINT64 count)
 {
 	IMFTopologyNode *node;
 
 	if (FAILED(IMFTopology_GetNodeByID(topology, id, &node)))
 		return;
-	IMFTopologyNode_SetUINT64(node, &PMP_TOPONODE_SAMPLE_COUNT, count);
+	IMFTopologyNode_SetUINT64(node, key, count);
 	IMFTopologyNode_Release(node);
 }
 
 /* The counts, on the presentation's own topology: commands hold it. */
 static void set_counts_locked(struct presentation *p)
 {
+	struct stream *st;
 	WORD i;
 
-	for (i = 0; i < p->nr_streams; i++)
-		set_count(p->topology, p->streams[i].node, p->streams[i].count);
+	for (i = 0; i < p->nr_streams; i++) {
+		st = &p->streams[i];
+		set_count(p->topology, st->node, &PMP_TOPONODE_SAMPLE_COUNT,
+			  st->count);
+		/* Only once a host component said which memory it used. */
+		if (!st->secret && !st->fallback)
+			continue;
+		set_count(p->topology, st->node, &PMP_TOPONODE_SECRET_SAMPLES,
+			  st->secret);
+		set_count(p->topology, st->node,
+			  &PMP_TOPONODE_FALLBACK_SAMPLES, st->fallback);
+	}
 	for (i = 0; i < p->nr_sinks; i++)
-		set_count(p->topology, p->sinks[i].node, p->sinks[i].count);
+		set_count(p->topology, p->sinks[i].node,
+			  &PMP_TOPONODE_SAMPLE_COUNT, p->sinks[i].count);
 }
 
 static HRESULT STDMETHODCALLTYPE

@@ -141,6 +141,8 @@ struct stream {
 	TOPOID node, peer;
 	struct sink_object *sink;
 	UINT64 count;
+	/* Of @count, those in memfd_secret() memory and in the fallback. */
+	UINT64 secret, fallback;
 	bool have, ended;
 	IMFSample *sample;
 	LONGLONG time, duration;
