@@ -223,6 +223,7 @@ static int spawn_read_report(int fd, struct pmp_spawn_report *r)
 	long deadline = now_ms() + PMP_SPAWN_TIMEOUT_MS;
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	size_t got = 0;
+	char more;
 	long left;
 	ssize_t n;
 	int ret;
@@ -247,7 +248,26 @@ static int spawn_read_report(int fd, struct pmp_spawn_report *r)
 			return -ECHILD;
 		got += n;
 	}
-	return 0;
+	/*
+	 * Then its end of the pipe closing (the host closes it right after
+	 * the report): when spawning returns, the host holds no descriptor
+	 * of the spawner's.  More bytes are a protocol error; a host slow to
+	 * close it is not.
+	 */
+	for (;;) {
+		left = deadline - now_ms();
+		if (left <= 0)
+			return 0;
+		ret = poll(&pfd, 1, left);
+		if (ret < 0 && errno == EINTR)
+			continue;
+		if (ret <= 0)
+			return 0;
+		n = read(fd, &more, 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		return n > 0 ? -EPROTO : 0;
+	}
 }
 
 /**
