@@ -41,10 +41,7 @@
 #include "secure_buffer.h"
 
 #include "clip_list.h"
-
-#define HNS_PER_SECOND 10000000
-/* How many records and frames one clip may give, at most. */
-#define MAX_RECORDS 512
+#include "clip_records.h"
 
 static struct pmp_registry *registry;
 static void (*memory_stats)(struct pmp_media_memory *out);
@@ -99,9 +96,7 @@ struct stream_in {
 	IMFMediaType *type;
 	IMFSample **samples;
 	int count;
-	AVRational tb;
-	AVRational frame_rate;
-	int64_t start_us;
+	struct stream_clock clock;
 	UINT64 width_height;
 };
 
@@ -118,30 +113,6 @@ static void stream_free(struct stream_in *in)
 static UINT64 pack(UINT32 hi, UINT32 lo)
 {
 	return (UINT64)hi << 32 | lo;
-}
-
-static LONGLONG to_hns(int64_t ts, AVRational tb)
-{
-	return av_rescale_q_rnd(ts, tb, (AVRational){ 1, HNS_PER_SECOND },
-				AV_ROUND_NEAR_INF | AV_ROUND_PASS_MINMAX);
-}
-
-static int64_t from_hns(LONGLONG t, AVRational tb)
-{
-	return av_rescale_q_rnd(t, (AVRational){ 1, HNS_PER_SECOND }, tb,
-				AV_ROUND_NEAR_INF | AV_ROUND_PASS_MINMAX);
-}
-
-/* The key id as source.c gives it: its string form is the id's hex. */
-static GUID guid_from_kid(const uint8_t *kid)
-{
-	GUID g;
-
-	g.Data1 = (DWORD)kid[0] << 24 | kid[1] << 16 | kid[2] << 8 | kid[3];
-	g.Data2 = kid[4] << 8 | kid[5];
-	g.Data3 = kid[6] << 8 | kid[7];
-	memcpy(g.Data4, kid + 8, 8);
-	return g;
 }
 
 static HRESULT set_cenc(IMFSample *s, const AVEncryptionInfo *info)
@@ -250,9 +221,9 @@ static HRESULT make_type(AVFormatContext *fmt, AVStream *st,
 	if (FAILED(hr))
 		return hr;
 	in->type = t;
-	in->tb = st->time_base;
-	in->frame_rate = av_guess_frame_rate(fmt, st, NULL);
-	in->start_us = fmt->start_time;
+	in->clock.tb = st->time_base;
+	in->clock.frame_rate = av_guess_frame_rate(fmt, st, NULL);
+	in->clock.start_us = fmt->start_time;
 	in->width_height = pack(par->width, par->height);
 	hr = IMFMediaType_SetGUID(t, &MF_MT_MAJOR_TYPE, &MFMediaType_Video);
 	if (SUCCEEDED(hr))
@@ -260,10 +231,10 @@ static HRESULT make_type(AVFormatContext *fmt, AVStream *st,
 	if (SUCCEEDED(hr))
 		hr = IMFMediaType_SetUINT64(t, &MF_MT_FRAME_SIZE,
 					    in->width_height);
-	if (SUCCEEDED(hr) && in->frame_rate.num)
+	if (SUCCEEDED(hr) && in->clock.frame_rate.num)
 		hr = IMFMediaType_SetUINT64(t, &MF_MT_FRAME_RATE,
-					    pack(in->frame_rate.num,
-						 in->frame_rate.den));
+					    pack(in->clock.frame_rate.num,
+						 in->clock.frame_rate.den));
 	if (SUCCEEDED(hr))
 		hr = IMFMediaType_SetUINT64(t, &MF_MT_PIXEL_ASPECT_RATIO,
 					    pack(1, 1));
@@ -322,34 +293,6 @@ static int load_stream(const char *file, struct stream_in *in)
 
 /* ---- keys ---- */
 
-static void b64url(const uint8_t *in, size_t n, char *out)
-{
-	int len = EVP_EncodeBlock((unsigned char *)out, in, n);
-
-	for (int i = 0; i < len; i++) {
-		if (out[i] == '+')
-			out[i] = '-';
-		else if (out[i] == '/')
-			out[i] = '_';
-		else if (out[i] == '=')
-			out[i] = '\0';
-	}
-}
-
-/* A ClearKey license for @kid's @key, into @buf. */
-static void license(const uint8_t *kid, const uint8_t *key, char *buf,
-		    size_t size)
-{
-	char k[32], id[32];
-
-	b64url(kid, 16, id);
-	b64url(key, 16, k);
-	snprintf(buf, size,
-		 "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"%s\",\"k\":\"%s\"}],"
-		 "\"type\":\"temporary\"}",
-		 id, k);
-}
-
 /* A store holding @kid's @key (none when @key is NULL). */
 static IPmpKeyStore *key_store(const uint8_t *kid, const uint8_t *key)
 {
@@ -360,7 +303,7 @@ static IPmpKeyStore *key_store(const uint8_t *kid, const uint8_t *key)
 		return NULL;
 	if (!key)
 		return store;
-	license(kid, key, text, sizeof(text));
+	clip_license(kid, key, text, sizeof(text));
 	if (FAILED(pmp_key_store_update(store, text))) {
 		IPmpKeyStore_Release(store);
 		return NULL;
@@ -384,16 +327,6 @@ static IMFAttributes *decryptor_attrs(IPmpKeyStore *keys)
 
 /* ---- the pipeline, driven as a session's worker drives it ---- */
 
-/* What a sink handed out for one frame. */
-struct record {
-	LONGLONG time;
-	LONGLONG duration;
-	uint8_t md5[16];
-	UINT32 size;
-	GUID subtype;
-	UINT64 frame_size;
-};
-
 struct chain {
 	IPmpMediaTransform *decryptor;
 	IPmpMediaTransform *decoder;
@@ -404,50 +337,14 @@ struct chain {
 	int frames;
 };
 
-static void md5_of(const void *data, size_t size, uint8_t md[16])
-{
-	unsigned int len = 0;
-
-	EVP_Digest(data, size, md, &len, EVP_md5(), NULL);
-}
-
 /* Takes @sample (a record or a frame) as a record. */
 static HRESULT take_output(struct chain *c, IMFSample *sample)
 {
-	struct record *r = &c->records[c->count];
-	IMFMediaBuffer *buf = NULL;
-	DWORD count = 0, len = 0;
-	BYTE *data;
 	HRESULT hr;
 
 	if (c->count == MAX_RECORDS)
 		return E_UNEXPECTED;
-	memset(r, 0, sizeof(*r));
-	IMFSample_GetSampleTime(sample, &r->time);
-	IMFSample_GetSampleDuration(sample, &r->duration);
-	IMFSample_GetGUID(sample, &MF_MT_SUBTYPE, &r->subtype);
-	IMFSample_GetUINT64(sample, &MF_MT_FRAME_SIZE, &r->frame_size);
-	hr = IMFSample_GetBufferCount(sample, &count);
-	if (SUCCEEDED(hr) && count) {
-		/* A frame: one buffer, hashed here. */
-		hr = count == 1 ? IMFSample_GetBufferByIndex(sample, 0, &buf) :
-				  E_UNEXPECTED;
-		if (SUCCEEDED(hr))
-			hr = IMFMediaBuffer_Lock(buf, &data, NULL, &len);
-		if (SUCCEEDED(hr)) {
-			md5_of(data, len, r->md5);
-			r->size = len;
-			IMFMediaBuffer_Unlock(buf);
-		}
-		if (buf)
-			IMFMediaBuffer_Release(buf);
-	} else if (SUCCEEDED(hr)) {
-		hr = IMFSample_GetBlob(sample, &PMP_SAMPLE_FRAME_MD5, r->md5,
-				       sizeof(r->md5), NULL);
-		if (SUCCEEDED(hr))
-			hr = IMFSample_GetUINT32(sample, &PMP_SAMPLE_FRAME_SIZE,
-						 &r->size);
-	}
+	hr = record_of(sample, &c->records[c->count]);
 	if (SUCCEEDED(hr))
 		c->count++;
 	return hr;
@@ -603,73 +500,6 @@ static void chain_close(struct chain *c)
 
 /* ---- ffmpeg's reference ---- */
 
-struct ref_line {
-	int64_t pts;
-	int size;
-	char hash[33];
-};
-
-/* The frame lines of a .framemd5 file; their count, or -1. */
-static int read_reference(const char *path, struct ref_line *lines, int max)
-{
-	char *text = read_text(path), *line, *save = NULL;
-	int n = 0;
-
-	if (!text)
-		return -1;
-	for (line = strtok_r(text, "\n", &save); line && n < max;
-	     line = strtok_r(NULL, "\n", &save)) {
-		long long dts, pts, duration;
-
-		if (line[0] == '#')
-			continue;
-		if (sscanf(line, "0, %lld, %lld, %lld, %d, %32s", &dts, &pts,
-			   &duration, &lines[n].size, lines[n].hash) != 5)
-			continue;
-		lines[n++].pts = pts;
-	}
-	free(text);
-	return n;
-}
-
-static void hex(const uint8_t *md, char out[33])
-{
-	for (int i = 0; i < 16; i++)
-		sprintf(out + 2 * i, "%02x", md[i]);
-}
-
-/*
- * Compares records with ffmpeg's lines, their times through ffmpeg's
- * clock (framemd5.h) as a player does: the number of the first record that
- * differs, 0 if none, -1 if the counts differ.
- */
-static int compare_with_reference(const struct stream_in *in,
-				  const struct record *r, int count,
-				  const struct ref_line *want, int lines)
-{
-	struct pmp_framemd5_clock clock;
-	int n = 0;
-	int64_t pts;
-	char md[33];
-
-	if (pmp_framemd5_clock_init(&clock, in->tb.num, in->tb.den,
-				    in->frame_rate.num, in->frame_rate.den,
-				    in->start_us))
-		return -1;
-	for (int i = 0; i < count; i++) {
-		if (pmp_framemd5_clock_next(&clock, from_hns(r[i].time, in->tb),
-					    from_hns(r[i].duration, in->tb),
-					    &pts) != 1)
-			continue;
-		hex(r[i].md5, md);
-		if (n >= lines || pts != want[n].pts ||
-		    (int)r[i].size != want[n].size || strcmp(md, want[n].hash))
-			return i + 1;
-		n++;
-	}
-	return n == lines ? 0 : -1;
-}
-
 /* Plays clip @c into @sink_clsid; asserts ffmpeg's records. */
 static void assert_clip_plays(struct __test_metadata *_metadata,
 			      const struct clip *c, const GUID *sink_clsid)
@@ -687,7 +517,7 @@ static void assert_clip_plays(struct __test_metadata *_metadata,
 	ASSERT_EQ(0, load_stream(c->file, &in));
 	ASSERT_HR(S_OK, chain_open(&ch, in.type, keys, sink_clsid));
 	ASSERT_HR(S_OK, play_samples(&ch, &in));
-	diff = compare_with_reference(&in, ch.records, ch.count, want, lines);
+	diff = compare_with_reference(&in.clock, ch.records, ch.count, want, lines);
 	TH_LOG("%s: %d records", basename((char *)c->file), ch.count);
 	if (diff)
 		TH_LOG("%s: record %d differs (%d records, %d lines)",
@@ -1058,7 +888,7 @@ TEST(no_key_is_license_required_and_the_store_is_asked_for_the_files_kid)
 	ASSERT_TRUE(pmp_key_lookup_missing(lookup, kid));
 	EXPECT_EQ(0, memcmp(d.c.kid, kid, 16));
 	/* A license that comes later is used from the next sample on. */
-	license(d.c.kid, d.c.key, text, sizeof(text));
+	clip_license(d.c.kid, d.c.key, text, sizeof(text));
 	ASSERT_HR(S_OK, pmp_key_store_update(d.keys, text));
 	ASSERT_HR(S_OK, IPmpMediaTransform_ProcessInput(t, d.in.samples[0]));
 	ASSERT_HR(S_OK, IPmpMediaTransform_ProcessOutput(t, &got));
@@ -1082,13 +912,13 @@ TEST(a_key_replaced_by_a_later_license_is_used_from_then_on)
 	ASSERT_EQ(0, load_clear_twin(&d.c, &clear));
 	memcpy(wrong, d.c.key, 16);
 	wrong[0] ^= 1;
-	license(d.c.kid, wrong, text, sizeof(text));
+	clip_license(d.c.kid, wrong, text, sizeof(text));
 	ASSERT_HR(S_OK, pmp_key_store_update(d.keys, text));
 	ASSERT_HR(S_OK, IPmpMediaTransform_ProcessInput(d.t, d.in.samples[1]));
 	ASSERT_HR(S_OK, IPmpMediaTransform_ProcessOutput(d.t, &got));
 	EXPECT_FALSE(same_bytes(clear.samples[1], got));
 	IMFSample_Release(got);
-	license(d.c.kid, d.c.key, text, sizeof(text));
+	clip_license(d.c.kid, d.c.key, text, sizeof(text));
 	ASSERT_HR(S_OK, pmp_key_store_update(d.keys, text));
 	ASSERT_HR(S_OK, IPmpMediaTransform_ProcessInput(d.t, d.in.samples[1]));
 	ASSERT_HR(S_OK, IPmpMediaTransform_ProcessOutput(d.t, &got));
@@ -1708,7 +1538,7 @@ TEST(hash_records_hold_the_frames_md5_size_and_timing_and_no_bytes)
 	ASSERT_HR(S_OK, IPmpMediaSink_ReadOutput(s, 0, &rec));
 	ASSERT_HR(S_OK, IMFSample_GetBlob(rec, &PMP_SAMPLE_FRAME_MD5, md5,
 					  sizeof(md5), NULL));
-	hex(md5, md);
+	md5_hex(md5, md);
 	EXPECT_STREQ("57edf4a22be3c955ac49da2e2107b67a", md);
 	ASSERT_HR(S_OK, IMFSample_GetUINT32(rec, &PMP_SAMPLE_FRAME_SIZE, &size));
 	EXPECT_EQ(80u, size);
@@ -1727,7 +1557,7 @@ TEST(hash_records_hold_the_frames_md5_size_and_timing_and_no_bytes)
 	EXPECT_HR(MF_E_NO_SAMPLE_TIMESTAMP, IMFSample_GetSampleTime(rec, &time));
 	ASSERT_HR(S_OK, IMFSample_GetBlob(rec, &PMP_SAMPLE_FRAME_MD5, md5,
 					  sizeof(md5), NULL));
-	hex(md5, md);
+	md5_hex(md5, md);
 	EXPECT_STREQ("900150983cd24fb0d6963f7d28e17f72", md);
 	IMFSample_Release(rec);
 	IPmpMediaSink_Release(s);
@@ -2170,7 +2000,7 @@ TEST(an_encrypted_clip_plays_under_pmphosts_seccomp_filter)
 					       &CLSID_PmpHashSink)) ||
 		    FAILED(play_samples(&ch, &in)))
 			_exit(3);
-		_exit(compare_with_reference(&in, ch.records, ch.count, want,
+		_exit(compare_with_reference(&in.clock, ch.records, ch.count, want,
 					     lines) ?
 			      4 :
 			      0);
