@@ -2,11 +2,16 @@
 /*
  * mf_session_vm_test.c - PMP media sessions in PMP processes, with pmp.ko:
  * Microsoft's procedure for two sessions sharing one PMP process, events
- * through a protected host, and a host killed under a waiting GetEvent
+ * through a protected host, a host killed under a waiting GetEvent, an
+ * encrypted clip played as ffmpeg decodes it, and a host killed while it
+ * plays one
  *
  * Needs the module loaded, root, and the project installed under
  * PMP_TEST_PREFIX (default /usr/local); userspace/tests/run-installed.sh
  * runs it in the VM.  It sets the module's linger_ms and puts it back.
+ * The clips are clip_list.h's (build/clips next to this program, made by
+ * tools/media/mkclips.sh when missing); the host plays them with the
+ * installed libpmp-media.so.
  */
 
 #define _GNU_SOURCE
@@ -16,9 +21,14 @@
 #include <signal.h>
 #include <sys/syscall.h>
 
+#include <libavformat/avformat.h>
+
 #include "pmp_helpers.h"
 #include "com_helpers.h"
 #include "mf_session_helpers.h"
+
+#include "clip_list.h"
+#include "mf_play_helpers.h"
 
 /* The tests' linger_ms: short, yet long for an emulated CPU. */
 #define TEST_LINGER_MS 1500
@@ -267,6 +277,182 @@ TEST_F(sharing, killed_host_ends_a_waiting_get_event_with_meerror)
 	ASSERT_HR(MF_E_SHUTDOWN, IMFMediaSession_Shutdown(session));
 	ASSERT_EQ(0u, IMFMediaSession_Release(session));
 	ASSERT_EQ(0u, IMFPMPServer_Release(server));
+}
+
+/* ---- media through a PMP process ---- */
+
+/*
+ * Plays clip @name into the hash sink of a new session with @flags:
+ * its key given, its topology set and started; *@pid is its host.
+ */
+static void start_clip_in_host(struct __test_metadata *_metadata,
+			       DWORD flags, const char *name, bool rateless,
+			       struct play *p, struct clip *c,
+			       IMFMediaSession **session,
+			       IPmpSinkOutput **output, struct waiter *w,
+			       DWORD *pid)
+{
+	IMFPMPServer *server;
+	const char *dir;
+
+	dir = clip_list_dir();
+	ASSERT_NE(NULL, dir);
+	*c = find_clip(dir, name);
+	ASSERT_LT(0, c->frames) TH_LOG("no clip %s in %s", name, dir);
+	ASSERT_TRUE(c->encrypted);
+	play_open(_metadata, p, c->file, &CLSID_PmpHashSink, rateless);
+	ASSERT_HR(S_OK, MFCreatePMPMediaSession(flags, NULL, session, NULL));
+	server = server_of(_metadata, *session);
+	*pid = host_pid(_metadata, server);
+	IMFPMPServer_Release(server);
+	ASSERT_HR(S_OK, MFGetService((IUnknown *)*session,
+				     &PMP_SINK_OUTPUT_SERVICE,
+				     &IID_IPmpSinkOutput, (void **)output));
+	play_give_key(_metadata, *session, c->kid, c->key);
+	waiter_init(w, *session);
+	ASSERT_HR(S_OK, IMFMediaSession_SetTopology(*session, 0, p->topology));
+	ASSERT_TOPOLOGY_READY(w, p->topology);
+	ASSERT_STARTS(w, S_OK);
+}
+
+TEST_F_TIMEOUT(sharing, encrypted_clip_plays_in_the_host_as_ffmpeg_decodes_it,
+	       300)
+{
+	IMFMediaSession *session = NULL;
+	IPmpSinkOutput *output = NULL;
+	struct waiter w;
+	struct play p;
+	struct clip c;
+
+	if (!have_ffmpeg())
+		SKIP(return, "ffmpeg is not installed (tools/deps.sh)");
+	start_clip_in_host(_metadata, variant->flags,
+			   "high-bf3-320x240-cenc.mp4", true, &p, &c, &session,
+			   &output, &w, &self->pid);
+	ASSERT_HR(S_FALSE, play_read(output, &p, MAX_RECORDS, RECORD_WAIT_MS));
+	ASSERT_EVENT(&w, MESessionEnded, S_OK);
+	ASSERT_FFMPEG_RECORDS(&p, 0, p.count, &c);
+	for (int i = 0; i < p.count; i++)
+		ASSERT_EQ(0u, p.records[i].buffers);
+
+	ASSERT_HR(S_OK, IMFMediaSession_Close(session));
+	ASSERT_EVENT(&w, MESessionClosed, S_OK);
+	IPmpSinkOutput_Release(output);
+	ASSERT_HR(S_OK, IMFMediaSession_Shutdown(session));
+	ASSERT_EQ(0u, IMFMediaSession_Release(session));
+	play_close(&p);
+}
+
+/* An IMFAsyncCallback that only says it ran. */
+struct ran {
+	IMFAsyncCallback IMFAsyncCallback_iface;
+	sem_t sem;
+};
+
+static HRESULT STDMETHODCALLTYPE ran_QueryInterface(IMFAsyncCallback *iface,
+						    REFIID riid, void **ppv)
+{
+	*ppv = iface;
+	return S_OK;
+}
+
+static ULONG STDMETHODCALLTYPE ran_AddRef(IMFAsyncCallback *iface)
+{
+	return 2;
+}
+
+static ULONG STDMETHODCALLTYPE ran_Release(IMFAsyncCallback *iface)
+{
+	return 1;
+}
+
+static HRESULT STDMETHODCALLTYPE ran_Invoke(IMFAsyncCallback *iface,
+					    IMFAsyncResult *result)
+{
+	sem_post(&((struct ran *)iface)->sem);
+	return S_OK;
+}
+
+static const IMFAsyncCallbackVtbl ran_vtbl = {
+	ran_QueryInterface, ran_AddRef,	  ran_Release,
+	waiter_GetParameters, ran_Invoke,
+};
+
+/*
+ * libpmp's callback thread, which lives until the process ends, is
+ * started before the threads are counted.
+ */
+static void start_callback_thread(struct __test_metadata *_metadata)
+{
+	struct ran ran = { .IMFAsyncCallback_iface = { &ran_vtbl } };
+	IMFAsyncResult *result = NULL;
+
+	sem_init(&ran.sem, 0, 0);
+	ASSERT_HR(S_OK, MFCreateAsyncResult(NULL, &ran.IMFAsyncCallback_iface,
+					    NULL, &result));
+	ASSERT_HR(S_OK, MFInvokeCallback(result));
+	ASSERT_EQ(0, sem_wait(&ran.sem));
+	IMFAsyncResult_Release(result);
+	sem_destroy(&ran.sem);
+}
+
+/* The threads of this process, once those that ended are gone. */
+static int threads_settled(int want)
+{
+	int n = play_count_entries("/proc/self/task");
+
+	for (int i = 0; i < 100 && n != want; i++) {
+		sleep_ms(10);
+		n = play_count_entries("/proc/self/task");
+	}
+	return n;
+}
+
+TEST_F_TIMEOUT(sharing, host_killed_mid_playback_is_one_meerror_leaving_nothing,
+	       300)
+{
+	IMFMediaSession *session = NULL;
+	IPmpSinkOutput *output = NULL;
+	IMFMediaEvent *event = POISON;
+	IMFSample *none = POISON;
+	int fds, threads;
+	long long began;
+	struct waiter w;
+	struct play p;
+	struct clip c;
+
+	if (!have_ffmpeg())
+		SKIP(return, "ffmpeg is not installed (tools/deps.sh)");
+	start_callback_thread(_metadata);
+	fds = play_count_entries("/proc/self/fd");
+	threads = play_count_entries("/proc/self/task");
+	ASSERT_LT(0, fds);
+
+	/* Paced by the clock: 120 frames take 4.8 s. */
+	start_clip_in_host(_metadata, variant->flags,
+			   "main-longgop-352x288-cenc.mp4", false, &p, &c,
+			   &session, &output, &w, &self->pid);
+	ASSERT_HR(S_OK, play_read(output, &p, 3, RECORD_WAIT_MS));
+	ASSERT_EQ(0, kill(self->pid, SIGKILL));
+
+	/* The session says so once, then behaves as shut down. */
+	ASSERT_EVENT(&w, MEError, MF_E_SHUTDOWN);
+	ASSERT_HR(MF_E_SHUTDOWN, waiter_next(&w, &event));
+	ASSERT_EQ(NULL, event);
+	ASSERT_HR(MF_E_SHUTDOWN,
+		  IPmpSinkOutput_ReadSample(output, p.sink_node, 0, &none));
+	ASSERT_EQ(NULL, none);
+	ASSERT_EQ(0, wait_gone(self->pid, EXIT_MARGIN_MS));
+
+	/* Shutdown ends the pumps and the source's feeds without a hang. */
+	began = helpers_now_ms();
+	ASSERT_HR(S_OK, IMFMediaSession_Shutdown(session));
+	ASSERT_GT(EXIT_MARGIN_MS, helpers_now_ms() - began);
+	IPmpSinkOutput_Release(output);
+	ASSERT_EQ(0u, IMFMediaSession_Release(session));
+	play_close(&p);
+	ASSERT_EQ(threads, threads_settled(threads));
+	ASSERT_EQ(fds, play_count_entries("/proc/self/fd"));
 }
 
 TEST_HARNESS_MAIN
