@@ -16,6 +16,7 @@
 
 #define _GNU_SOURCE
 #define COBJMACROS
+#include <ftw.h>
 #include <pthread.h>
 #include <sys/stat.h>
 
@@ -30,12 +31,14 @@
 /* Tests that play every clip, or a clip at its own pace. */
 #define LONG_TEST_S 300
 
+/* @scratch: the test's own files, removed after it whatever happened. */
 FIXTURE(play) {
 	IMFMediaSession *session;
 	IPmpSinkOutput *output;
 	struct waiter w;
 	struct play p;
 	const char *dir;
+	char scratch[64];
 };
 
 /* An in-process session with @config, and its sink output service. */
@@ -68,8 +71,29 @@ FIXTURE_SETUP(play)
 	waiter_init(&self->w, self->session);
 }
 
+static int remove_entry(const char *path, const struct stat *st, int flag,
+			struct FTW *ftw)
+{
+	return remove(path);
+}
+
+/* Path @name in the test's scratch directory, made on first use. */
+static void scratch_path(struct __test_metadata *_metadata,
+			 FIXTURE_DATA(play) *self, const char *name,
+			 char *path, size_t size)
+{
+	if (!self->scratch[0]) {
+		snprintf(self->scratch, sizeof(self->scratch),
+			 "/tmp/mf_play_test.XXXXXX");
+		ASSERT_NE(NULL, mkdtemp(self->scratch));
+	}
+	snprintf(path, size, "%s/%s", self->scratch, name);
+}
+
 FIXTURE_TEARDOWN(play)
 {
+	if (self->scratch[0])
+		nftw(self->scratch, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
 	if (self->output)
 		IPmpSinkOutput_Release(self->output);
 	if (self->session) {
@@ -418,41 +442,28 @@ TEST_F_TIMEOUT(play, pause_then_start_resumes_without_losing_or_repeating,
 
 /* ---- starts at a position ---- */
 
-/* A clip with a key frame every 10 frames, and its framemd5, made here. */
-struct gop_clip {
-	char dir[64];
-	struct clip c;
-};
-
 #define GOP_FRAMES 60
 #define GOP_LENGTH 10
 
+/* A clip with a key frame every 10 frames, and its framemd5, made here. */
 static void gop_clip_make(struct __test_metadata *_metadata,
-			  struct gop_clip *g)
+			  FIXTURE_DATA(play) *self, struct clip *g)
 {
 	char cmd[3 * PATH_MAX + 512];
 
-	snprintf(g->dir, sizeof(g->dir), "/tmp/mf_play_test.XXXXXX");
-	ASSERT_NE(NULL, mkdtemp(g->dir));
-	snprintf(g->c.file, sizeof(g->c.file), "%s/gop.mp4", g->dir);
-	snprintf(g->c.ref, sizeof(g->c.ref), "%s/gop.framemd5", g->dir);
-	g->c.frames = GOP_FRAMES;
+	*g = (struct clip){ .frames = GOP_FRAMES };
+	scratch_path(_metadata, self, "gop.mp4", g->file, sizeof(g->file));
+	scratch_path(_metadata, self, "gop.framemd5", g->ref,
+		     sizeof(g->ref));
 	snprintf(cmd, sizeof(cmd),
 		 "ffmpeg -nostdin -v error -f lavfi "
 		 "-i testsrc2=size=176x144:rate=25 -frames:v %d -c:v libx264 "
 		 "-threads 1 -g %d -keyint_min %d -sc_threshold 0 -bf 2 "
 		 "-pix_fmt yuv420p %s && ffmpeg -nostdin -v error -i %s "
 		 "-map 0:v:0 -f framemd5 %s",
-		 GOP_FRAMES, GOP_LENGTH, GOP_LENGTH, g->c.file, g->c.file,
-		 g->c.ref);
+		 GOP_FRAMES, GOP_LENGTH, GOP_LENGTH, g->file, g->file,
+		 g->ref);
 	ASSERT_EQ(0, system(cmd));
-}
-
-static void gop_clip_remove(struct gop_clip *g)
-{
-	unlink(g->c.file);
-	unlink(g->c.ref);
-	rmdir(g->dir);
 }
 
 /* The times of @path's key frames, 100 ns units rounded as the source. */
@@ -527,18 +538,18 @@ static void assert_run_from_key_frame(struct __test_metadata *_metadata,
  * plays it whole, as ffmpeg decodes it: the count of its records.
  */
 static int play_gop_clip(struct __test_metadata *_metadata,
-			 FIXTURE_DATA(play) *self, struct gop_clip *g,
+			 FIXTURE_DATA(play) *self, struct clip *g,
 			 LONGLONG *keys, int *nkeys)
 {
-	gop_clip_make(_metadata, g);
-	*nkeys = key_frame_times(g->c.file, keys, GOP_FRAMES);
+	gop_clip_make(_metadata, self, g);
+	*nkeys = key_frame_times(g->file, keys, GOP_FRAMES);
 	ASSERT_EQ(GOP_FRAMES / GOP_LENGTH, *nkeys);
-	play_open(_metadata, &self->p, g->c.file, &CLSID_PmpHashSink, true);
-	start_clip(_metadata, self, &g->c);
+	play_open(_metadata, &self->p, g->file, &CLSID_PmpHashSink, true);
+	start_clip(_metadata, self, g);
 	ASSERT_HR(S_FALSE, play_read(self->output, &self->p, MAX_RECORDS,
 				     RECORD_WAIT_MS));
 	ASSERT_EVENT(&self->w, MESessionEnded, S_OK);
-	ASSERT_FFMPEG_RECORDS(&self->p, 0, self->p.count, &g->c);
+	ASSERT_FFMPEG_RECORDS(&self->p, 0, self->p.count, g);
 	return self->p.count;
 }
 
@@ -546,14 +557,14 @@ TEST_F_TIMEOUT(play, start_at_a_position_while_playing_seeks, LONG_TEST_S)
 {
 	LONGLONG keys[GOP_FRAMES], pos;
 	struct play paced;
-	struct gop_clip g;
+	struct clip g;
 	PROPVARIANT at;
 	int nkeys, whole, from;
 
 	whole = play_gop_clip(_metadata, self, &g, keys, &nkeys);
 
 	/* Paced (2.4 s), so that the seek comes while it plays. */
-	play_open(_metadata, &paced, g.c.file, &CLSID_PmpHashSink, false);
+	play_open(_metadata, &paced, g.file, &CLSID_PmpHashSink, false);
 	ASSERT_HR(S_OK, IMFMediaSession_SetTopology(self->session, 0,
 						    paced.topology));
 	ASSERT_TOPOLOGY_READY(&self->w, paced.topology);
@@ -578,7 +589,6 @@ TEST_F_TIMEOUT(play, start_at_a_position_while_playing_seeks, LONG_TEST_S)
 	assert_run_from_key_frame(_metadata, &self->p, whole, from, keys,
 				  nkeys, pos);
 	play_close(&paced);
-	gop_clip_remove(&g);
 }
 
 /* ---- what cannot be played ---- */
@@ -655,19 +665,16 @@ static int copy_head(const char *from, const char *to, long size)
 
 TEST_F(play, a_file_cut_before_its_index_is_mf_e_invalid_file_format)
 {
-	char dir[] = "/tmp/mf_play_test.XXXXXX", cut[64];
 	IMFMediaSource *source = POISON;
+	char cut[PATH_MAX];
 	struct clip c;
 
 	/* Its moov is at the end: the first 3000 bytes hold no index. */
 	FIND_CLIP(self->dir, "base-176x144-cenc.mp4", c);
-	ASSERT_NE(NULL, mkdtemp(dir));
-	snprintf(cut, sizeof(cut), "%s/cut.mp4", dir);
+	scratch_path(_metadata, self, "cut.mp4", cut, sizeof(cut));
 	ASSERT_EQ(0, copy_head(c.file, cut, 3000));
 	ASSERT_HR(MF_E_INVALID_FILE_FORMAT, play_resolve(cut, &source));
 	ASSERT_EQ(NULL, source);
-	unlink(cut);
-	rmdir(dir);
 }
 
 /* Where packet @index of @path's first video stream ends less half of it. */
@@ -695,7 +702,7 @@ static long mid_packet(const char *path, int index)
 
 TEST_F(play, a_file_cut_amid_its_samples_ends_in_meerror_after_ffmpegs_frames)
 {
-	char dir[] = "/tmp/mf_play_test.XXXXXX", cut[64];
+	char cut[PATH_MAX];
 	struct clip c;
 	long at;
 
@@ -703,8 +710,7 @@ TEST_F(play, a_file_cut_amid_its_samples_ends_in_meerror_after_ffmpegs_frames)
 	FIND_CLIP(self->dir, "high-bf3-320x240-clear.mp4", c);
 	at = mid_packet(c.file, 25);
 	ASSERT_LT(0, at);
-	ASSERT_NE(NULL, mkdtemp(dir));
-	snprintf(cut, sizeof(cut), "%s/cut.mp4", dir);
+	scratch_path(_metadata, self, "cut.mp4", cut, sizeof(cut));
 	ASSERT_EQ(0, copy_head(c.file, cut, at));
 
 	play_open(_metadata, &self->p, cut, &CLSID_PmpHashSink, true);
@@ -716,8 +722,6 @@ TEST_F(play, a_file_cut_amid_its_samples_ends_in_meerror_after_ffmpegs_frames)
 	ASSERT_LT(0, self->p.count);
 	ASSERT_GT(25, self->p.count);
 	ASSERT_FFMPEG_LINES(&self->p, 0, self->p.count, &c, self->p.count);
-	unlink(cut);
-	rmdir(dir);
 }
 
 /* ---- the session's services ---- */
