@@ -347,6 +347,9 @@ static void *stream_thread(void *arg)
 				hr = stream_push(st, segment, sample);
 				IMFSample_Release(sample);
 			}
+			/* The segment is over: ask nothing until the next start. */
+			if (hr == S_FALSE)
+				started = false;
 			if (FAILED(hr)) {
 				IPmpMediaSessionHost_EndOfStream(host, st->node,
 								 segment, hr);
@@ -357,14 +360,14 @@ static void *stream_thread(void *arg)
 			if (started)
 				IPmpMediaSessionHost_EndOfStream(host, st->node,
 								 segment, S_OK);
-			started = false;
+			started = requested = false;
 			break;
 		case MEError:
 			if (started)
 				IPmpMediaSessionHost_EndOfStream(
 					host, st->node, segment,
 					FAILED(status) ? status : E_FAIL);
-			started = false;
+			started = requested = false;
 			break;
 		}
 		PropVariantClear(&v);
