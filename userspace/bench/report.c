@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,21 +56,71 @@ void report_close(void)
 	fclose(out);
 }
 
+/*
+ * Appends @text to @buf, right-aligned to end at column @end, or one space
+ * after what came before when it cannot: a long label or value shifts the
+ * middle of its row, not the columns after it.
+ */
+static void cell(char *buf, size_t size, const char *text, size_t end)
+{
+	size_t used = strlen(buf), len = strlen(text);
+	size_t pad = used + len < end ? end - used - len : 1;
+
+	snprintf(buf + used, size - used, "%*s%s", (int)pad, "", text);
+}
+
+/*
+ * Every row: the label padded to 46 columns, the value ending at column
+ * 57, the unit padded to 3, the ratio ending at 70, then the target and
+ * its verdict.
+ */
+static void put_row(const char *what, double value, const char *unit,
+		    double ratio, const char *tgt, const char *verdict)
+{
+	char buf[256], num[32];
+	size_t used;
+
+	snprintf(buf, sizeof(buf), "%-46s", what);
+	snprintf(num, sizeof(num), "%.2f", value);
+	cell(buf, sizeof(buf), num, 57);
+	used = strlen(buf);
+	snprintf(buf + used, sizeof(buf) - used, " %-3s", unit);
+	snprintf(num, sizeof(num), "%.3f", ratio);
+	cell(buf, sizeof(buf), num, 70);
+	used = strlen(buf);
+	snprintf(buf + used, sizeof(buf) - used, "x  %-9s %s\n", tgt, verdict);
+	fputs(buf, out);
+	fputs(buf, stdout);
+}
+
+/* A row whose ratio is judged against @target: at most, or @at_least. */
+static void judged_row(const char *what, double value, const char *unit,
+		       double ratio, double target, bool at_least)
+{
+	char tgt[32] = "", verdict[8] = "";
+
+	if (target > 0) {
+		snprintf(tgt, sizeof(tgt), "%s %.2fx",
+			 at_least ? ">=" : "<=", target);
+		snprintf(verdict, sizeof(verdict), "%s",
+			 (at_least ? ratio >= target : ratio <= target)
+				 ? "ok"
+				 : "MISS");
+	}
+	put_row(what, value, unit, ratio, tgt, verdict);
+}
+
 /* A row: its label, value and unit, ratio, and target with its verdict. */
 void emit(const char *what, double value, const char *unit, double ratio,
 	  double target)
 {
-	char tgt[32] = "", verdict[8] = "", buf[160];
+	judged_row(what, value, unit, ratio, target, false);
+}
 
-	if (target > 0) {
-		snprintf(tgt, sizeof(tgt), "<= %.2fx", target);
-		snprintf(verdict, sizeof(verdict), "%s",
-			 ratio <= target ? "ok" : "MISS");
-	}
-	snprintf(buf, sizeof(buf), "%-46s %10.2f %-3s %8.3fx  %-9s %s\n",
-		 what, value, unit, ratio, tgt, verdict);
-	fputs(buf, out);
-	fputs(buf, stdout);
+void emit_at_least(const char *what, double value, const char *unit,
+		   double ratio, double target)
+{
+	judged_row(what, value, unit, ratio, target, true);
 }
 
 /* A baseline's line, then its figure's: @scale converts seconds to @unit. */
@@ -79,6 +130,13 @@ void rows(const char *base_what, const char *what, struct figure f,
 	if (base_what)
 		emit(base_what, f.base * scale, unit, 1.0, 0);
 	emit(what, f.value * scale, unit, f.ratio, target);
+}
+
+void rows_at_least(const char *base_what, const char *what, struct figure f,
+		   double scale, const char *unit, double target)
+{
+	emit(base_what, f.base * scale, unit, 1.0, 0);
+	emit_at_least(what, f.value * scale, unit, f.ratio, target);
 }
 
 void line(const char *fmt, ...)

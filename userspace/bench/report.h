@@ -27,6 +27,14 @@ void emit(const char *what, double value, const char *unit, double ratio,
 	  double target);
 void rows(const char *base_what, const char *what, struct figure f,
 	  double scale, const char *unit, double target);
+/*
+ * The same for figures that are better when larger (throughputs): the
+ * target is a least ratio, shown as ">= target".
+ */
+void emit_at_least(const char *what, double value, const char *unit,
+		   double ratio, double target);
+void rows_at_least(const char *base_what, const char *what, struct figure f,
+		   double scale, const char *unit, double target);
 void line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif /* PMP_BENCH_REPORT_H */
