@@ -250,6 +250,8 @@ static HRESULT STDMETHODCALLTYPE sink_Flush(IPmpMediaSink *iface)
 	pthread_mutex_lock(&s->lock);
 	if (s->opened) {
 		drop_queue_locked(s);
+		/* A new run follows (a seek, a start after a stop). */
+		s->ended = false;
 		s->flushes++;
 		pthread_cond_broadcast(&s->room);
 		hr = S_OK;

@@ -1721,7 +1721,7 @@ TEST(a_full_sink_holds_process_sample_until_a_read_or_a_flush)
 	}
 }
 
-TEST(end_of_stream_is_s_false_once_read_until_the_next_sample)
+TEST(end_of_stream_is_s_false_once_read_until_the_next_sample_or_a_flush)
 {
 	IMFSample *frame = text_frame("abc", 1, 0), *got = POISON;
 	IPmpMediaSink *s;
@@ -1740,9 +1740,11 @@ TEST(end_of_stream_is_s_false_once_read_until_the_next_sample)
 		EXPECT_HR(S_FALSE, IPmpMediaSink_ReadOutput(s, INFINITE, &got));
 		EXPECT_EQ(NULL, got);
 		EXPECT_HR(S_FALSE, IPmpMediaSink_ReadOutput(s, 0, &got));
-		/* A flush keeps the end; the next sample starts again. */
+		/* A flush ends the run and its end: nothing to read yet. */
 		ASSERT_HR(S_OK, IPmpMediaSink_Flush(s));
-		EXPECT_HR(S_FALSE, IPmpMediaSink_ReadOutput(s, 0, &got));
+		EXPECT_HR(MF_E_NO_EVENTS_AVAILABLE,
+			  IPmpMediaSink_ReadOutput(s, 0, &got));
+		EXPECT_EQ(NULL, got);
 		ASSERT_HR(S_OK, IPmpMediaSink_ProcessSample(s, frame));
 		ASSERT_HR(S_OK, IPmpMediaSink_ReadOutput(s, 0, &got));
 		IMFSample_Release(got);

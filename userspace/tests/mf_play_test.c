@@ -411,6 +411,36 @@ TEST_F(play, an_unknown_or_mistyped_output_policy_is_e_invalidarg)
 
 /* ---- stop, pause and start ---- */
 
+TEST_F_TIMEOUT(play, stop_mid_playback_then_start_plays_again_from_the_start,
+	       LONG_TEST_S)
+{
+	IMFSample *none = POISON;
+	struct clip c;
+	int first;
+
+	/* Paced by the clock, so that Stop comes mid-way (1.5 s). */
+	FIND_CLIP(self->dir, "base-176x144-cenc.mp4", c);
+	play_open(_metadata, &self->p, c.file, &CLSID_PmpHashSink, false);
+	start_clip(_metadata, self, &c);
+	ASSERT_HR(S_OK, play_read(self->output, &self->p, 5, RECORD_WAIT_MS));
+	ASSERT_HR(S_OK, IMFMediaSession_Stop(self->session));
+	ASSERT_EVENT(&self->w, MESessionStopped, S_OK);
+	/* Stop drops what the client had not read. */
+	ASSERT_HR(MF_E_NO_EVENTS_AVAILABLE,
+		  IPmpSinkOutput_ReadSample(self->output, self->p.sink_node,
+					    0, &none));
+	ASSERT_EQ(NULL, none);
+	ASSERT_FFMPEG_LINES(&self->p, 0, self->p.count, &c, self->p.count);
+
+	/* VT_EMPTY from stopped: from 0 again, every record once. */
+	first = self->p.count;
+	ASSERT_STARTS(&self->w, S_OK);
+	ASSERT_HR(S_FALSE, play_read(self->output, &self->p, MAX_RECORDS,
+				     RECORD_WAIT_MS));
+	ASSERT_EVENT(&self->w, MESessionEnded, S_OK);
+	ASSERT_FFMPEG_RECORDS(&self->p, first, self->p.count - first, &c);
+}
+
 TEST_F_TIMEOUT(play, pause_then_start_resumes_without_losing_or_repeating,
 	       LONG_TEST_S)
 {
@@ -551,6 +581,30 @@ static int play_gop_clip(struct __test_metadata *_metadata,
 	ASSERT_EVENT(&self->w, MESessionEnded, S_OK);
 	ASSERT_FFMPEG_RECORDS(&self->p, 0, self->p.count, g);
 	return self->p.count;
+}
+
+TEST_F_TIMEOUT(play, start_at_a_position_begins_at_the_key_frame_before_it,
+	       LONG_TEST_S)
+{
+	LONGLONG keys[GOP_FRAMES], pos;
+	struct clip g;
+	PROPVARIANT at;
+	int nkeys, whole;
+
+	whole = play_gop_clip(_metadata, self, &g, keys, &nkeys);
+
+	/* From stopped, at the time of a frame mid-GOP. */
+	pos = self->p.records[GOP_LENGTH * 2 + GOP_LENGTH / 2].time;
+	PropVariantInit(&at);
+	at.vt = VT_I8;
+	at.hVal.QuadPart = pos;
+	ASSERT_HR(S_OK, IMFMediaSession_Start(self->session, &GUID_NULL, &at));
+	ASSERT_EVENT(&self->w, MESessionStarted, S_OK);
+	ASSERT_HR(S_FALSE, play_read(self->output, &self->p, MAX_RECORDS,
+				     RECORD_WAIT_MS));
+	ASSERT_EVENT(&self->w, MESessionEnded, S_OK);
+	assert_run_from_key_frame(_metadata, &self->p, whole, whole, keys,
+				  nkeys, pos);
 }
 
 TEST_F_TIMEOUT(play, start_at_a_position_while_playing_seeks, LONG_TEST_S)
