@@ -103,6 +103,13 @@ uint64_t pmp_server_host_id(const pmp_server *srv);
 int pmp_server_host_pid(const pmp_server *srv);
 
 /**
+ * pmp_server_host_layers - the sandbox layers the host reported when this
+ * process spawned it: pmphost's PMPHOST_LAYER_* bits
+ * (Documentation/admin-guide/pmp.rst); 0 for a host joined by id.
+ */
+uint32_t pmp_server_host_layers(const pmp_server *srv);
+
+/**
  * pmp_server_lock - IMFPMPServer::LockProcess: keep the host from exiting
  *
  * Return: 0, -ESHUTDOWN (the host has gone), -EBADFD (after fork).

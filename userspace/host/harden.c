@@ -18,6 +18,7 @@
 #include <sys/capability.h>
 
 #include "harden.h"
+#include "layers.h"
 #include "log.h"
 
 /*
@@ -29,13 +30,17 @@
 	 SECBIT_NO_SETUID_FIXUP_LOCKED | SECBIT_KEEP_CAPS_LOCKED |             \
 	 SECBIT_NO_CAP_AMBIENT_RAISE | SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED)
 
-static bool have_setpcap(void)
+/**
+ * host_has_cap - whether the calling thread holds @cap in its effective set
+ * @cap: a capability
+ */
+bool host_has_cap(cap_value_t cap)
 {
 	cap_flag_value_t value = CAP_CLEAR;
 	cap_t caps = cap_get_proc();
 
 	if (caps) {
-		cap_get_flag(caps, CAP_SETPCAP, CAP_EFFECTIVE, &value);
+		cap_get_flag(caps, cap, CAP_EFFECTIVE, &value);
 		cap_free(caps);
 	}
 	return value == CAP_SET;
@@ -43,11 +48,14 @@ static bool have_setpcap(void)
 
 /*
  * Empties the ambient, bounding, effective, permitted and inheritable
- * sets.  The bounding set and the securebits need CAP_SETPCAP: a host run
- * by an ordinary user keeps its bounding set, which gives it nothing (no
- * capability to bound, no_new_privs, and no execve under the sandbox).
+ * sets, those a new user namespace granted included.  The bounding set and
+ * the securebits need CAP_SETPCAP, which root has and a host in its own
+ * user namespace has there: a host run by an ordinary user without one
+ * keeps its bounding set, which gives it nothing (no capability to bound,
+ * no_new_privs, and no execve under the sandbox), and lacks
+ * PMPHOST_LAYER_BOUNDING.
  */
-static int drop_capabilities(void)
+static int drop_capabilities(unsigned int *layers)
 {
 	cap_value_t cap;
 	cap_t none;
@@ -55,12 +63,13 @@ static int drop_capabilities(void)
 
 	if (cap_reset_ambient() && errno != EINVAL)
 		return -errno;
-	if (have_setpcap()) {
+	if (host_has_cap(CAP_SETPCAP)) {
 		for (cap = 0; cap < (cap_value_t)cap_max_bits(); cap++)
 			if (cap_drop_bound(cap) && errno != EINVAL)
 				return -errno;
 		if (cap_set_secbits(HOST_SECUREBITS))
 			return -errno;
+		*layers |= PMPHOST_LAYER_BOUNDING;
 	}
 	none = cap_init();
 	if (!none)
@@ -74,6 +83,7 @@ static int drop_capabilities(void)
 /**
  * host_harden - make the process fit to register as a protected host,
  * but for its seccomp filter (host_sandbox())
+ * @layers: PMPHOST_LAYER_BOUNDING is added when the bounding set is empty
  *
  * Non-dumpable puts ptrace, /proc/PID/mem and process_vm_readv() out of
  * reach of every process without CAP_SYS_PTRACE, and no core file is
@@ -81,7 +91,7 @@ static int drop_capabilities(void)
  *
  * Return: 0 or a negative errno.
  */
-int host_harden(void)
+int host_harden(unsigned int *layers)
 {
 	struct rlimit none = { 0, 0 };
 	int ret;
@@ -90,7 +100,7 @@ int host_harden(void)
 		return -errno;
 	if (setrlimit(RLIMIT_CORE, &none))
 		return -errno;
-	ret = drop_capabilities();
+	ret = drop_capabilities(layers);
 	if (ret) {
 		host_log("cannot drop capabilities: %s", host_errname(ret));
 		return ret;

@@ -6,6 +6,10 @@
 #ifndef PMPHOST_HARDEN_H
 #define PMPHOST_HARDEN_H
 
-int host_harden(void);
+#include <stdbool.h>
+#include <sys/capability.h>
+
+bool host_has_cap(cap_value_t cap);
+int host_harden(unsigned int *layers);
 
 #endif /* PMPHOST_HARDEN_H */

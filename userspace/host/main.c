@@ -6,13 +6,23 @@
  *   1. open the /dev/pmp endpoint (it belongs to its opener);
  *   2. load the class registry: every trusted component is checked and
  *      loaded now, while files can still be opened;
- *   3. harden: not dumpable, no core files, no capabilities, no_new_privs;
- *   4. seal the seccomp filter: from here on /dev/pmp is the only channel;
- *   5. register with the kernel (protected unless --unprotected), which
- *      checks 3 and 4;
- *   6. report the host id to the spawner (--report-fd);
- *   7. start the serving threads, which inherit 3 and 4, and serve until
+ *   3. a protected host makes its namespaces (namespace.c): a user
+ *      namespace, an empty root, no network, no shared IPC, where the
+ *      kernel allows them;
+ *   4. harden: not dumpable, no core files, no capabilities (those the
+ *      new user namespace granted too), no_new_privs;
+ *   5. seal the seccomp filter: from here on /dev/pmp is the only channel;
+ *   6. register with the kernel (protected unless --unprotected), which
+ *      checks 4 and 5;
+ *   7. report the host id and its layers (layers.h) to the spawner
+ *      (--report-fd);
+ *   8. start the serving threads, which inherit 3 to 5, and serve until
  *      the kernel says to exit.
+ * Why this order: 3 needs the files of 2 opened already and the
+ * capabilities that 4 drops (the new user namespace's, or root's); 4
+ * comes before 5 because libcap's calls are not all on the filter's list;
+ * the kernel checks 4 and 5 in 6, so they come first; and the threads of
+ * 8 inherit everything, as unshare() would refuse a threaded process.
  */
 
 #define _GNU_SOURCE
@@ -30,7 +40,9 @@
 
 #include "config.h"
 #include "harden.h"
+#include "layers.h"
 #include "log.h"
+#include "namespace.h"
 #include "registry.h"
 #include "sandbox.h"
 #include "serve.h"
@@ -57,6 +69,7 @@ struct host {
 	struct pmp_registry *reg;
 	struct pmp_stubs *stubs;
 	size_t buf_size;
+	unsigned int layers;
 };
 
 static void usage(FILE *out)
@@ -219,7 +232,26 @@ static void log_missing(uint32_t missing)
 			host_log("lacking: %s", names[i]);
 }
 
-/* Steps 1 to 5; returns the registration's result. */
+static void log_layers(unsigned int layers, bool unprotected)
+{
+	static const char *const names[] = {
+		"user namespace", "empty mount namespace",
+		"network namespace", "IPC namespace",
+		"empty capability bounding set", "seccomp filter",
+	};
+	unsigned int i;
+
+	host_log("layers 0x%x", layers);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		/* An unprotected host makes no namespaces, by design. */
+		if (unprotected && (PMPHOST_LAYERS_NS & (1U << i)))
+			continue;
+		if (!(layers & (1U << i)))
+			host_log("missing layer: %s", names[i]);
+	}
+}
+
+/* Steps 1 to 6; returns the registration's result. */
 static int host_start(const struct options *opt, struct host *h,
 		      uint32_t *missing)
 {
@@ -245,9 +277,12 @@ static int host_start(const struct options *opt, struct host *h,
 		 opt->registry ? opt->registry : PMP_REGISTRY_DEFAULT,
 		 classes, trusted);
 
-	ret = host_harden();
+	if (!opt->unprotected)
+		h->layers = host_unshare();
+	ret = host_harden(&h->layers);
 	if (!ret)
-		ret = host_sandbox(pmp_host_fd(h->host));
+		ret = host_sandbox(pmp_host_fd(h->host), &h->layers);
+	log_layers(h->layers, opt->unprotected);
 	if (ret)
 		return ret;
 
@@ -285,7 +320,8 @@ int main(int argc, char **argv)
 	ret = host_start(&opt, &h, &missing);
 	if (opt.report_fd >= 0) {
 		if (pmp_spawn_report(opt.report_fd, ret, missing,
-				     pmp_host_id(h.host)) && !ret) {
+				     pmp_host_id(h.host), h.layers) &&
+		    !ret) {
 			host_log("the spawner has gone; exiting");
 			ret = -EPIPE;
 		}

@@ -13,27 +13,41 @@
  * The filter is sealed in the main thread before any other thread exists;
  * threads created later inherit it (TSYNC makes sure of it for any thread
  * a library may have started).
+ *
+ * fstat() is the one call that needs more than the filter can say: glibc
+ * makes it newfstatat(fd, "", st, AT_EMPTY_PATH), and a filter can check
+ * the flag but not that the path is empty, so allowing the flag would let
+ * any path through.  newfstatat traps instead (SIGSYS), and the handler
+ * below does the empty-path form with the fstat system call and refuses
+ * every other form.  The handler is installed before the filter, and the
+ * filter keeps anyone from replacing it.
  */
 
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
+#include <signal.h>
+#include <ucontext.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 
 #include <linux/pmp.h>
 #include <seccomp.h>
 
 #include "cleanup.h"
-#include "sandbox.h"
+#include "layers.h"
 #include "log.h"
+#include "sandbox.h"
 
 /* Allowed with any arguments. */
 static const char *const allowed[] = {
 	/* Data: the log, the report pipe, memfds, received descriptors. */
 	"read", "write", "readv", "writev", "pread64", "pwrite64", "lseek",
 	"close", "dup", "dup3",
+	/* fstat() of a descriptor (glibc uses newfstatat: see below). */
+	"fstat",
 	/* Sealed memfds carry bulk data; memfd_secret protected buffers. */
 	"memfd_create", "memfd_secret", "ftruncate", "fallocate",
 	/* Memory: malloc, thread stacks, mapped memfds (mmap: see below). */
@@ -41,8 +55,8 @@ static const char *const allowed[] = {
 	/* Threads and their synchronisation. */
 	"futex", "set_robust_list", "rseq", "sched_yield",
 	"sched_getaffinity", "gettid", "getpid",
-	/* Signals, as glibc and the C runtime handle them. */
-	"rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "sigaltstack",
+	/* Signals, as glibc and the C runtime handle them (sigaction: below). */
+	"rt_sigprocmask", "rt_sigreturn", "sigaltstack",
 	"restart_syscall",
 	/* Time, for timeouts and media clocks. */
 	"clock_gettime", "clock_getres", "gettimeofday", "clock_nanosleep",
@@ -130,12 +144,90 @@ static int add_arg_rules(scmp_filter_ctx ctx, int pmp_fd)
 	ret = ret ?: seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(tgkill), 1,
 				      SCMP_A0(SCMP_CMP_EQ,
 					      (scmp_datum_t)getpid()));
-	/* fstat() on a descriptor, not stat() on a path. */
+	/* fstat() on a descriptor, not stat() on a path: sandbox_sigsys(). */
+	ret = ret ?: seccomp_rule_add(ctx, SCMP_ACT_TRAP, SCMP_SYS(newfstatat),
+				      0);
+	/* Any handler but the one that makes fstat() work. */
 	ret = ret ?: seccomp_rule_add(ctx, SCMP_ACT_ALLOW,
-				      SCMP_SYS(newfstatat), 1,
-				      SCMP_A3(SCMP_CMP_MASKED_EQ, AT_EMPTY_PATH,
-					      AT_EMPTY_PATH));
+				      SCMP_SYS(rt_sigaction), 1,
+				      SCMP_A0(SCMP_CMP_NE, SIGSYS));
 	return ret ?: add_fcntl_rules(ctx);
+}
+
+/* The trapped call's arguments and its result, in the interrupted context. */
+static unsigned long syscall_arg(const ucontext_t *uc, unsigned int n)
+{
+#if defined(__x86_64__)
+	static const int regs[] = { REG_RDI, REG_RSI, REG_RDX, REG_R10 };
+
+	return uc->uc_mcontext.gregs[regs[n]];
+#elif defined(__aarch64__)
+	return uc->uc_mcontext.regs[n];
+#else
+#error "pmphost's SIGSYS handler knows x86_64 and aarch64 registers only"
+#endif
+}
+
+static void set_syscall_result(ucontext_t *uc, long ret)
+{
+#if defined(__x86_64__)
+	uc->uc_mcontext.gregs[REG_RAX] = ret;
+#elif defined(__aarch64__)
+	uc->uc_mcontext.regs[0] = ret;
+#endif
+}
+
+/* si_code of the filter's SIGSYS (<asm-generic/siginfo.h>; not in glibc). */
+#ifndef SYS_SECCOMP
+#define SYS_SECCOMP 1
+#endif
+
+/* What newfstatat may ask for with an empty path. */
+#define EMPTY_PATH_FLAGS (AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT)
+
+/*
+ * newfstatat(fd, path, st, flags): with AT_EMPTY_PATH and an empty (or,
+ * as newer kernels take it, NULL) path, fstat(fd, st); any path: -EPERM,
+ * as the filter refuses what it does not allow.  AT_FDCWD with an empty
+ * path is -EBADF: the working directory is no descriptor of the host's.
+ */
+static long emulate_newfstatat(const ucontext_t *uc)
+{
+	const char *path = (const char *)syscall_arg(uc, 1);
+	unsigned long flags = syscall_arg(uc, 3);
+
+	if (!(flags & AT_EMPTY_PATH) || (path && *path))
+		return -EPERM;
+	if (flags & ~EMPTY_PATH_FLAGS)
+		return -EINVAL;
+	return syscall(SYS_fstat, (int)syscall_arg(uc, 0),
+		       (void *)syscall_arg(uc, 2)) ? -errno : 0;
+}
+
+/*
+ * The filter's SIGSYS: async-signal-safe, and errno is the interrupted
+ * code's.  A SIGSYS that is not the filter's trap of newfstatat (one sent
+ * with tgkill, say) changes nothing.
+ */
+static void sandbox_sigsys(int sig, siginfo_t *info, void *context)
+{
+	ucontext_t *uc = context;
+	int saved = errno;
+
+	(void)sig;
+	if (info->si_code != SYS_SECCOMP || info->si_syscall != SYS_newfstatat)
+		return;
+	set_syscall_result(uc, emulate_newfstatat(uc));
+	errno = saved;
+}
+
+static int install_sigsys_handler(void)
+{
+	struct sigaction sa = { .sa_sigaction = sandbox_sigsys,
+				.sa_flags = SA_SIGINFO };
+
+	sigemptyset(&sa.sa_mask);
+	return sigaction(SIGSYS, &sa, NULL) ? -errno : 0;
 }
 
 static void seccomp_ctxp(scmp_filter_ctx *ctx)
@@ -146,14 +238,20 @@ static void seccomp_ctxp(scmp_filter_ctx *ctx)
 /**
  * host_sandbox - seal pmphost's seccomp filter
  * @pmp_fd: the host's /dev/pmp endpoint, its only channel from now on
+ * @layers: PMPHOST_LAYER_SECCOMP is added once the filter is sealed
  *
  * Return: 0 or a negative errno (libseccomp's).
  */
-int host_sandbox(int pmp_fd)
+int host_sandbox(int pmp_fd, unsigned int *layers)
 {
 	__attribute__((cleanup(seccomp_ctxp))) scmp_filter_ctx ctx = NULL;
 	int ret;
 
+	ret = install_sigsys_handler();
+	if (ret) {
+		host_log("cannot handle SIGSYS: %s", host_errname(ret));
+		return ret;
+	}
 	ctx = seccomp_init(SCMP_ACT_ERRNO(EPERM));
 	if (!ctx)
 		return -ENOMEM;
@@ -168,5 +266,7 @@ int host_sandbox(int pmp_fd)
 	if (ret)
 		host_log("cannot seal the seccomp filter: %s",
 			 host_errname(ret));
+	else
+		*layers |= PMPHOST_LAYER_SECCOMP;
 	return ret;
 }

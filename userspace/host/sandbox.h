@@ -6,6 +6,6 @@
 #ifndef PMPHOST_SANDBOX_H
 #define PMPHOST_SANDBOX_H
 
-int host_sandbox(int pmp_fd);
+int host_sandbox(int pmp_fd, unsigned int *layers);
 
 #endif /* PMPHOST_SANDBOX_H */

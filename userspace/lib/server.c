@@ -230,6 +230,21 @@ PMP_EXPORT int pmp_server_host_pid(const pmp_server *srv)
 }
 
 /**
+ * pmp_server_host_layers - the sandbox layers the host reported
+ * @srv: the server
+ *
+ * pmphost's PMPHOST_LAYER_* bits (Documentation/admin-guide/pmp.rst), as
+ * the host reported them when this process spawned it.
+ *
+ * Return: the bits, 0 for a host this process joined by id rather than
+ * spawned, or NULL.
+ */
+PMP_EXPORT uint32_t pmp_server_host_layers(const pmp_server *srv)
+{
+	return srv ? srv->host_layers : 0;
+}
+
+/**
  * pmp_server_lock - IMFPMPServer::LockProcess: keep the host from exiting
  * @srv: the server
  *

@@ -23,6 +23,8 @@
  * @host_id: the host.
  * @host_pid: its process id, 0 when not visible.
  * @host_flags: its registration flags (PMP_HOST_UNPROTECTED).
+ * @host_layers: its sandbox layers, as it reported them to this process's
+ *	pmp_server_spawn(); 0 for a host joined by id.
  * @next: link in the process's connection table.
  */
 struct pmp_server {
@@ -32,6 +34,7 @@ struct pmp_server {
 	uint64_t host_id;
 	int host_pid;
 	uint32_t host_flags;
+	uint32_t host_layers;
 	struct pmp_server *next;
 };
 

@@ -56,18 +56,21 @@ struct spawn {
  * @err: 0 or a negative errno
  * @missing: with -EPERM, what the host lacked
  * @host_id: the host id, with @err 0
+ * @layers: the host's sandbox layers
  *
  * Async-signal-safe: the spawner's child uses it when exec fails.
  *
  * Return: 0 or a negative errno.
  */
-int pmp_spawn_report(int fd, int err, uint32_t missing, uint64_t host_id)
+int pmp_spawn_report(int fd, int err, uint32_t missing, uint64_t host_id,
+		     uint32_t layers)
 {
 	struct pmp_spawn_report r = {
 		.err = err,
 		.missing = missing,
 		.host_id = host_id,
 		.pid = getpid(),
+		.layers = layers,
 	};
 	ssize_t n;
 
@@ -168,7 +171,7 @@ static void __attribute__((noreturn)) spawn_exec(const struct spawn *sp)
 
 	execve(sp->path, (char *const *)sp->argv, envp);
 fail:
-	pmp_spawn_report(to, -errno, 0, 0);
+	pmp_spawn_report(to, -errno, 0, 0, 0);
 	_exit(127);
 }
 
@@ -182,7 +185,7 @@ static void __attribute__((noreturn)) spawn_child(const struct spawn *sp)
 	if (pid == 0)
 		spawn_exec(sp);
 	if (pid < 0)
-		pmp_spawn_report(sp->report[1], -errno, 0, 0);
+		pmp_spawn_report(sp->report[1], -errno, 0, 0, 0);
 	_exit(0);
 }
 
@@ -324,6 +327,7 @@ PMP_EXPORT int pmp_server_spawn(unsigned int flags, pmp_server **out)
 		pmp_server_unref(srv);
 		return -EPROTO;
 	}
+	srv->host_layers = report.layers;
 	*out = srv;
 	return 0;
 }

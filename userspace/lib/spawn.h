@@ -28,16 +28,18 @@
  * @missing: with -EPERM, the PMP_HARDEN_* properties the host lacked.
  * @host_id: the host's id when @err is 0.
  * @pid: the host's process id.
- * @reserved: zero.
+ * @layers: the sandbox layers the host has, pmphost's PMPHOST_LAYER_*
+ *	bits (userspace/host/layers.h); 0 when it did not get that far.
  */
 struct pmp_spawn_report {
 	int32_t err;
 	uint32_t missing;
 	uint64_t host_id;
 	int32_t pid;
-	uint32_t reserved;
+	uint32_t layers;
 };
 
-int pmp_spawn_report(int fd, int err, uint32_t missing, uint64_t host_id);
+int pmp_spawn_report(int fd, int err, uint32_t missing, uint64_t host_id,
+		     uint32_t layers);
 
 #endif /* PMP_LIB_SPAWN_H */

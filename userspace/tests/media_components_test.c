@@ -36,6 +36,7 @@
 #include "framemd5.h"
 #include "mf/keys.h"
 #include "mf/session_host.h"
+#include "layers.h"
 #include "registry.h"
 #include "sandbox.h"
 #include "secure_buffer.h"
@@ -1975,6 +1976,7 @@ TEST(an_encrypted_clip_plays_under_pmphosts_seccomp_filter)
 	struct stream_in in;
 	IPmpKeyStore *keys;
 	struct chain ch;
+	unsigned int layers = 0;
 	const char *dir;
 	struct clip c;
 	int lines, status;
@@ -1992,7 +1994,7 @@ TEST(an_encrypted_clip_plays_under_pmphosts_seccomp_filter)
 		 * as in pmphost; objects, keys and all decoding come after.
 		 */
 		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
-		    host_sandbox(-1))
+		    host_sandbox(-1, &layers) || layers != PMPHOST_LAYER_SECCOMP)
 			_exit(2);
 		/* The filter is there: no file opens any more. */
 		if (open(c.file, O_RDONLY | O_CLOEXEC) >= 0 || errno != EPERM)
