@@ -494,8 +494,13 @@ TEST_F(host, counter_of_another_host_is_e_invalidarg_and_changes_nothing)
 	DWORD pid_a = 0, pid_b = 0;
 	LONG value = 99;
 
-	ASSERT_HR(S_OK, MFCreatePMPServer(variant->flags, &other));
+	/*
+	 * A's object first: a new host waits linger_ms for its first object,
+	 * and starting the other host can take longer than that under
+	 * emulation on the debug kernel.
+	 */
 	ASSERT_HR(S_OK, new_counter(self->server, &a));
+	ASSERT_HR(S_OK, MFCreatePMPServer(variant->flags, &other));
 	ASSERT_HR(S_OK, new_counter(other, &b));
 	ASSERT_HR(S_OK, IPmpTestCounter_GetProcessId(a, &pid_a));
 	ASSERT_HR(S_OK, IPmpTestCounter_GetProcessId(b, &pid_b));
@@ -593,14 +598,19 @@ TEST_F(host, native_call_refuses_foreign_and_forged_objects)
 	__u32 first = 0;
 	LONG value = 0;
 
-	/* Fresh connections: A is this endpoint's first handle, 1. */
+	/*
+	 * Fresh connections: A is this endpoint's first handle, 1.  Each
+	 * host gets its first object before the next host starts (a new
+	 * host waits linger_ms for it; a start can take longer under
+	 * emulation on the debug kernel).
+	 */
 	ASSERT_EQ(0, pmp_server_spawn(variant->flags, &srv));
-	ASSERT_EQ(0, pmp_server_spawn(variant->flags, &other));
 	a = native_counter(srv);
 	b = native_counter(srv);
-	foreign = native_counter(other);
 	ASSERT_NE(NULL, a);
 	ASSERT_NE(NULL, b);
+	ASSERT_EQ(0, pmp_server_spawn(variant->flags, &other));
+	foreign = native_counter(other);
 	ASSERT_NE(NULL, foreign);
 	ASSERT_EQ(0, native_counter_call(a, COUNTER_ADD, 3, NULL, 0, &value));
 	ASSERT_EQ(0, native_counter_call(b, COUNTER_ADD, 4, NULL, 0, &value));
