@@ -12,6 +12,8 @@
  * source of timed, empty samples and a sink that counts them
  * (IPmpMediaSource, IPmpMediaSink of <pmpmedia.h>), so that a Media
  * Session can run end to end before real media exists.
+ * CLSID_PmpTestProbe (libpmp-probe.so): runs a named probe of pmphost's
+ * sandbox in the process it lives in, for the tests.
  *
  * Not part of libpmp: the GUIDs and the proxy/stub pairs of these
  * interfaces are in libpmp-samples (pkg-config pmp-samples), which
@@ -36,6 +38,11 @@ typedef interface IPmpTestCounter IPmpTestCounter;
 typedef interface IPmpClearKeyDecryptor IPmpClearKeyDecryptor;
 #endif
 
+#ifndef __IPmpTestProbe_FWD_DEFINED__
+#define __IPmpTestProbe_FWD_DEFINED__
+typedef interface IPmpTestProbe IPmpTestProbe;
+#endif
+
 /* {FAF3E009-C63E-4892-801B-B9EB60F6AD80} */
 DEFINE_GUID(CLSID_PmpTestCounter, 0xfaf3e009, 0xc63e, 0x4892, 0x80, 0x1b, 0xb9,
 	    0xeb, 0x60, 0xf6, 0xad, 0x80);
@@ -47,6 +54,10 @@ DEFINE_GUID(CLSID_PmpClearKeyDecryptor, 0xd864fee0, 0x9d3d, 0x452f, 0xb3, 0x5e,
 /* {F53ED991-352B-4C59-923C-A45B63031E56} */
 DEFINE_GUID(CLSID_PmpTestSource, 0xf53ed991, 0x352b, 0x4c59, 0x92, 0x3c, 0xa4,
 	    0x5b, 0x63, 0x03, 0x1e, 0x56);
+
+/* {6D2A312B-BDE0-4576-854A-ADE8D6E1A69F} */
+DEFINE_GUID(CLSID_PmpTestProbe, 0x6d2a312b, 0xbde0, 0x4576, 0x85, 0x4a, 0xad,
+	    0xe8, 0xd6, 0xe1, 0xa6, 0x9f);
 
 /* {7C7AB8FD-222C-4887-BA89-6BEDB6FB9E16} */
 DEFINE_GUID(CLSID_PmpTestSink, 0x7c7ab8fd, 0x222c, 0x4887, 0xba, 0x89, 0x6b,
@@ -259,5 +270,65 @@ interface IPmpClearKeyDecryptor {
 #endif
 
 #endif /* __IPmpClearKeyDecryptor_INTERFACE_DEFINED__ */
+
+/* ---- IPmpTestProbe ---- */
+
+/*
+ * Run(probe, err): runs the probe named @probe in the process the object
+ * lives in and returns its errno in *@err (0: the call succeeded and
+ * returned what it should).  E_INVALIDARG for an unknown name.
+ *	"stat-path": newfstatat(AT_FDCWD, "/etc/passwd", st, AT_EMPTY_PATH)
+ *	"fstat-fd": fstat() of a new 4096-byte memfd; its st_size must be
+ *		4096 (else EIO)
+ *	"statx-fd": statx(memfd, "", AT_EMPTY_PATH, STATX_SIZE, stx)
+ *	"open-path": open("/etc/passwd", O_RDONLY)
+ */
+#ifndef __IPmpTestProbe_INTERFACE_DEFINED__
+#define __IPmpTestProbe_INTERFACE_DEFINED__
+
+/* {07A497C5-93DD-4A47-B1A2-DF9998B8F1A2} */
+DEFINE_GUID(IID_IPmpTestProbe, 0x07a497c5, 0x93dd, 0x4a47, 0xb1, 0xa2, 0xdf,
+	    0x99, 0x98, 0xb8, 0xf1, 0xa2);
+
+#if defined(__cplusplus) && !defined(CINTERFACE)
+MIDL_INTERFACE("07A497C5-93DD-4A47-B1A2-DF9998B8F1A2")
+IPmpTestProbe : public IUnknown
+{
+	virtual HRESULT STDMETHODCALLTYPE Run(LPCSTR probe, LONG *err) = 0;
+};
+__CRT_UUID_DECL(IPmpTestProbe, 0x07a497c5, 0x93dd, 0x4a47, 0xb1, 0xa2, 0xdf,
+		0x99, 0x98, 0xb8, 0xf1, 0xa2)
+#else
+typedef struct IPmpTestProbeVtbl {
+	BEGIN_INTERFACE
+
+	/* IUnknown */
+	HRESULT(STDMETHODCALLTYPE *QueryInterface)
+	(IPmpTestProbe *This, REFIID riid, void **ppvObject);
+	ULONG(STDMETHODCALLTYPE *AddRef)(IPmpTestProbe *This);
+	ULONG(STDMETHODCALLTYPE *Release)(IPmpTestProbe *This);
+
+	/* IPmpTestProbe */
+	HRESULT(STDMETHODCALLTYPE *Run)
+	(IPmpTestProbe *This, LPCSTR probe, LONG *err);
+
+	END_INTERFACE
+} IPmpTestProbeVtbl;
+
+interface IPmpTestProbe {
+	CONST_VTBL IPmpTestProbeVtbl *lpVtbl;
+};
+
+#ifdef COBJMACROS
+#define IPmpTestProbe_QueryInterface(This, riid, ppvObject)                    \
+	((This)->lpVtbl->QueryInterface(This, riid, ppvObject))
+#define IPmpTestProbe_AddRef(This) ((This)->lpVtbl->AddRef(This))
+#define IPmpTestProbe_Release(This) ((This)->lpVtbl->Release(This))
+#define IPmpTestProbe_Run(This, probe, err)                                    \
+	((This)->lpVtbl->Run(This, probe, err))
+#endif
+#endif
+
+#endif /* __IPmpTestProbe_INTERFACE_DEFINED__ */
 
 #endif /* PMP_PMPSAMPLES_H */

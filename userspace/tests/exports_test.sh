@@ -23,7 +23,7 @@ else
 	echo "# unexpected:" $extra
 	echo "not ok 1 libpmp.so exports only the native and Media Foundation APIs"
 fi
-want="CLSID_PmpClearKeyDecryptor CLSID_PmpTestCounter CLSID_PmpTestSink CLSID_PmpTestSource IID_IPmpClearKeyDecryptor IID_IPmpTestCounter PMP_TEST_MEDIA_TYPE PMP_TEST_SINK_FAIL_AT PMP_TEST_SINK_FAIL_STATUS PMP_TEST_SOURCE_DURATION PMP_TEST_SOURCE_SAMPLES"
+want="CLSID_PmpClearKeyDecryptor CLSID_PmpTestCounter CLSID_PmpTestProbe CLSID_PmpTestSink CLSID_PmpTestSource IID_IPmpClearKeyDecryptor IID_IPmpTestCounter IID_IPmpTestProbe PMP_TEST_MEDIA_TYPE PMP_TEST_SINK_FAIL_AT PMP_TEST_SINK_FAIL_STATUS PMP_TEST_SOURCE_DURATION PMP_TEST_SOURCE_SAMPLES"
 got=$(defined "$here/../components/libpmp-samples.so" | sort | tr '\n' ' ')
 if [ "$got" = "$want " ]; then
 	echo "ok 2 libpmp-samples.so exports the samples' GUIDs and nothing else"
