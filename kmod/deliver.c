@@ -37,7 +37,8 @@ static bool work_is_txn(const struct pmp_work *work)
 static bool recv_ready(struct pmp_host *host)
 {
 	return !list_empty_careful(&host->todo) ||
-	       READ_ONCE(host->state) >= PMP_HS_EXIT;
+	       READ_ONCE(host->state) >= PMP_HS_EXIT ||
+	       pmp_host_revoked(host);
 }
 
 /* Receivers wait exclusively: one item wakes one of them. */
@@ -190,7 +191,8 @@ static struct pmp_work *recv_take(struct pmp_host *host, struct pmp_recv *r,
  * @r: the validated argument, filled in
  * @d: on success, the work item on its way out, for pmp_host_recv_end()
  *
- * Return: 0, -EOPNOTSUPP, -ENOTCONN, -EBADFD, -EAGAIN, -ESHUTDOWN, -EMSGSIZE
+ * Return: 0, -EOPNOTSUPP, -ENOTCONN, -EBADFD, -EKEYREVOKED (the host was
+ * revoked), -EAGAIN, -ESHUTDOWN, -EMSGSIZE
  * (@r says what is needed, and is to be written back), -EMFILE, -EFAULT,
  * -ERESTARTSYS.  On any error the item, if one was taken, is back at the
  * head of the queue.
@@ -210,8 +212,14 @@ int pmp_host_recv(struct pmp_endpoint *ep, bool nonblock, struct pmp_recv *r,
 	host = ep->host;
 
 	for (;;) {
+		err = pmp_host_check_image(host);
+		if (err)
+			return err;
 		if (!nonblock) {
 			err = recv_wait(host);
+			if (err)
+				return err;
+			err = pmp_host_check_image(host);
 			if (err)
 				return err;
 		}
@@ -300,7 +308,7 @@ static int reply_check(const struct pmp_txn *txn, const struct pmp_reply *rp,
  * @ep: the host endpoint
  * @rp: the validated argument; @object_id and @object_new are filled in
  *
- * Return: 0, -ENOENT, -ECANCELED, -EINVAL, -EMSGSIZE, -EBADF, -EPERM,
+ * Return: 0, -EKEYREVOKED, -ENOENT, -ECANCELED, -EINVAL, -EMSGSIZE, -EBADF, -EPERM,
  * -EFAULT, -ENOMEM, -EAGAIN (the host's user is at its max_user_bytes),
  * -EOPNOTSUPP, -ENOTCONN, -EBADFD.
  */
@@ -322,6 +330,9 @@ int pmp_host_reply(struct pmp_endpoint *ep, struct pmp_reply *rp)
 	if (err)
 		return err;
 	host = ep->host;
+	err = pmp_host_check_image(host);
+	if (err)
+		return err;
 
 	/* A small answer waits on the stack until its transaction is known. */
 	err = pmp_msg_from_user(host->user, rp->buf_ptr, rp->buf_size,

@@ -22,6 +22,7 @@
 #include <linux/cred.h>
 #include <linux/jiffies.h>
 #include <linux/pid_namespace.h>
+#include <linux/sched/mm.h>
 #include <linux/pmp.h>
 #include <linux/poll.h>
 #include <linux/slab.h>
@@ -29,6 +30,7 @@
 #include <linux/xarray.h>
 
 #include "endpoint.h"
+#include "guard.h"
 #include "harden.h"
 #include "host.h"
 #include "limits.h"
@@ -51,6 +53,8 @@ static void host_release(struct kref *ref)
 	xa_destroy(&host->txns);
 	pmp_user_put(host->user);
 	put_pid(host->pid);
+	if (host->mm)
+		mmdrop(host->mm);
 	pmp_objcount_dec(PMP_OBJ_HOST);
 	kfree_rcu(host, rcu);
 }
@@ -95,17 +99,24 @@ static void host_arm(struct pmp_host *host, unsigned int ms)
 	mod_delayed_work(system_wq, &host->lifetime, delay);
 }
 
-static void host_exit(struct pmp_host *host)
+/* EXIT: the host is told, and so are its clients. */
+static void host_end(struct pmp_host *host)
 {
 	struct pmp_endpoint *client;
 
 	lockdep_assert_held(&host->lock);
 
 	WRITE_ONCE(host->state, PMP_HS_EXIT);
-	pmp_stat_inc(PMP_STAT_HOSTS_EXITED);
 	wake_up_interruptible_all(&host->wait);
 	list_for_each_entry(client, &host->clients, client_node)
 		wake_up_poll(&client->wait, EPOLLHUP);
+}
+
+/* The lifetime rules end the host. */
+static void host_exit(struct pmp_host *host)
+{
+	host_end(host);
+	pmp_stat_inc(PMP_STAT_HOSTS_EXITED);
 }
 
 /* Nothing keeps the host busy any more. */
@@ -192,6 +203,120 @@ void pmp_host_queue_work_locked(struct pmp_host *host, struct pmp_work *work)
 		wake_up_interruptible_poll(&host->wait, EPOLLIN);
 }
 
+/*
+ * Drops the queued notices and fails every transaction the host holds with
+ * @err; the transactions' references go to @to_put.
+ */
+static void host_fail_work_locked(struct pmp_host *host, int err,
+				  struct list_head *to_put)
+{
+	struct pmp_work *work, *next;
+	struct pmp_txn *txn;
+	unsigned long id;
+
+	lockdep_assert_held(&host->lock);
+
+	list_for_each_entry_safe(work, next, &host->todo, entry) {
+		list_del_init(&work->entry);
+		if (work->type != PMP_WORK_CREATE &&
+		    work->type != PMP_WORK_CALL)
+			pmp_work_free(work);
+	}
+	/* The table holds only queued transactions, each once. */
+	xa_for_each(&host->txns, id, txn) {
+		if (txn->state == PMP_TXN_CANCELLED)
+			pmp_txn_forget_locked(host, txn, to_put);
+		else
+			pmp_txn_finish_locked(host, txn, err, to_put);
+	}
+}
+
+/*
+ * A revoked host: what it was asked fails with -EKEYREVOKED, it takes no
+ * more work, and it is ready to exit whatever its locks; the endpoint
+ * stays until its owner closes it.
+ */
+static void host_revoke_fn(struct work_struct *work)
+{
+	struct pmp_host *host = container_of(work, struct pmp_host,
+					     revoke_work);
+	LIST_HEAD(to_put);
+
+	spin_lock(&host->lock);
+	if (host->state < PMP_HS_EXIT) {
+		host_fail_work_locked(host, -EKEYREVOKED, &to_put);
+		host_end(host);
+	}
+	spin_unlock(&host->lock);
+	pmp_txn_put_list(&to_put);
+	pmp_host_put(host);
+}
+
+/**
+ * pmp_host_revoke - stop trusting a host
+ * @host: the host
+ *
+ * May be called from a probe, in atomic context: new work is refused at
+ * once (pmp_host_revoked()), the rest happens in a work item.
+ */
+void pmp_host_revoke(struct pmp_host *host)
+{
+	bool queue = false;
+
+	/* Under the lock, so that none is queued after shutdown's cancel. */
+	spin_lock(&host->lock);
+	if (host->state != PMP_HS_DEAD && !host->revoked) {
+		WRITE_ONCE(host->revoked, true);
+		kref_get(&host->ref);
+		queue = true;
+	}
+	spin_unlock(&host->lock);
+	if (!queue)
+		return;
+	pmp_stat_inc(PMP_STAT_REVOCATIONS);
+	/* The work owns the reference now. */
+	queue_work(system_wq, &host->revoke_work);
+	wake_up_interruptible_all(&host->wait);
+}
+
+/**
+ * pmp_host_check_image - a host command comes from the registering image
+ * @host: the host of the caller's endpoint
+ *
+ * Return: 0, or -EKEYREVOKED when the host was revoked or the caller's
+ * image is not the one that registered (which revokes it).
+ */
+int pmp_host_check_image(struct pmp_host *host)
+{
+	if (unlikely(current->mm != host->mm))
+		pmp_host_revoke(host);
+	return pmp_host_revoked(host) ? -EKEYREVOKED : 0;
+}
+
+/**
+ * pmp_hosts_revoke - revoke the hosts a process registered
+ * @tgid: the process
+ * @keep: hosts registered by this image stay (NULL: none stays)
+ * @protected_only: leave unprotected hosts alone
+ *
+ * Called from the guard's probes, in atomic context.
+ */
+void pmp_hosts_revoke(struct pid *tgid, struct mm_struct *keep,
+		      bool protected_only)
+{
+	struct pmp_host *host;
+	unsigned long id;
+
+	rcu_read_lock();
+	xa_for_each(&pmp_hosts, id, host) {
+		if (host->pid != tgid || (keep && host->mm == keep) ||
+		    (protected_only && (host->flags & PMP_HOST_UNPROTECTED)))
+			continue;
+		pmp_host_revoke(host);
+	}
+	rcu_read_unlock();
+}
+
 /**
  * pmp_host_register - make an endpoint the host endpoint of a new host
  * @ep: a NEW endpoint, its lock held
@@ -209,11 +334,19 @@ int pmp_host_register(struct pmp_endpoint *ep, struct pmp_host_register *reg)
 
 	lockdep_assert_held(&ep->lock);
 
-	reg->missing = pmp_harden_missing();
+	reg->missing = pmp_harden_missing() |
+		       pmp_guard_register(!(reg->flags & PMP_HOST_UNPROTECTED));
 	if (!(reg->flags & PMP_HOST_UNPROTECTED) && reg->missing) {
 		pmp_stat_inc(PMP_STAT_REGISTRATIONS_REFUSED);
+		if (reg->missing & PMP_HARDEN_TRUSTED_EXEC)
+			pmp_stat_inc(PMP_STAT_REFUSED_UNTRUSTED);
+		if (reg->missing & ~PMP_HARDEN_TRUSTED_EXEC)
+			pmp_stat_inc(PMP_STAT_REFUSED_UNHARDENED);
 		return -EPERM;
 	}
+	/* Only a process with its own address space can be a host. */
+	if (!current->mm)
+		return -EPERM;
 
 	user = pmp_user_get_current();
 	if (!user)
@@ -232,6 +365,7 @@ int pmp_host_register(struct pmp_endpoint *ep, struct pmp_host_register *reg)
 	spin_lock_init(&host->lock);
 	init_waitqueue_head(&host->wait);
 	INIT_DELAYED_WORK(&host->lifetime, host_lifetime_fn);
+	INIT_WORK(&host->revoke_work, host_revoke_fn);
 	xa_init_flags(&host->txns, XA_FLAGS_ALLOC);
 	INIT_LIST_HEAD(&host->clients);
 	INIT_LIST_HEAD(&host->todo);
@@ -241,6 +375,8 @@ int pmp_host_register(struct pmp_endpoint *ep, struct pmp_host_register *reg)
 	host->missing = reg->missing;
 	host->uid = current_euid();
 	host->pid = get_pid(task_tgid(current));
+	mmgrab(current->mm);
+	host->mm = current->mm;
 
 	/* xa_alloc writes the id before the host becomes visible. */
 	err = xa_alloc_cyclic(&pmp_hosts, &host->id, host,
@@ -265,6 +401,7 @@ int pmp_host_register(struct pmp_endpoint *ep, struct pmp_host_register *reg)
 
 err_put_pid:
 	put_pid(host->pid);
+	mmdrop(host->mm);
 	kfree(host);
 	if (err == -EBUSY)
 		err = -ENOSPC;
@@ -287,28 +424,13 @@ err_put_user:
 void pmp_host_shutdown(struct pmp_host *host)
 {
 	struct pmp_endpoint *client;
-	struct pmp_work *work, *next;
-	struct pmp_txn *txn;
-	unsigned long id;
 	LIST_HEAD(to_put);
 
 	xa_erase(&pmp_hosts, host->id);
 
 	spin_lock(&host->lock);
 	WRITE_ONCE(host->state, PMP_HS_DEAD);
-	list_for_each_entry_safe(work, next, &host->todo, entry) {
-		list_del_init(&work->entry);
-		if (work->type != PMP_WORK_CREATE &&
-		    work->type != PMP_WORK_CALL)
-			pmp_work_free(work);
-	}
-	/* The table holds only queued transactions, each once. */
-	xa_for_each(&host->txns, id, txn) {
-		if (txn->state == PMP_TXN_CANCELLED)
-			pmp_txn_forget_locked(host, txn, &to_put);
-		else
-			pmp_txn_finish_locked(host, txn, -ESHUTDOWN, &to_put);
-	}
+	host_fail_work_locked(host, -ESHUTDOWN, &to_put);
 	list_for_each_entry(client, &host->clients, client_node) {
 		client->locks = 0;
 		wake_up_poll(&client->wait, EPOLLHUP);
@@ -321,6 +443,9 @@ void pmp_host_shutdown(struct pmp_host *host)
 	pmp_txn_put_list(&to_put);
 	/* The state is final: the work cannot re-arm itself. */
 	cancel_delayed_work_sync(&host->lifetime);
+	/* Nor can a revocation be queued any more; one queued has a ref. */
+	if (cancel_work_sync(&host->revoke_work))
+		pmp_host_put(host);
 	pmp_user_uncharge(host->user, PMP_USER_HOSTS, 1);
 	pmp_stat_dec(PMP_STAT_HOSTS);
 }

@@ -80,6 +80,12 @@ struct pmp_work {
  * @user: its user, referenced, charged for the host until it is shut
  *	down and for what the host allocates (replies, objects).
  * @pid: thread-group pid of the registering process.
+ * @mm: the address space of the image that registered, held for
+ *	comparison only (mmgrab): the endpoint is that image's alone.
+ * @revoked: the host is not to be trusted any more (its image changed,
+ *	or a protected host tried to lose its protection); set once.
+ * @revoke_work: fails the host's transactions and ends it, in process
+ *	context, after a revocation from a probe.
  * @wait: the host's receivers and pollers wait here.
  * @lifetime: runs when @deadline passes.
  * @txns: transaction id -> transaction, for every transaction the host
@@ -111,6 +117,9 @@ struct pmp_host {
 	kuid_t uid;
 	struct pmp_user *user;
 	struct pid *pid;
+	struct mm_struct *mm;
+	bool revoked;
+	struct work_struct revoke_work;
 	wait_queue_head_t wait;
 	struct delayed_work lifetime;
 	struct xarray txns;
@@ -134,6 +143,12 @@ struct pmp_host {
 	struct rcu_head rcu;
 };
 
+/* The host's image changed or tried to lose its protection. */
+static inline bool pmp_host_revoked(const struct pmp_host *host)
+{
+	return READ_ONCE(host->revoked);
+}
+
 /* The host can no longer serve its clients. */
 static inline bool pmp_host_gone(const struct pmp_host *host)
 {
@@ -149,6 +164,10 @@ int pmp_host_fill_info(struct pmp_host *host,
 void pmp_host_queue_work_locked(struct pmp_host *host, struct pmp_work *work);
 void pmp_host_update_lifetime_locked(struct pmp_host *host);
 int pmp_hosts_list(struct pmp_list_hosts *lh);
+void pmp_host_revoke(struct pmp_host *host);
+int pmp_host_check_image(struct pmp_host *host);
+void pmp_hosts_revoke(struct pid *tgid, struct mm_struct *keep,
+		      bool protected_only);
 void pmp_hosts_exit(void);
 
 #endif /* _PMP_HOST_H */

@@ -17,6 +17,7 @@
 #include <linux/stddef.h>
 
 #include "endpoint.h"
+#include "guard.h"
 #include "host.h"
 #include "objcount.h"
 #include "object.h"
@@ -166,14 +167,21 @@ static int __init pmp_init(void)
 	err = pmp_txns_init();
 	if (err)
 		goto err_objects;
+	/* The guard is in place before any host can register. */
+	err = pmp_guard_init();
+	if (err)
+		goto err_txns;
 	err = misc_register(&pmp_misc);
 	if (err) {
 		pr_err("cannot register /dev/%s: %d\n", PMP_NAME, err);
-		goto err_txns;
+		goto err_guard;
 	}
-	pr_info("ABI version %d\n", PMP_ABI_VERSION);
+	pr_info("ABI version %d, enforcing %d\n", PMP_ABI_VERSION,
+		pmp_guard_enforcing());
 	return 0;
 
+err_guard:
+	pmp_guard_exit();
 err_txns:
 	pmp_txns_exit();
 err_objects:
@@ -184,6 +192,7 @@ err_objects:
 static void __exit pmp_exit(void)
 {
 	misc_deregister(&pmp_misc);
+	pmp_guard_exit();
 	pmp_hosts_exit();
 	pmp_users_exit();
 	pmp_objcount_check();

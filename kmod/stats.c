@@ -13,6 +13,7 @@
 #include <linux/cpumask.h>
 #include <linux/kernel.h>
 
+#include "guard.h"
 #include "stats.h"
 
 DEFINE_PER_CPU(struct pmp_stats, pmp_stats);
@@ -58,6 +59,27 @@ PMP_STAT_ATTR(replies_discarded, PMP_STAT_DISCARDED);
 PMP_STAT_ATTR(timeouts, PMP_STAT_TIMEOUTS);
 PMP_STAT_ATTR(hosts_exited, PMP_STAT_HOSTS_EXITED);
 PMP_STAT_ATTR(user_limit_refusals, PMP_STAT_USER_LIMIT_REFUSALS);
+PMP_STAT_ATTR(registrations_refused_untrusted, PMP_STAT_REFUSED_UNTRUSTED);
+PMP_STAT_ATTR(registrations_refused_unhardened, PMP_STAT_REFUSED_UNHARDENED);
+PMP_STAT_ATTR(denied_ptrace_attach, PMP_STAT_DENIED_ATTACH);
+PMP_STAT_ATTR(denied_ptrace_read, PMP_STAT_DENIED_READ);
+PMP_STAT_ATTR(denied_traceme, PMP_STAT_DENIED_TRACEME);
+PMP_STAT_ATTR(denied_dumpable, PMP_STAT_DENIED_DUMPABLE);
+PMP_STAT_ATTR(revocations, PMP_STAT_REVOCATIONS);
+
+static ssize_t enforcing_show(struct device *dev,
+			      struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%d\n", pmp_guard_enforcing());
+}
+static DEVICE_ATTR_RO(enforcing);
+
+static ssize_t probe_misses_show(struct device *dev,
+				 struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%ld\n", pmp_guard_misses());
+}
+static DEVICE_ATTR_RO(probe_misses);
 
 static struct attribute *pmp_stat_attrs[] = {
 	&pmp_stat_attr_hosts.attr.attr,
@@ -77,6 +99,15 @@ static struct attribute *pmp_stat_attrs[] = {
 	&pmp_stat_attr_timeouts.attr.attr,
 	&pmp_stat_attr_hosts_exited.attr.attr,
 	&pmp_stat_attr_user_limit_refusals.attr.attr,
+	&pmp_stat_attr_registrations_refused_untrusted.attr.attr,
+	&pmp_stat_attr_registrations_refused_unhardened.attr.attr,
+	&pmp_stat_attr_denied_ptrace_attach.attr.attr,
+	&pmp_stat_attr_denied_ptrace_read.attr.attr,
+	&pmp_stat_attr_denied_traceme.attr.attr,
+	&pmp_stat_attr_denied_dumpable.attr.attr,
+	&pmp_stat_attr_revocations.attr.attr,
+	&dev_attr_enforcing.attr,
+	&dev_attr_probe_misses.attr,
 	NULL,
 };
 

@@ -297,6 +297,8 @@ static int txn_queue(struct pmp_endpoint *ep, struct pmp_txn *txn, u64 handle,
 
 	lockdep_assert_held(&host->lock);
 
+	if (pmp_host_revoked(host))
+		return -EKEYREVOKED;
 	if (pmp_host_gone(host))
 		return -ESHUTDOWN;
 	if (ep->detached)

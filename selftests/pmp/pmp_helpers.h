@@ -108,6 +108,14 @@ enum counter {
 	TIMEOUTS,
 	HOSTS_EXITED,
 	USER_LIMIT_REFUSALS,
+	REGISTRATIONS_REFUSED_UNTRUSTED,
+	REGISTRATIONS_REFUSED_UNHARDENED,
+	DENIED_PTRACE_ATTACH,
+	DENIED_PTRACE_READ,
+	DENIED_TRACEME,
+	DENIED_DUMPABLE,
+	REVOCATIONS,
+	PROBE_MISSES,
 	NR_COUNTERS,
 };
 
@@ -131,6 +139,14 @@ static const char *const counter_names[NR_COUNTERS] = {
 	[TIMEOUTS] = "timeouts",
 	[HOSTS_EXITED] = "hosts_exited",
 	[USER_LIMIT_REFUSALS] = "user_limit_refusals",
+	[REGISTRATIONS_REFUSED_UNTRUSTED] = "registrations_refused_untrusted",
+	[REGISTRATIONS_REFUSED_UNHARDENED] = "registrations_refused_unhardened",
+	[DENIED_PTRACE_ATTACH] = "denied_ptrace_attach",
+	[DENIED_PTRACE_READ] = "denied_ptrace_read",
+	[DENIED_TRACEME] = "denied_traceme",
+	[DENIED_DUMPABLE] = "denied_dumpable",
+	[REVOCATIONS] = "revocations",
+	[PROBE_MISSES] = "probe_misses",
 };
 
 /* The counters as the fixture's setup found them. */
@@ -156,6 +172,14 @@ static inline int read_number(const char *path, long long *value)
 	if (errno || end != buf + len - 1)
 		return -1;
 	return 0;
+}
+
+/* The module enforces trusted executables (parameter enforce). */
+static inline bool enforcing(void)
+{
+	long long on = 0;
+
+	return !read_number(PMP_SYSFS "enforcing", &on) && on;
 }
 
 static inline int read_counter(enum counter c, long long *value)

@@ -1036,9 +1036,7 @@ static int harden(const FIXTURE_VARIANT(hardening) *variant,
 {
 	__u32 lacks = variant->lacks;
 
-	/* The parent, which is the test, becomes the tracer. */
-	if ((lacks & PMP_HARDEN_UNTRACED) && ptrace(PTRACE_TRACEME, 0, 0, 0))
-		return 1;
+	/* Traced since before its exec (exec_hardened()). */
 	if (!(lacks & PMP_HARDEN_NO_NEW_PRIVS) &&
 	    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
 		return 2;
@@ -1069,12 +1067,75 @@ struct harden_report {
 	struct pmp_info info;
 };
 
+/* What a registered hardened child does next (guard tests). */
+enum child_action {
+	ACT_NONE,
+	ACT_DUMPABLE,	/* prctl(PR_SET_DUMPABLE, 1), then a receive */
+	ACT_EXEC,	/* exec this program again, which tries a receive */
+};
+
+/* What the child reports after its action. */
+struct action_report {
+	int ret;	/* of the action */
+	int err;
+	int recv_err;	/* of a non-blocking PMP_IOC_RECV after it */
+};
+
+#define AFTER_EXEC_ARG "--after-exec"
+
+/* A non-blocking receive on host endpoint @fd: its errno, 0 for none. */
+static int recv_errno(int fd)
+{
+	struct pmp_recv r;
+
+	memset(&r, 0, sizeof(r));
+	fcntl(fd, F_SETFL, O_NONBLOCK);
+	return ioctl(fd, PMP_IOC_RECV, &r) ? errno : 0;
+}
+
+static int child_act(enum child_action action, int fd, int up)
+{
+	struct action_report a = { 0 };
+	char fds[2][16];
+
+	switch (action) {
+	case ACT_DUMPABLE:
+		a.ret = prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
+		a.err = a.ret ? errno : 0;
+		a.recv_err = recv_errno(fd);
+		break;
+	case ACT_EXEC:
+		/* The new image reports (main()). */
+		snprintf(fds[0], sizeof(fds[0]), "%d", fd);
+		snprintf(fds[1], sizeof(fds[1]), "%d", up);
+		if (fcntl(fd, F_SETFD, 0) || fcntl(up, F_SETFD, 0))
+			return 1;
+		execl("/proc/self/exe", "pmp_test", AFTER_EXEC_ARG, fds[0],
+		      fds[1], (char *)NULL);
+		return 1;
+	default:
+		return 0;
+	}
+	return write_full(up, &a, sizeof(a)) ? 1 : 0;
+}
+
+/* main() of the image after ACT_EXEC: the old endpoint is dead to it. */
+static int after_exec_main(char **argv)
+{
+	struct action_report a = { 0 };
+
+	a.recv_err = recv_errno(atoi(argv[2]));
+	return write_full(atoi(argv[3]), &a, sizeof(a)) ? 1 : 0;
+}
+
 static int hardened_child(const FIXTURE_VARIANT(hardening) *variant,
-			  __u32 flags, int up, int down)
+			  __u32 flags, int up, int down,
+			  enum child_action action)
 {
 	struct harden_report rep;
 	struct cap_thread thread;
 	int fd = pmp_open();
+	char go;
 
 	memset(&rep, 0, sizeof(rep));
 	rep.step = fd < 0 ? -1 : harden(variant, &thread);
@@ -1086,23 +1147,91 @@ static int hardened_child(const FIXTURE_VARIANT(hardening) *variant,
 	}
 	if (write_full(up, &rep, sizeof(rep)))
 		return 1;
+	/* An action waits for the parent's go, a byte on down. */
+	if (action != ACT_NONE &&
+	    (read_full(down, &go, 1) || child_act(action, fd, up)))
+		return 1;
 	wait_release(down);
 	return 0;
 }
 
-/* Forks a child that hardens itself as the variant says and registers. */
-static pid_t spawn_hardened(struct __test_metadata *_metadata,
-			    const FIXTURE_VARIANT(hardening) *variant,
-			    __u32 flags, struct link *l,
-			    struct harden_report *rep)
+/*
+ * The hardened child runs this program again, exec'd: only an image of a
+ * trusted executable exec'd untraced may register as a protected host,
+ * and tools/check.sh loads the module with this program in trusted_exe.
+ */
+#define HARDENED_CHILD_ARG "--hardened-child"
+
+/* In the child: exec this program to harden and register (main()). */
+static int exec_hardened(const FIXTURE_VARIANT(hardening) *variant,
+			 __u32 flags, int up, int down,
+			 enum child_action action)
 {
+	char args[5][16];
+	char *argv[] = { "pmp_test", HARDENED_CHILD_ARG, args[0], args[1],
+			 args[2], args[3], args[4], NULL };
+
+	snprintf(args[0], sizeof(args[0]), "%u", variant->lacks);
+	snprintf(args[1], sizeof(args[1]), "%d", (int)variant->thread);
+	snprintf(args[2], sizeof(args[2]), "%u", flags);
+	snprintf(args[3], sizeof(args[3]), "%d", up);
+	snprintf(args[4], sizeof(args[4]), "%d", (int)action);
+	if (fcntl(up, F_SETFD, 0) || fcntl(down, F_SETFD, 0))
+		return 10;
+	/* down is always the descriptor after up (KEEP_FDS keeps both). */
+	if (down != up + 1 && dup2(down, up + 1) != up + 1)
+		return 11;
+	/* The parent, which is the test, becomes the tracer. */
+	if ((variant->lacks & PMP_HARDEN_UNTRACED) &&
+	    ptrace(PTRACE_TRACEME, 0, 0, 0))
+		return 1;
+	execv("/proc/self/exe", argv);
+	return 12;
+}
+
+/* main() of the exec'd child: argv[2..6] as exec_hardened() wrote them. */
+static int hardened_main(char **argv)
+{
+	FIXTURE_VARIANT(hardening) variant = {
+		.lacks = strtoul(argv[2], NULL, 10),
+		.thread = atoi(argv[3]),
+	};
+	int up = atoi(argv[5]);
+
+	return hardened_child(&variant, strtoul(argv[4], NULL, 10), up,
+			      up + 1, atoi(argv[6]));
+}
+
+/* Forks a child that hardens itself as the variant says and registers. */
+static pid_t spawn_acting(struct __test_metadata *_metadata,
+			  const FIXTURE_VARIANT(hardening) *variant,
+			  __u32 flags, struct link *l,
+			  struct harden_report *rep, enum child_action action,
+			  bool exec)
+{
+	int status;
 	pid_t pid;
 
 	link_init(_metadata, l);
 	pid = spawn(_metadata);
 	if (pid == 0) {
 		KEEP_FDS(l->up[1], l->down[0]);
-		_exit(hardened_child(variant, flags, l->up[1], l->down[0]));
+		/* The parent, which is the test, becomes the tracer. */
+		if (!exec && (variant->lacks & PMP_HARDEN_UNTRACED) &&
+		    ptrace(PTRACE_TRACEME, 0, 0, 0))
+			_exit(1);
+		if (!exec)
+			_exit(hardened_child(variant, flags, l->up[1],
+					     l->down[0], action));
+		_exit(exec_hardened(variant, flags, l->up[1], l->down[0],
+				    action));
+	}
+	if (exec && (variant->lacks & PMP_HARDEN_UNTRACED)) {
+		/* The exec stops a tracee with SIGTRAP: let it go on. */
+		ASSERT_EQ(pid, waitpid(pid, &status, 0));
+		ASSERT_TRUE(WIFSTOPPED(status));
+		ASSERT_EQ(SIGTRAP, WSTOPSIG(status));
+		ASSERT_EQ(0, ptrace(PTRACE_CONT, pid, 0, 0));
 	}
 	link_parent(l);
 	read_report(_metadata, l, pid, rep, sizeof(*rep));
@@ -1110,6 +1239,15 @@ static pid_t spawn_hardened(struct __test_metadata *_metadata,
 		TH_LOG("the child could not harden itself (step %d)",
 		       rep->step);
 	return pid;
+}
+
+static pid_t spawn_hardened(struct __test_metadata *_metadata,
+			    const FIXTURE_VARIANT(hardening) *variant,
+			    __u32 flags, struct link *l,
+			    struct harden_report *rep)
+{
+	return spawn_acting(_metadata, variant, flags, l, rep, ACT_NONE,
+			    true);
 }
 
 /* What a client of the child's host sees of it. */
@@ -1139,22 +1277,29 @@ FIXTURE_TEARDOWN(hardening)
 
 TEST_F(hardening, protected_registration)
 {
+	/* Exec'd while traced: never a trusted image (with enforcement). */
+	__u32 missing = variant->missing |
+			(variant->lacks & PMP_HARDEN_UNTRACED && enforcing() ?
+				 PMP_HARDEN_TRUSTED_EXEC : 0);
 	long long before[NR_COUNTERS];
 	struct harden_report rep;
-	bool refused = variant->missing;
+	bool refused = missing;
 
 	read_counters(_metadata, before);
 	self->pid = spawn_hardened(_metadata, variant, 0, &self->link, &rep);
 	if (refused) {
 		ASSERT_EQ(-1, rep.ret);
 		ASSERT_EQ(EPERM, rep.err);
-		ASSERT_EQ(variant->missing, rep.reg.missing)
+		ASSERT_EQ(missing, rep.reg.missing)
 			TH_LOG("missing %#x, expected %#x", rep.reg.missing,
-			       variant->missing);
+			       missing);
 		ASSERT_EQ(0ULL, rep.reg.host_id);
 		ASSERT_EQ(-1, rep.info_ret);
 		ASSERT_EQ(ENOTCONN, rep.info_err);
-		ASSERT_COUNTERS(before, [REGISTRATIONS_REFUSED] = 1);
+		ASSERT_COUNTERS(before, [REGISTRATIONS_REFUSED] = 1,
+				[REGISTRATIONS_REFUSED_UNHARDENED] = 1,
+				[REGISTRATIONS_REFUSED_UNTRUSTED] =
+					!!(missing & PMP_HARDEN_TRUSTED_EXEC));
 	} else {
 		ASSERT_EQ(0, rep.ret)
 			TH_LOG("%s, missing %#x", errno_name(rep.err),
@@ -1170,7 +1315,10 @@ TEST_F(hardening, protected_registration)
 	link_release(&self->link);
 	ASSERT_EQ(0, reap(self->pid));
 	ASSERT_COUNTERS(before, [REGISTRATIONS] = !refused,
-			[REGISTRATIONS_REFUSED] = refused);
+			[REGISTRATIONS_REFUSED] = refused,
+			[REGISTRATIONS_REFUSED_UNHARDENED] = refused,
+			[REGISTRATIONS_REFUSED_UNTRUSTED] =
+				!!(missing & PMP_HARDEN_TRUSTED_EXEC));
 }
 
 TEST_F(hardening, unprotected_registration_reports_missing_properties)
@@ -1601,6 +1749,95 @@ TEST_F(pmp, connect_to_closed_host_is_refused)
 	ASSERT_COUNTERS(start_counters, [REGISTRATIONS] = 1);
 }
 
+/* ---- the guard: trusted executables, and what stays protected -------- */
+
+TEST_F(hardening, a_self_hardened_process_that_is_no_trusted_exec_is_refused)
+{
+	long long before[NR_COUNTERS];
+	struct harden_report rep;
+	__u32 missing;
+
+	if (!enforcing())
+		SKIP(return, "the module does not enforce");
+	/* The same hardening, in a fork of the test: not a trusted exec. */
+	missing = variant->missing | PMP_HARDEN_TRUSTED_EXEC;
+	read_counters(_metadata, before);
+	self->pid = spawn_acting(_metadata, variant, 0, &self->link, &rep,
+				 ACT_NONE, false);
+	ASSERT_EQ(-1, rep.ret);
+	ASSERT_EQ(EPERM, rep.err);
+	ASSERT_EQ(missing, rep.reg.missing)
+		TH_LOG("missing %#x, expected %#x", rep.reg.missing, missing);
+	ASSERT_EQ(0ULL, rep.reg.host_id);
+	link_release(&self->link);
+	ASSERT_EQ(0, reap(self->pid));
+	ASSERT_COUNTERS(before, [REGISTRATIONS_REFUSED] = 1,
+			[REGISTRATIONS_REFUSED_UNTRUSTED] = 1,
+			[REGISTRATIONS_REFUSED_UNHARDENED] =
+				!!variant->missing);
+}
+
+/*
+ * A registered protected host (exec'd, hardened) does @action and reports
+ * in @a; a client connected before then finds its calls refused with
+ * EKEYREVOKED.
+ */
+static void act_after_registration(struct __test_metadata *_metadata,
+				   struct link *l, pid_t *pid,
+				   enum child_action action,
+				   struct action_report *a)
+{
+	FIXTURE_VARIANT(hardening) all = { 0 };
+	struct harden_report rep;
+	struct pmp_create create;
+	char go = 1;
+	int client;
+
+	*pid = spawn_acting(_metadata, &all, 0, l, &rep, action, true);
+	ASSERT_EQ(0, rep.ret) TH_LOG("%s, missing %#x", errno_name(rep.err),
+				     rep.reg.missing);
+	client = new_client(_metadata, rep.reg.host_id);
+	ASSERT_EQ(1, write(l->down[1], &go, 1));
+	ASSERT_EQ(0, read_full(l->up[0], a, sizeof(*a)));
+	/* Refused before it is queued: the host need not answer. */
+	memset(&create, 0, sizeof(create));
+	ASSERT_EQ(-1, ioctl(client, PMP_IOC_CREATE_OBJECT, &create));
+	ASSERT_EQ(EKEYREVOKED, errno);
+	ASSERT_EQ(0, close(client));
+}
+
+TEST_F(pmp, a_protected_host_that_makes_itself_dumpable_is_refused_and_revoked)
+{
+	struct action_report a;
+	struct link l;
+	pid_t pid;
+
+	if (!enforcing())
+		SKIP(return, "the module does not enforce");
+	act_after_registration(_metadata, &l, &pid, ACT_DUMPABLE, &a);
+	ASSERT_EQ(-1, a.ret);
+	ASSERT_EQ(EPERM, a.err);
+	ASSERT_EQ(EKEYREVOKED, a.recv_err);
+	link_release(&l);
+	ASSERT_EQ(0, reap(pid));
+	ASSERT_COUNTERS(start_counters, [REGISTRATIONS] = 1,
+			[DENIED_DUMPABLE] = 1, [REVOCATIONS] = 1);
+}
+
+TEST_F(pmp, an_endpoint_kept_across_execve_is_dead_to_the_new_image)
+{
+	struct action_report a;
+	struct link l;
+	pid_t pid;
+
+	act_after_registration(_metadata, &l, &pid, ACT_EXEC, &a);
+	ASSERT_EQ(EKEYREVOKED, a.recv_err);
+	link_release(&l);
+	ASSERT_EQ(0, reap(pid));
+	ASSERT_COUNTERS(start_counters, [REGISTRATIONS] = 1,
+			[REVOCATIONS] = 1);
+}
+
 TEST_F(pmp, connect_to_host_of_exited_process_is_refused)
 {
 	struct owner host;
@@ -1618,6 +1855,8 @@ TEST_F(pmp, connect_to_host_of_exited_process_is_refused)
 TEST_F(pmp, protected_registration_of_unhardened_process_is_refused)
 {
 	__u32 missing = missing_of_self();
+	/* A test is a fork of the harness, not a trusted exec. */
+	__u32 untrusted = enforcing() ? PMP_HARDEN_TRUSTED_EXEC : 0;
 	struct pmp_host_register reg;
 	struct pmp_info info;
 	int i, fd;
@@ -1628,17 +1867,22 @@ TEST_F(pmp, protected_registration_of_unhardened_process_is_refused)
 	for (i = 1; i <= 3; i++) {
 		ASSERT_EQ(-1, host_register(fd, 0, &reg));
 		ASSERT_EQ(EPERM, errno);
-		ASSERT_EQ(missing, reg.missing);
+		ASSERT_EQ(missing | untrusted, reg.missing);
 		ASSERT_EQ(0ULL, reg.host_id);
 		ASSERT_EQ(-1, get_info(fd, &info));
 		ASSERT_EQ(ENOTCONN, errno);
-		ASSERT_COUNTERS(start_counters, [REGISTRATIONS_REFUSED] = i);
+		ASSERT_COUNTERS(start_counters, [REGISTRATIONS_REFUSED] = i,
+				[REGISTRATIONS_REFUSED_UNHARDENED] = i,
+				[REGISTRATIONS_REFUSED_UNTRUSTED] =
+					untrusted ? i : 0);
 	}
-	/* A refusal leaves the endpoint new. */
+	/* A refusal leaves the endpoint new; unprotected needs no trust. */
 	ASSERT_EQ(0, host_register(fd, PMP_HOST_UNPROTECTED, &reg));
 	ASSERT_EQ(missing, reg.missing);
 	ASSERT_COUNTERS(start_counters, [HOSTS] = 1, [REGISTRATIONS] = 1,
-			[REGISTRATIONS_REFUSED] = 3);
+			[REGISTRATIONS_REFUSED] = 3,
+			[REGISTRATIONS_REFUSED_UNHARDENED] = 3,
+			[REGISTRATIONS_REFUSED_UNTRUSTED] = untrusted ? 3 : 0);
 }
 
 struct thread_host {
@@ -2322,4 +2566,17 @@ TEST_F_TIMEOUT(pmp, concurrent_clients_while_host_exits, 300)
 			[LOCK_CALLS] = locks, [UNLOCK_CALLS] = unlocks);
 }
 
-TEST_HARNESS_MAIN
+static void __attribute__((constructor)) __constructor_order_last(void)
+{
+	if (!__constructor_order)
+		__constructor_order = _CONSTRUCTOR_ORDER_BACKWARD;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 7 && !strcmp(argv[1], HARDENED_CHILD_ARG))
+		return hardened_main(argv);
+	if (argc == 4 && !strcmp(argv[1], AFTER_EXEC_ARG))
+		return after_exec_main(argv);
+	return test_harness_run(argc, argv);
+}

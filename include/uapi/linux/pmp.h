@@ -85,6 +85,11 @@
  *   The inheritable capability set is empty.
  * %PMP_HARDEN_NO_CAP_AMBIENT (0x80)
  *   The ambient capability set is empty.
+ * %PMP_HARDEN_TRUSTED_EXEC (0x100)
+ *   The process image is one of the module's trusted executables
+ *   (parameter trusted_exe), exec'd while not traced, and the file at that
+ *   path is still the one exec'd, owned by root and not writable by group
+ *   or others.  Only set while the module enforces (parameter enforce).
  */
 #define PMP_HARDEN_NONDUMPABLE		(1U << 0)
 #define PMP_HARDEN_NO_NEW_PRIVS		(1U << 1)
@@ -94,6 +99,7 @@
 #define PMP_HARDEN_NO_CAP_PERMITTED	(1U << 5)
 #define PMP_HARDEN_NO_CAP_INHERITABLE	(1U << 6)
 #define PMP_HARDEN_NO_CAP_AMBIENT	(1U << 7)
+#define PMP_HARDEN_TRUSTED_EXEC		(1U << 8)
 
 /**
  * DOC: endpoint kinds
