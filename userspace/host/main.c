@@ -224,6 +224,7 @@ static void log_missing(uint32_t missing)
 		"nondumpable", "no_new_privs", "seccomp", "untraced",
 		"no effective caps", "no permitted caps",
 		"no inheritable caps", "no ambient caps",
+		"a trusted executable, exec'd untraced (trusted_exe)",
 	};
 	unsigned int i;
 
