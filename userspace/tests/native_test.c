@@ -1058,6 +1058,22 @@ TEST_F(spawned, host_has_no_core_limit_environment_or_stray_descriptor)
 	snprintf(path, sizeof(path), "/proc/%d/environ", self->pid);
 	ASSERT_EQ(0, stat(path, &st));
 	f = fopen(path, "re");
+	if (!variant->flags && enforcing()) {
+		/*
+		 * A protected host is closed even to root (pmp.ko's guard):
+		 * the unprotected variant checks what the spawner passes.
+		 */
+		int err = f ? 0 : errno;
+
+		ASSERT_EQ(NULL, f);
+		ASSERT_EQ(EACCES, err);
+		snprintf(path, sizeof(path), "/proc/%d/fd/0", self->pid);
+		len = readlink(path, target, sizeof(target));
+		err = len < 0 ? errno : 0;
+		ASSERT_EQ(-1, len);
+		ASSERT_EQ(EACCES, err);
+		return;
+	}
 	ASSERT_NE(NULL, f);
 	ASSERT_EQ(EOF, fgetc(f));
 	fclose(f);
@@ -1091,9 +1107,12 @@ TEST_F(spawned, host_has_no_core_limit_environment_or_stray_descriptor)
 	closedir(dir);
 	ASSERT_EQ(3, devnull);
 	ASSERT_EQ(1, pmp);
-	/* The installed counter, clearkey, testmedia and media components. */
-	ASSERT_EQ(4, loaded);
-	ASSERT_EQ(8, fds);
+	/*
+	 * The installed counter, clearkey, testmedia, media and probe
+	 * components.
+	 */
+	ASSERT_EQ(5, loaded);
+	ASSERT_EQ(9, fds);
 }
 
 TEST_F(spawned, join_and_ref_share_the_spawners_connection_and_lock)
@@ -1369,6 +1388,11 @@ TEST_F(spawn, host_logs_to_the_descriptor_given)
 		 PMP_REGISTRY_DEFAULT);
 	ASSERT_EQ(0, strncmp(want, line, strlen(want)))
 		TH_LOG("log line: %s", line);
+	/* The sandbox layers it has, as its report said. */
+	ASSERT_EQ(0, read_line(log[0], line, sizeof(line)));
+	snprintf(want, sizeof(want), "pmphost[%d]: layers 0x%x", pid,
+		 pmp_server_host_layers(srv));
+	ASSERT_STREQ(want, line);
 	ASSERT_EQ(0, read_line(log[0], line, sizeof(line)));
 	snprintf(want, sizeof(want),
 		 "pmphost[%d]: protected host %llu serving with %d thread(s)",

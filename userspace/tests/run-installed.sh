@@ -57,6 +57,7 @@ PMP_TEST_PREFIX=$prefix "$top/tools/tap-run.sh" \
 	--name "installed user space tests" ${1:+--summary "$1"} \
 	"$top/userspace/tests/native_test" "$top/userspace/tests/com_vm_test" \
 	"$top/userspace/tests/mf_session_vm_test" \
+	"$top/userspace/tests/isolation_vm_test" \
 	"$top/userspace/tests/sandbox_vm_test" "$tmp/sample.sh" \
 	"$top/userspace/tests/session_share_test.sh" \
 	"$tmp/pmpplay-protected.sh" "$tmp/pmpplay-unprotected.sh"
