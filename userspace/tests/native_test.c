@@ -1036,7 +1036,7 @@ TEST_F(spawned, host_sandbox_shows_in_proc_status)
 TEST_F(spawned, host_has_no_core_limit_environment_or_stray_descriptor)
 {
 	char path[320], target[256], line[256], components[PATH_MAX];
-	int fds = 0, devnull = 0, pmp = 0, loaded = 0;
+	int fds = 0, devnull = 0, pmp = 0, loaded = 0, err;
 	bool core = false;
 	struct dirent *d;
 	struct stat st;
@@ -1058,13 +1058,12 @@ TEST_F(spawned, host_has_no_core_limit_environment_or_stray_descriptor)
 	snprintf(path, sizeof(path), "/proc/%d/environ", self->pid);
 	ASSERT_EQ(0, stat(path, &st));
 	f = fopen(path, "re");
+	err = f ? 0 : errno;
 	if (!variant->flags && enforcing()) {
 		/*
 		 * A protected host is closed even to root (pmp.ko's guard):
 		 * the unprotected variant checks what the spawner passes.
 		 */
-		int err = f ? 0 : errno;
-
 		ASSERT_EQ(NULL, f);
 		ASSERT_EQ(EACCES, err);
 		snprintf(path, sizeof(path), "/proc/%d/fd/0", self->pid);
