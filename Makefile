@@ -64,9 +64,12 @@ check-kernels: deps
 	@$(MAKE) --no-print-directory selftests userspace
 	@sh tools/check-kernels.sh
 
+# pmp-demo's host is the demo exec'd again: trusted beside pmphost.
+DEMO_TRUSTED = /usr/libexec/pmp/pmphost,/usr/local/libexec/pmp/pmphost,$(CURDIR)/userspace/demo/pmp-demo
 demo: deps
 	@$(MAKE) --no-print-directory all
-	@PMP_VM_STDIN=/dev/null $(VM) userspace/demo/demo.sh
+	@PMP_VM_STDIN=/dev/null $(VM) --insmod-args \
+		"trusted_exe=$(DEMO_TRUSTED)" userspace/demo/demo.sh
 
 # idle=poll: an idle emulated CPU otherwise wakes on the next tick, and
 # cross-CPU wake-ups would measure the emulator's tick, not pmp.

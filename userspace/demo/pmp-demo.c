@@ -106,6 +106,29 @@ static void harden(void)
 	seccomp_release(ctx);
 }
 
+/*
+ * A fork of the demo that hardens itself exactly as the host will: the
+ * module refuses it all the same, since only a trusted executable, from
+ * its exec on, may be protected (make demo loads the module with this
+ * program in trusted_exe).
+ */
+static void run_impostor(void)
+{
+	struct pmp_host_register reg = { 0 };
+	int fd = open("/dev/pmp", O_RDWR | O_CLOEXEC);
+
+	if (fd < 0)
+		die("open /dev/pmp");
+	harden();
+	if (ioctl(fd, PMP_IOC_HOST_REGISTER, &reg) == 0 || errno != EPERM)
+		die("a hardened fork registered as a protected host");
+	printf("impostor: hardened, not exec'd: EPERM, missing properties "
+	       "0x%03x%s\n", reg.missing,
+	       reg.missing & PMP_HARDEN_TRUSTED_EXEC ?
+		       " (not a trusted executable)" : "");
+	_exit(0);
+}
+
 static void run_host(int report, int quit)
 {
 	struct pmp_host_register reg = { 0 };
@@ -175,22 +198,42 @@ static void run_client(int n, __u64 host_id, int go)
 	_exit(0);
 }
 
-int main(void)
+#define HOST_ARG "--host"
+
+int main(int argc, char **argv)
 {
 	int report[2], quit[2], go[2];
 	pid_t host, clients[NCLIENTS];
+	char fds[2][16];
 	__u64 host_id;
 	int i, status, fd;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	show_counters("at the start");
-	if (pipe2(report, O_CLOEXEC) || pipe2(quit, O_CLOEXEC) ||
-	    pipe2(go, O_CLOEXEC))
-		die("pipe");
+	/* The host: this program exec'd again, with its two pipes. */
+	if (argc == 4 && !strcmp(argv[1], HOST_ARG))
+		run_host(atoi(argv[2]), atoi(argv[3]));
 
+	show_counters("at the start");
 	host = fork();
 	if (host == 0)
-		run_host(report[1], quit[0]);
+		run_impostor();
+	waitpid(host, &status, 0);
+	if (!WIFEXITED(status) || WEXITSTATUS(status))
+		return 1;
+
+	if (pipe2(report, O_CLOEXEC) || pipe2(quit, 0) ||
+	    pipe2(go, O_CLOEXEC))
+		die("pipe");
+	host = fork();
+	if (host == 0) {
+		snprintf(fds[0], sizeof(fds[0]), "%d", report[1]);
+		snprintf(fds[1], sizeof(fds[1]), "%d", quit[0]);
+		if (fcntl(report[1], F_SETFD, 0))
+			die("fcntl");
+		execl("/proc/self/exe", "pmp-demo", HOST_ARG, fds[0], fds[1],
+		      (char *)NULL);
+		die("exec");
+	}
 	if (read(report[0], &host_id, sizeof(host_id)) != sizeof(host_id))
 		die("no host id from the host");
 
