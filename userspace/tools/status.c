@@ -59,10 +59,10 @@ static int print_values(const char *dir, const char *title)
 	n = scandirat(dirfd, ".", &names, is_visible, alphasort);
 	if (n < 0)
 		return -errno;
-	printf("%-24s %14s\n", title, "VALUE");
+	printf("%-32s %14s\n", title, "VALUE");
 	for (i = 0; i < n; i++) {
 		if (!read_value(dirfd, names[i]->d_name, &value))
-			printf("%-24s %14lld\n", names[i]->d_name, value);
+			printf("%-32s %14lld\n", names[i]->d_name, value);
 		free(names[i]);
 	}
 	free(names);
