@@ -487,7 +487,8 @@ TEST_F(host, counter_added_to_itself_doubles)
 	ASSERT_EQ(0u, IPmpTestCounter_Release(a));
 }
 
-TEST_F(host, counter_of_another_host_is_e_invalidarg_and_changes_nothing)
+/* Starts a second host: under KASAN and emulation that takes a while. */
+TEST_F_TIMEOUT(host, counter_of_another_host_is_e_invalidarg_and_changes_nothing, 180)
 {
 	IPmpTestCounter *a = NULL, *b = NULL, *local = NULL;
 	IMFPMPServer *other = NULL, *inproc = NULL;
@@ -589,7 +590,8 @@ static pmp_obj *native_counter(pmp_server *srv)
 	return status == S_OK ? obj : NULL;
 }
 
-TEST_F(host, native_call_refuses_foreign_and_forged_objects)
+/* Starts a second host: under KASAN and emulation that takes a while. */
+TEST_F_TIMEOUT(host, native_call_refuses_foreign_and_forged_objects, 180)
 {
 	pmp_server *srv = NULL, *other = NULL;
 	pmp_obj *a, *b, *foreign;
