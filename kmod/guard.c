@@ -93,6 +93,9 @@ static struct path load_root;
 /* Parsed once at load: trusted[i] points into trusted_buf. */
 static char *trusted_buf;
 static const char *trusted[PMP_TRUSTED_MAX];
+/* The last component of each, which the exec probe compares first. */
+static const char *trusted_base[PMP_TRUSTED_MAX];
+static unsigned int trusted_base_len[PMP_TRUSTED_MAX];
 static unsigned int nr_trusted;
 
 /* The image was exec'd while traced: never protected. */
@@ -175,16 +178,15 @@ static bool inode_trustworthy(const struct inode *inode)
 static int trusted_index(const struct file *file)
 {
 	const struct dentry *dentry = file->f_path.dentry;
-	const char *base, *path;
+	const char *path;
 	unsigned int i;
 	bool named = false;
 
 	rcu_read_lock();
-	for (i = 0; i < nr_trusted && !named; i++) {
-		base = strrchr(trusted[i], '/') + 1;
-		named = dentry->d_name.len == strlen(base) &&
-			!memcmp(dentry->d_name.name, base, dentry->d_name.len);
-	}
+	for (i = 0; i < nr_trusted && !named; i++)
+		named = dentry->d_name.len == trusted_base_len[i] &&
+			!memcmp(dentry->d_name.name, trusted_base[i],
+				trusted_base_len[i]);
 	rcu_read_unlock();
 	if (!named)
 		return -1;
@@ -466,7 +468,10 @@ static int __init parse_trusted(void)
 			       s, PMP_TRUSTED_MAX);
 			return -EINVAL;
 		}
-		trusted[nr_trusted++] = s;
+		trusted[nr_trusted] = s;
+		trusted_base[nr_trusted] = strrchr(s, '/') + 1;
+		trusted_base_len[nr_trusted] = strlen(trusted_base[nr_trusted]);
+		nr_trusted++;
 	}
 	return 0;
 }
