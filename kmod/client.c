@@ -31,15 +31,33 @@
 #include "txn.h"
 #include "user.h"
 
+/*
+ * Whether the caller may connect to @host, by uid.  Another uid's protected
+ * host takes an explicit request besides the privilege, so that no
+ * administrator's tool walks into one by accident.
+ */
+static int connect_check_uid(const struct pmp_host *host, u32 flags)
+{
+	if (uid_eq(current_euid(), host->uid))
+		return 0;
+	if (host->flags & PMP_HOST_UNPROTECTED)
+		return capable(CAP_SYS_ADMIN) ? 0 : -EACCES;
+	if (!(flags & PMP_CONNECT_OTHER_UID))
+		return -EACCES;
+	return capable(CAP_SYS_ADMIN) ? 0 : -EPERM;
+}
+
 /**
  * pmp_client_connect - make a NEW endpoint a client of a host
  * @ep: the endpoint, its lock held
  * @conn: the validated argument
  *
  * Return: 0, -ECONNREFUSED when no live host with that id is visible in the
- * caller's pid namespace, -EACCES when it belongs to another uid and the
- * caller lacks CAP_SYS_ADMIN, -EDQUOT when the caller's user has
- * max_user_clients client endpoints, -ENOMEM.
+ * caller's pid namespace, -EACCES when it belongs to another uid and is
+ * protected without PMP_CONNECT_OTHER_UID or unprotected and the caller
+ * lacks CAP_SYS_ADMIN, -EPERM for PMP_CONNECT_OTHER_UID without
+ * CAP_SYS_ADMIN, -EDQUOT when the caller's user has max_user_clients
+ * client endpoints, -ENOMEM.
  */
 int pmp_client_connect(struct pmp_endpoint *ep, const struct pmp_connect *conn)
 {
@@ -59,10 +77,9 @@ int pmp_client_connect(struct pmp_endpoint *ep, const struct pmp_connect *conn)
 		err = -ECONNREFUSED;
 		goto err_put;
 	}
-	if (!uid_eq(current_euid(), host->uid) && !capable(CAP_SYS_ADMIN)) {
-		err = -EACCES;
+	err = connect_check_uid(host, conn->flags);
+	if (err)
 		goto err_put;
-	}
 	user = pmp_user_get_current();
 	if (!user) {
 		err = -ENOMEM;
@@ -286,7 +303,8 @@ int pmp_client_call(struct pmp_endpoint *ep, struct pmp_call *call,
 	txn->out_nfds_cap = call->out_nfds;
 
 	err = pmp_msg_from_user(ep->user, call->in_ptr, call->in_size,
-				call->in_fds, call->in_nfds, &txn->small_in,
+				call->in_fds, call->in_nfds,
+				call->flags & PMP_CALL_FDS_FLAGS, &txn->small_in,
 				&txn->in);
 	if (err)
 		goto err_put;
@@ -302,6 +320,7 @@ int pmp_client_call(struct pmp_endpoint *ep, struct pmp_call *call,
 	call->status = txn->status;
 	call->out_size = txn->out ? txn->out->size : 0;
 	call->out_nfds = txn->out ? txn->out->nfds : 0;
+	call->reply_flags = txn->reply_flags;
 	err = client_take_object(ep, txn, &call->out_handle,
 				 &call->out_object_id);
 	if (err)

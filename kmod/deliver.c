@@ -336,7 +336,8 @@ int pmp_host_reply(struct pmp_endpoint *ep, struct pmp_reply *rp)
 
 	/* A small answer waits on the stack until its transaction is known. */
 	err = pmp_msg_from_user(host->user, rp->buf_ptr, rp->buf_size,
-				rp->fds_ptr, rp->nfds, &small, &out);
+				rp->fds_ptr, rp->nfds,
+				rp->flags & PMP_REPLY_FDS_FLAGS, &small, &out);
 	if (err)
 		return err;
 	if (rp->flags & PMP_REPLY_OBJECT) {
@@ -375,6 +376,7 @@ int pmp_host_reply(struct pmp_endpoint *ep, struct pmp_reply *rp)
 		rp->object_new = !prealloc;
 	}
 	txn->status = rp->status;
+	txn->reply_flags = rp->flags & PMP_REPLY_FDS_FLAGS;
 	txn->out = pmp_msg_move(out, &txn->small_out);
 	out = NULL;
 	pmp_txn_finish_locked(host, txn, 0, &to_put);

@@ -9,5 +9,6 @@
 #include <linux/types.h>
 
 u32 pmp_harden_missing(void);
+u32 pmp_harden_layers(u32 missing, bool trusted);
 
 #endif /* _PMP_HARDEN_H */

@@ -373,6 +373,9 @@ int pmp_host_register(struct pmp_endpoint *ep, struct pmp_host_register *reg)
 	host->state = PMP_HS_STARTING;
 	host->flags = reg->flags;
 	host->missing = reg->missing;
+	host->layers = pmp_harden_layers(reg->missing,
+					 !(reg->flags & PMP_HOST_UNPROTECTED) &&
+					 pmp_guard_enforcing());
 	host->uid = current_euid();
 	host->pid = get_pid(task_tgid(current));
 	mmgrab(current->mm);
@@ -526,6 +529,7 @@ int pmp_hosts_list(struct pmp_list_hosts *lh)
 			e->objects = host->nr_objects;
 			e->pending = host->nr_pending;
 			e->locks = host->locks;
+			e->layers = host->layers;
 		}
 		spin_unlock(&host->lock);
 	}

@@ -76,6 +76,7 @@ struct pmp_work {
  * @id: the host id, its index in the host table.
  * @flags: registration flags (PMP_HOST_UNPROTECTED).
  * @missing: hardening properties lacked at registration.
+ * @layers: PMP_LAYER_* bits found at registration.
  * @uid: effective uid of the registering process.
  * @user: its user, referenced, charged for the host until it is shut
  *	down and for what the host allocates (replies, objects).
@@ -114,6 +115,7 @@ struct pmp_host {
 	u32 id;
 	u32 flags;
 	u32 missing;
+	u32 layers;
 	kuid_t uid;
 	struct pmp_user *user;
 	struct pid *pid;

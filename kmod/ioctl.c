@@ -107,7 +107,7 @@ static long ioctl_connect(struct file *file, struct pmp_endpoint *ep,
 	err = copy_arg_in(&conn, sizeof(conn), PMP_CONNECT_SIZE_VER0, cmd, arg);
 	if (err)
 		return err;
-	if (conn.flags || conn.reserved)
+	if (conn.flags & ~PMP_CONNECT_FLAGS || conn.reserved)
 		return -EINVAL;
 
 	mutex_lock(&ep->lock);
@@ -172,6 +172,13 @@ static long ioctl_create(struct file *file, struct pmp_endpoint *ep,
 	return err;
 }
 
+/* A receiver may get the sender's own file only of a shared memfd. */
+static bool fd_flags_valid(u32 flags)
+{
+	return !(flags & PMP_CALL_FDS_WRITABLE) ||
+	       (flags & PMP_CALL_FDS_SHARED);
+}
+
 /*
  * CALL and RECV hand something to the caller: its structure is written
  * back first, and only then do the descriptors appear (or, if that
@@ -188,7 +195,8 @@ static long ioctl_call(struct file *file, struct pmp_endpoint *ep,
 	if (err)
 		return err;
 	if (call.flags & ~PMP_CALL_FLAGS || call.status || call.out_handle ||
-	    call.out_object_id || call.reserved)
+	    call.out_object_id || call.reserved || call.reply_flags ||
+	    call.reserved2 || !fd_flags_valid(call.flags))
 		return -EINVAL;
 
 	err = pmp_client_call(ep, &call, &d);
@@ -252,7 +260,8 @@ static long ioctl_reply(struct file *file, struct pmp_endpoint *ep,
 	if (err)
 		return err;
 	if (rp.flags & ~PMP_REPLY_FLAGS || rp.reserved || rp.object_id ||
-	    rp.object_new || !(rp.flags & PMP_REPLY_OBJECT) != !rp.cookie)
+	    rp.object_new || !(rp.flags & PMP_REPLY_OBJECT) != !rp.cookie ||
+	    !fd_flags_valid(rp.flags))
 		return -EINVAL;
 	/* As for registration: a host must learn what became of its object. */
 	err = copy_arg_out(arg, cmd, &rp, sizeof(rp));

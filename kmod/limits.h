@@ -11,6 +11,7 @@
 
 /* Flags each command accepts. */
 #define PMP_HOST_REGISTER_FLAGS PMP_HOST_UNPROTECTED
+#define PMP_CONNECT_FLAGS PMP_CONNECT_OTHER_UID
 
 /* Largest argument structure a command reads (copy_struct_from_user()). */
 #define PMP_ARG_MAX_SIZE PAGE_SIZE
@@ -30,8 +31,10 @@
 #define PMP_USER_BYTES_MAX UINT_MAX
 
 /* Flags each transaction command accepts. */
-#define PMP_CALL_FLAGS PMP_CALL_OBJECT_OUT
-#define PMP_REPLY_FLAGS PMP_REPLY_OBJECT
+#define PMP_CALL_FDS_FLAGS (PMP_CALL_FDS_SHARED | PMP_CALL_FDS_WRITABLE)
+#define PMP_REPLY_FDS_FLAGS (PMP_REPLY_FDS_SHARED | PMP_REPLY_FDS_WRITABLE)
+#define PMP_CALL_FLAGS (PMP_CALL_OBJECT_OUT | PMP_CALL_FDS_FLAGS)
+#define PMP_REPLY_FLAGS (PMP_REPLY_OBJECT | PMP_REPLY_FDS_FLAGS)
 
 /* Host ids, object handles, transaction ids: never zero, cyclic. */
 #define PMP_ID_MIN 1

@@ -19,6 +19,7 @@
 #include "endpoint.h"
 #include "guard.h"
 #include "host.h"
+#include "limits.h"
 #include "objcount.h"
 #include "object.h"
 #include "stats.h"
@@ -54,10 +55,16 @@ static void __init build_check_abi(void)
 	BUILD_BUG_ON(sizeof(struct pmp_info) != PMP_INFO_SIZE_VER1);
 	BUILD_BUG_ON(sizeof(struct pmp_create) != PMP_CREATE_SIZE_VER0);
 	BUILD_BUG_ON(offsetof(struct pmp_create, handle) != 48);
-	BUILD_BUG_ON(sizeof(struct pmp_call) != PMP_CALL_SIZE_VER1);
 	BUILD_BUG_ON(offsetof(struct pmp_call, in_handles) !=
 		     PMP_CALL_SIZE_VER0);
 	BUILD_BUG_ON(offsetof(struct pmp_call, out_fds) != 64);
+	BUILD_BUG_ON(sizeof(struct pmp_call) != PMP_CALL_SIZE_VER2);
+	BUILD_BUG_ON(offsetof(struct pmp_call, reply_flags) !=
+		     PMP_CALL_SIZE_VER1);
+	/* Call and reply share the descriptor flags' values (msg.c). */
+	BUILD_BUG_ON(PMP_CALL_FDS_SHARED != PMP_REPLY_FDS_SHARED);
+	BUILD_BUG_ON(PMP_CALL_FDS_WRITABLE != PMP_REPLY_FDS_WRITABLE);
+	BUILD_BUG_ON(PMP_CALL_FDS_FLAGS & PMP_CALL_OBJECT_OUT);
 	BUILD_BUG_ON(sizeof(struct pmp_release) != PMP_RELEASE_SIZE_VER0);
 	BUILD_BUG_ON(sizeof(struct pmp_recv) != PMP_RECV_SIZE_VER1);
 	BUILD_BUG_ON(offsetof(struct pmp_recv, objs_ptr) !=
@@ -66,7 +73,9 @@ static void __init build_check_abi(void)
 	BUILD_BUG_ON(offsetof(struct pmp_recv, clsid) != 72);
 	BUILD_BUG_ON(sizeof(struct pmp_reply) != PMP_REPLY_SIZE_VER0);
 	BUILD_BUG_ON(offsetof(struct pmp_reply, object_id) != 48);
-	BUILD_BUG_ON(sizeof(struct pmp_host_entry) != PMP_HOST_ENTRY_SIZE_VER0);
+	BUILD_BUG_ON(sizeof(struct pmp_host_entry) != PMP_HOST_ENTRY_SIZE_VER1);
+	BUILD_BUG_ON(offsetof(struct pmp_host_entry, layers) !=
+		     PMP_HOST_ENTRY_SIZE_VER0);
 	BUILD_BUG_ON(offsetof(struct pmp_host_entry, locks) != 40);
 	BUILD_BUG_ON(sizeof(struct pmp_list_hosts) != PMP_LIST_HOSTS_SIZE_VER0);
 	/* Host states are reported as they are. */
@@ -110,7 +119,8 @@ static void __init build_check_abi(void)
 	       sizeof(call.out_nfds) + sizeof(call.out_fds) +
 	       sizeof(call.out_handle) + sizeof(call.out_object_id) +
 	       sizeof(call.in_handles) + sizeof(call.in_nhandles) +
-	       sizeof(call.reserved);
+	       sizeof(call.reserved) + sizeof(call.reply_flags) +
+	       sizeof(call.reserved2);
 	BUILD_BUG_ON(sizeof(call) != size);
 
 	size = sizeof(rel.handle) + sizeof(rel.flags);
@@ -140,7 +150,8 @@ static void __init build_check_abi(void)
 	       sizeof(entry.flags) + sizeof(entry.state) +
 	       sizeof(entry.missing) + sizeof(entry.clients) +
 	       sizeof(entry.objects) + sizeof(entry.pending) +
-	       sizeof(entry.locks);
+	       sizeof(entry.locks) + sizeof(entry.layers) +
+	       sizeof(entry.reserved);
 	BUILD_BUG_ON(sizeof(entry) != size);
 
 	size = sizeof(lh.flags) + sizeof(lh.entry_size) + sizeof(lh.entries) +

@@ -5,9 +5,13 @@
  * Payloads are copied into the kernel when sent and out when received.
  * Descriptors are referenced when sent and installed, O_CLOEXEC, in the
  * receiving process when it receives them, never earlier and never in a
- * process that did not ask.  Only memfds sealed against shrinking may be
- * sent: bulk media data travels in them, and the seal guarantees that a
- * receiver who maps one cannot be made to fault by the sender.  (The LSM
+ * process that did not ask.  Only memfds open for reading may be sent: bulk
+ * media data travels in them.  Unless the sender declares them shared, each
+ * must be sealed against writing, shrinking and growing, so that what the
+ * receiver validated stays what it uses and a receiver who maps one cannot
+ * be made to fault.  The receiver gets a new read-only file of the memfd,
+ * opened when the message is made, in the sender's context, unless the
+ * sender hands its own file (PMP_CALL_FDS_WRITABLE).  (The LSM
  * file_receive hook is not called: only receive_fd() calls it, and that
  * installs the descriptor at once, before the rest of a receive could still
  * fail; security_file_receive() itself is not exported.)
@@ -32,11 +36,47 @@
 #include "objcount.h"
 #include "user.h"
 
-static bool file_sendable(struct file *file)
+/* What a memfd needs unless it is shared: F_SEAL_FUTURE_WRITE is not enough. */
+#define PMP_MSG_SEALS (F_SEAL_WRITE | F_SEAL_SHRINK | F_SEAL_GROW)
+
+/*
+ * A memfd is a shmem file of the kernel's internal mount; a file of a
+ * mounted tmpfs is not one, nor is a hugetlbfs memfd.
+ */
+static bool file_is_memfd(struct file *file)
 {
-	if (!shmem_file(file))
-		return false;
-	return READ_ONCE(SHMEM_I(file_inode(file))->seals) & F_SEAL_SHRINK;
+	return shmem_file(file) &&
+	       (file_inode(file)->i_sb->s_flags & SB_KERNMOUNT);
+}
+
+/*
+ * Checks that @file may be sent, and returns what the receiver is to get:
+ * @file itself (its reference moves) or a new read-only file of the same
+ * memfd (@file's reference is dropped).  Seals are never removed, so what
+ * is checked here stays true.
+ */
+static struct file *msg_file_for_receiver(struct file *file, u32 fd_flags)
+{
+	struct file *ro;
+	u32 seals;
+
+	if (!file_is_memfd(file) || !(file->f_mode & FMODE_READ))
+		goto err_perm;
+	if (!(fd_flags & PMP_CALL_FDS_SHARED)) {
+		seals = READ_ONCE(SHMEM_I(file_inode(file))->seals);
+		if ((seals & PMP_MSG_SEALS) != PMP_MSG_SEALS)
+			goto err_perm;
+	}
+	if (fd_flags & PMP_CALL_FDS_WRITABLE)
+		return file;
+
+	ro = dentry_open(&file->f_path, O_RDONLY | O_LARGEFILE, current_cred());
+	fput(file);
+	return ro;
+
+err_perm:
+	fput(file);
+	return ERR_PTR(-EPERM);
 }
 
 /*
@@ -93,6 +133,8 @@ static struct pmp_msg *msg_alloc(struct pmp_user *user, u32 size, u32 nfds)
  * @size: payload size, already checked against max_payload
  * @fds: user pointer to @nfds __s32 descriptors
  * @nfds: descriptor count, at most PMP_FDS_MAX
+ * @fd_flags: PMP_CALL_FDS_SHARED and PMP_CALL_FDS_WRITABLE (the reply's
+ *	flags of the same values), already checked
  * @small: where a small message without descriptors goes (its @data
  *	points at PMP_MSG_SMALL bytes of room), or NULL
  * @msgp: the message, or NULL when there is neither payload nor descriptor
@@ -101,11 +143,13 @@ static struct pmp_msg *msg_alloc(struct pmp_user *user, u32 size, u32 nfds)
  * allocation: they travel inside the transaction.
  *
  * Return: 0, -ENOMEM, -EAGAIN (@user is at its max_user_bytes), -EFAULT,
- * -EBADF (a descriptor is not open) or -EPERM (a descriptor may not be
- * sent).
+ * -EBADF (a descriptor is not open), -EPERM (a descriptor may not be
+ * sent), or the error of opening a read-only file (-ENFILE...).  On error
+ * no reference is kept.
  */
 int pmp_msg_from_user(struct pmp_user *user, u64 buf, u32 size, u64 fds,
-		      u32 nfds, struct pmp_msg *small, struct pmp_msg **msgp)
+		      u32 nfds, u32 fd_flags, struct pmp_msg *small,
+		      struct pmp_msg **msgp)
 {
 	struct pmp_msg *msg;
 	s32 fdnums[PMP_FDS_MAX];
@@ -146,11 +190,12 @@ int pmp_msg_from_user(struct pmp_user *user, u64 buf, u32 size, u64 fds,
 			err = -EBADF;
 			goto err_free;
 		}
-		msg->files[msg->nfds++] = file;
-		if (!file_sendable(file)) {
-			err = -EPERM;
+		file = msg_file_for_receiver(file, fd_flags);
+		if (IS_ERR(file)) {
+			err = PTR_ERR(file);
 			goto err_free;
 		}
+		msg->files[msg->nfds++] = file;
 	}
 	*msgp = msg;
 	return 0;

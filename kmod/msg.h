@@ -40,7 +40,8 @@ struct pmp_msg {
 #define PMP_MSG_SMALL 64
 
 int pmp_msg_from_user(struct pmp_user *user, u64 buf, u32 size, u64 fds,
-		      u32 nfds, struct pmp_msg *small, struct pmp_msg **msgp);
+		      u32 nfds, u32 fd_flags, struct pmp_msg *small,
+		      struct pmp_msg **msgp);
 struct pmp_msg *pmp_msg_move(struct pmp_msg *msg, struct pmp_msg *small);
 void pmp_msg_free(struct pmp_msg *msg);
 /**

@@ -68,6 +68,7 @@ enum pmp_txn_state {
  * @out_cap: how much payload the client can take back.
  * @out_nfds_cap: how many descriptors the client can take back.
  * @status: the host's HRESULT.
+ * @reply_flags: the PMP_REPLY_FDS_* flags of the host's reply.
  * @out: what the host sent back, or NULL.
  * @out_obj: the object the host handed back, with a reference, or NULL.
  * @small_in: a small @in, without an allocation.
@@ -99,6 +100,7 @@ struct pmp_txn {
 	u32 out_cap;
 	u32 out_nfds_cap;
 	s32 status;
+	u32 reply_flags;
 	struct pmp_msg *out;
 	struct pmp_object *out_obj;
 	struct pmp_msg small_in;

@@ -11,4 +11,5 @@ here=$(cd "$(dirname "$0")" && pwd)
 exec "$here/../tools/tap-run.sh" --name "kernel selftests" \
 	--expected "$here/expected-skips" ${1:+--summary "$1"} \
 	"$here/pmp/pmp_test" "$here/pmp/objects_test" "$here/pmp/list_test" \
-	"$here/pmp/races_test" "$here/pmp/abi_test" "$here/pmp/objargs_test"
+	"$here/pmp/races_test" "$here/pmp/abi_test" "$here/pmp/objargs_test" \
+	"$here/pmp/fds_test"

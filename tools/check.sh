@@ -54,10 +54,11 @@ add() { # add SUMMARY_FILE
 vm_suites() { # vm_suites RESULTS_DIR [--no-playback]: check-vm.sh, counted
 	mkdir -p "$1"
 	rm -f "$1"/*.sum
-	# The kernel selftests' own hardened child (pmp_test, exec'd again)
-	# registers protected hosts: trusted beside pmphost's install paths.
+	# The kernel selftests' own hardened children (pmp_test and fds_test,
+	# exec'd again) register protected hosts: trusted beside pmphost's
+	# install paths.
 	PMP_VM_STDIN=/dev/null tools/vm/run --insmod-args \
-		"trusted_exe=$trusted,$top/selftests/pmp/pmp_test" \
+		"trusted_exe=$trusted,$top/selftests/pmp/pmp_test,$top/selftests/pmp/fds_test" \
 		tools/check-vm.sh "$1" ${2:-}
 	vm=$?
 	add "$1/selftests.sum"

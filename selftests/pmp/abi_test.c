@@ -129,7 +129,9 @@ static const struct uapi_struct call_layout = LAYOUT(pmp_call,
 	ZERO(pmp_call, out_object_id),
 	IN(pmp_call, in_handles),
 	IN(pmp_call, in_nhandles),
-	ZERO(pmp_call, reserved));
+	ZERO(pmp_call, reserved),
+	ZERO(pmp_call, reply_flags),
+	ZERO(pmp_call, reserved2));
 
 static const struct uapi_struct release_layout = LAYOUT(pmp_release,
 	IN(pmp_release, handle),
@@ -182,7 +184,9 @@ static const struct uapi_struct host_entry_layout = LAYOUT(pmp_host_entry,
 	IN(pmp_host_entry, clients),
 	IN(pmp_host_entry, objects),
 	IN(pmp_host_entry, pending),
-	IN(pmp_host_entry, locks));
+	IN(pmp_host_entry, locks),
+	IN(pmp_host_entry, layers),
+	IN(pmp_host_entry, reserved));
 
 static const struct uapi_struct list_hosts_layout = LAYOUT(pmp_list_hosts,
 	FLAGS(pmp_list_hosts, flags),
@@ -266,7 +270,7 @@ FIXTURE_VARIANT_ADD(abi, connect) {
 	.layout = &connect_layout,
 	.kind = EP_NEW,
 	.writes_back = false,
-	.known_flags = 0,
+	.known_flags = PMP_CONNECT_OTHER_UID,
 	.err_on = { [EP_HOST] = EISCONN, [EP_CLIENT] = EISCONN },
 };
 
@@ -295,7 +299,8 @@ FIXTURE_VARIANT_ADD(abi, call) {
 	.layout = &call_layout,
 	.kind = EP_CLIENT,
 	.writes_back = true,
-	.known_flags = PMP_CALL_OBJECT_OUT,
+	.known_flags = PMP_CALL_OBJECT_OUT | PMP_CALL_FDS_SHARED |
+		       PMP_CALL_FDS_WRITABLE,
 	.err_on = { [EP_NEW] = ENOTCONN, [EP_HOST] = EOPNOTSUPP },
 	/* The call runs; its reply is dropped. */
 	.read_only_delta = { [CALLS] = 1 },
@@ -324,7 +329,8 @@ FIXTURE_VARIANT_ADD(abi, reply) {
 	.layout = &reply_layout,
 	.kind = EP_HOST,
 	.writes_back = true,
-	.known_flags = PMP_REPLY_OBJECT,
+	.known_flags = PMP_REPLY_OBJECT | PMP_REPLY_FDS_SHARED |
+		       PMP_REPLY_FDS_WRITABLE,
 	.err_on = { [EP_NEW] = ENOTCONN, [EP_CLIENT] = EOPNOTSUPP },
 };
 

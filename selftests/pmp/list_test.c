@@ -93,6 +93,9 @@ static void assert_entry(struct __test_metadata *_metadata,
 	ASSERT_EQ(want->objects, e->objects);
 	ASSERT_EQ(want->pending, e->pending);
 	ASSERT_EQ(want->locks, e->locks);
+	ASSERT_EQ(want->layers, e->layers)
+		TH_LOG("layers %#x, expected %#x", e->layers, want->layers);
+	ASSERT_EQ(0U, e->reserved);
 }
 
 /* An unprotected host of this process, and what it lacked. */
@@ -634,6 +637,7 @@ TEST_F(list, other_user_sees_only_its_own_hosts_and_root_sees_all)
 	/* Root sees nobody's host as well as its own. */
 	want.host_id = r.own_host_id;
 	want.missing = r.l.e[0].missing;
+	want.layers = r.l.e[0].layers;
 	list_all(_metadata, self->fd, &l);
 	assert_entry(_metadata, find_host(&l, r.own_host_id), &want);
 	ASSERT_NE(NULL, find_host(&l, self->host_id[0]));
@@ -668,6 +672,7 @@ TEST_F(list, child_pid_namespace_sees_no_outside_host)
 	list_all(_metadata, self->fd, &l);
 	want.host_id = r.own_host_id;
 	want.missing = r.l.e[0].missing;
+	want.layers = r.l.e[0].layers;
 	want.pid = find_host(&l, r.own_host_id) ?
 			   find_host(&l, r.own_host_id)->pid : 0;
 	ASSERT_NE(0U, want.pid);

@@ -81,7 +81,8 @@ TEST_F(objargs, abi_version_4_passes_objects)
 {
 	ASSERT_LE(4, PMP_ABI_VERSION);
 	ASSERT_EQ(PMP_ABI_VERSION, ioctl(self->client, PMP_IOC_VERSION, 0UL));
-	ASSERT_EQ(104U, sizeof(struct pmp_call));
+	ASSERT_EQ(112U, sizeof(struct pmp_call));
+	ASSERT_EQ(104, PMP_CALL_SIZE_VER1);
 	ASSERT_EQ(120U, sizeof(struct pmp_recv));
 	ASSERT_EQ(16U, sizeof(struct pmp_recv_obj));
 }

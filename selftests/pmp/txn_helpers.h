@@ -121,7 +121,8 @@ static inline int new_memfd(struct __test_metadata *_metadata, const char *text,
 static inline int sealed_memfd(struct __test_metadata *_metadata,
 			       const char *text)
 {
-	return new_memfd(_metadata, text, F_SEAL_SHRINK);
+	return new_memfd(_metadata, text,
+			 F_SEAL_WRITE | F_SEAL_SHRINK | F_SEAL_GROW);
 }
 
 /* Asserts that @fd is the file @orig is, close-on-exec, holding @text. */
@@ -463,6 +464,20 @@ static inline __u64 create_answered(struct __test_metadata *_metadata, int host,
 	struct pmp_recv r;
 
 	return create_answered_seen(_metadata, host, client, cookie, id, &r);
+}
+
+/*
+ * An O_NONBLOCK host, lingering forever, and a client of it holding one
+ * lock and a handle to one object (COOKIE(1)), which it returns.
+ */
+static inline __u64 host_client_object(struct __test_metadata *_metadata,
+				       int *host, __u64 *host_id, int *client)
+{
+	set_param(_metadata, LINGER_MS, LINGER_FOREVER);
+	*host = new_nonblock_host(_metadata, host_id);
+	*client = new_client(_metadata, *host_id);
+	ASSERT_OK(ioctl(*client, PMP_IOC_LOCK, 0UL));
+	return create_answered(_metadata, *host, *client, COOKIE(1), NULL);
 }
 
 /* ---- a stub host ------------------------------------------------------- */

@@ -40,7 +40,7 @@
  *
  * It grows by one each time a command, a flag or a structure field is added.
  */
-#define PMP_ABI_VERSION 4
+#define PMP_ABI_VERSION 5
 
 /* clang-format off */
 
@@ -100,6 +100,65 @@
 #define PMP_HARDEN_NO_CAP_INHERITABLE	(1U << 6)
 #define PMP_HARDEN_NO_CAP_AMBIENT	(1U << 7)
 #define PMP_HARDEN_TRUSTED_EXEC		(1U << 8)
+
+/**
+ * DOC: connect flags
+ *
+ * In &pmp_connect.flags (ABI version 5).
+ *
+ * %PMP_CONNECT_OTHER_UID
+ *   The caller means to connect to a protected host registered under
+ *   another effective uid.  It is required for that, even of root, and is
+ *   not enough alone: the caller must also hold CAP_SYS_ADMIN in the
+ *   initial user namespace.  It changes nothing for a host of the caller's
+ *   own uid, nor for an unprotected host (of another uid, CAP_SYS_ADMIN
+ *   alone lets the caller in, as before).
+ */
+#define PMP_CONNECT_OTHER_UID		(1U << 0)
+
+/**
+ * DOC: hardening layers
+ *
+ * Reported in &pmp_host_entry.layers (ABI version 5): the layers of
+ * isolation the host's process had when it registered, as the kernel found
+ * them, whatever the host says of itself.  A layer that belongs to a thread
+ * counts only if every thread of the process has it.  Bits 0 to 5 have the
+ * values of pmphost's PMPHOST_LAYER_* (userspace/host/layers.h).
+ *
+ * %PMP_LAYER_USERNS (0x001)
+ *   A user namespace other than the initial one.
+ * %PMP_LAYER_MOUNTNS (0x002)
+ *   A mount namespace other than the initial one.
+ * %PMP_LAYER_NETNS (0x004)
+ *   A network namespace other than the initial one.
+ * %PMP_LAYER_IPCNS (0x008)
+ *   An IPC namespace other than the initial one.
+ * %PMP_LAYER_BOUNDING (0x010)
+ *   An empty capability bounding set, and the securebits NOROOT,
+ *   NO_SETUID_FIXUP, KEEP_CAPS_LOCKED and NO_CAP_AMBIENT_RAISE set and
+ *   locked.
+ * %PMP_LAYER_SECCOMP (0x020)
+ *   Seccomp filter mode.
+ * %PMP_LAYER_NO_NEW_PRIVS (0x040)
+ *   no_new_privs.
+ * %PMP_LAYER_NONDUMPABLE (0x080)
+ *   Not dumpable.
+ * %PMP_LAYER_NO_CAPS (0x100)
+ *   Empty effective, permitted, inheritable and ambient capability sets.
+ * %PMP_LAYER_TRUSTED_EXEC (0x200)
+ *   A protected host that the guard vouched for (%PMP_HARDEN_TRUSTED_EXEC)
+ *   while the module enforces: ptrace-class access to it is denied.
+ */
+#define PMP_LAYER_USERNS		(1U << 0)
+#define PMP_LAYER_MOUNTNS		(1U << 1)
+#define PMP_LAYER_NETNS			(1U << 2)
+#define PMP_LAYER_IPCNS			(1U << 3)
+#define PMP_LAYER_BOUNDING		(1U << 4)
+#define PMP_LAYER_SECCOMP		(1U << 5)
+#define PMP_LAYER_NO_NEW_PRIVS		(1U << 6)
+#define PMP_LAYER_NONDUMPABLE		(1U << 7)
+#define PMP_LAYER_NO_CAPS		(1U << 8)
+#define PMP_LAYER_TRUSTED_EXEC		(1U << 9)
 
 /**
  * DOC: endpoint kinds
@@ -173,9 +232,32 @@
  * %PMP_REPLY_OBJECT
  *   In &pmp_reply.flags: &pmp_reply.cookie names an object handed to the
  *   client, with one reference of the host's.
+ *
+ * Descriptors a call or a reply carries must be memfds (memfd_create(),
+ * not MFD_HUGETLB) open for reading.  By default each must be sealed
+ * against writing, shrinking and growing (F_SEAL_WRITE, F_SEAL_SHRINK and
+ * F_SEAL_GROW; F_SEAL_FUTURE_WRITE does not count, since a writable
+ * mapping made before it still writes), so that what the receiver reads
+ * cannot change under it, and the receiver gets a new read-only open file
+ * of the same memfd, not the sender's file.  Two flags, same values in
+ * &pmp_call.flags and &pmp_reply.flags, change that (ABI version 5); the
+ * receiver learns them: the host in &pmp_recv.call_flags, the client in
+ * &pmp_call.reply_flags.
+ *
+ * %PMP_CALL_FDS_SHARED, %PMP_REPLY_FDS_SHARED
+ *   The descriptors are shared-writable: the seals are not required, and
+ *   the sender may still change the memfd's content and size while the
+ *   receiver reads it.  The receiver still gets a read-only file.
+ * %PMP_CALL_FDS_WRITABLE, %PMP_REPLY_FDS_WRITABLE
+ *   The receiver gets the sender's own open file, with its access mode
+ *   (and its file offset, shared).  Only together with the SHARED flag.
  */
 #define PMP_CALL_OBJECT_OUT		(1U << 0)
+#define PMP_CALL_FDS_SHARED		(1U << 1)
+#define PMP_CALL_FDS_WRITABLE		(1U << 2)
 #define PMP_REPLY_OBJECT		(1U << 0)
+#define PMP_REPLY_FDS_SHARED		(1U << 1)
+#define PMP_REPLY_FDS_WRITABLE		(1U << 2)
 
 /**
  * define PMP_FDS_MAX - most file descriptors one call or reply carries
@@ -208,7 +290,7 @@ struct pmp_host_register {
 /**
  * struct pmp_connect - argument of %PMP_IOC_CONNECT
  * @host_id: the host to connect to.
- * @flags: must be zero.
+ * @flags: zero or %PMP_CONNECT_OTHER_UID (ABI version 5).
  * @reserved: must be zero.
  */
 struct pmp_connect {
@@ -305,7 +387,8 @@ struct pmp_create {
  * @method: in: method number.  Its meaning, and the layout of the
  *	payloads, are agreed between the client's proxy and the host's stub;
  *	the kernel carries them unread.
- * @flags: in: zero or %PMP_CALL_OBJECT_OUT.
+ * @flags: in: %PMP_CALL_OBJECT_OUT, %PMP_CALL_FDS_SHARED,
+ *	%PMP_CALL_FDS_WRITABLE (only with %PMP_CALL_FDS_SHARED), or zero.
  * @timeout_ms: in: as in &struct pmp_create.
  * @status: out: the host's HRESULT.  Must be zero on input.
  * @in_ptr: in: input payload.
@@ -328,6 +411,10 @@ struct pmp_create {
  * @in_nhandles: in: number of handles at @in_handles, at most
  *	%PMP_OBJS_MAX (ABI version 4).
  * @reserved: must be zero (ABI version 4).
+ * @reply_flags: out: the %PMP_REPLY_FDS_SHARED and %PMP_REPLY_FDS_WRITABLE
+ *	bits of the reply, which say how its descriptors came.  Must be zero
+ *	on input (ABI version 5).
+ * @reserved2: must be zero (ABI version 5).
  */
 struct pmp_call {
 	__u64 handle;
@@ -348,10 +435,13 @@ struct pmp_call {
 	__u64 in_handles;
 	__u32 in_nhandles;
 	__u32 reserved;
+	__u32 reply_flags;
+	__u32 reserved2;
 };
 
 #define PMP_CALL_SIZE_VER0 88
 #define PMP_CALL_SIZE_VER1 104
+#define PMP_CALL_SIZE_VER2 112
 
 /**
  * struct pmp_release - argument of %PMP_IOC_RELEASE
@@ -380,7 +470,9 @@ struct pmp_release {
  * @object_id: out: the object called or released.
  * @cookie: out: the host's cookie for that object.
  * @method: out: the method called.
- * @call_flags: out: the &pmp_call.flags of a call.
+ * @call_flags: out: the &pmp_call.flags of a call (with
+ *	%PMP_CALL_FDS_SHARED and %PMP_CALL_FDS_WRITABLE: how its descriptors
+ *	came).
  * @client_id: out: the client, as the host knows it: the id it got when
  *	it connected, counted from 1 for each host (not for RELEASE, since
  *	an object may be held by several clients).
@@ -439,7 +531,8 @@ struct pmp_recv_obj {
  *
  * @txn: in: the transaction answered.
  * @status: in: the HRESULT for the client.
- * @flags: in: zero or %PMP_REPLY_OBJECT.
+ * @flags: in: %PMP_REPLY_OBJECT, %PMP_REPLY_FDS_SHARED,
+ *	%PMP_REPLY_FDS_WRITABLE (only with %PMP_REPLY_FDS_SHARED), or zero.
  * @cookie: in: with %PMP_REPLY_OBJECT, the object handed to the client
  *	(non-zero); else must be zero.  A successful CREATE must hand one, a
  *	failed one must not.
@@ -484,6 +577,9 @@ struct pmp_reply {
  * @objects: live objects.
  * @pending: transactions the kernel holds for it.
  * @locks: lock count.
+ * @layers: PMP_LAYER_* bits, computed when it registered (ABI version 5;
+ *	an @entry_size of %PMP_HOST_ENTRY_SIZE_VER0 leaves it out).
+ * @reserved: written as zero.
  */
 struct pmp_host_entry {
 	__u64 host_id;
@@ -496,9 +592,12 @@ struct pmp_host_entry {
 	__u32 objects;
 	__u32 pending;
 	__u64 locks;
+	__u32 layers;
+	__u32 reserved;
 };
 
 #define PMP_HOST_ENTRY_SIZE_VER0 48
+#define PMP_HOST_ENTRY_SIZE_VER1 56
 
 /**
  * struct pmp_list_hosts - argument of %PMP_IOC_LIST_HOSTS
@@ -571,25 +670,31 @@ struct pmp_list_hosts {
  * define PMP_IOC_CONNECT - make this endpoint a client of a host
  *
  * Argument: &struct pmp_connect.  A caller may connect to a host registered
- * under its own effective uid, or to any host with CAP_SYS_ADMIN; the host's
- * owner must be visible in the caller's pid namespace.  Nothing is written
- * back.
+ * under its own effective uid; to an unprotected host of another uid with
+ * CAP_SYS_ADMIN (in the initial user namespace); to a protected host of
+ * another uid only with %PMP_CONNECT_OTHER_UID and CAP_SYS_ADMIN (ABI
+ * version 5; before, CAP_SYS_ADMIN alone).  The host's owner must be
+ * visible in the caller's pid namespace.  Nothing is written back.
  *
  * Errors:
  *
  * - ENOTTY: not a pmp file.
  * - EBADFD: the caller is not the endpoint's owner, or the endpoint has
  *   been torn down.
- * - EINVAL: the structure is shorter than %PMP_CONNECT_SIZE_VER0 (16), or
- *   &pmp_connect.flags or &pmp_connect.reserved is not 0.
+ * - EINVAL: the structure is shorter than %PMP_CONNECT_SIZE_VER0 (16),
+ *   &pmp_connect.flags has an unknown bit, or &pmp_connect.reserved is
+ *   not 0.
  * - E2BIG: the structure is larger than a page, or larger than the
  *   kernel's with a non-zero tail.
  * - EFAULT: the structure cannot be read.
  * - EISCONN: the endpoint is already a host or a client.
  * - ECONNREFUSED: no live host has that id, its registering process is not
  *   visible in the caller's pid namespace, or it has been told to exit.
- * - EACCES: the host was registered under another effective uid and the
- *   caller lacks CAP_SYS_ADMIN.
+ * - EACCES: the host was registered under another effective uid, and it is
+ *   protected and the caller did not pass %PMP_CONNECT_OTHER_UID, or it is
+ *   unprotected and the caller lacks CAP_SYS_ADMIN.
+ * - EPERM: %PMP_CONNECT_OTHER_UID for a protected host of another uid, by
+ *   a caller without CAP_SYS_ADMIN in the initial user namespace.
  * - EDQUOT: the caller's user has max_user_clients client endpoints; the
  *   endpoint stays new.
  * - ENOMEM: out of memory.
@@ -696,9 +801,11 @@ struct pmp_list_hosts {
 /**
  * define PMP_IOC_CALL - call a method of an object
  *
- * Argument: &struct pmp_call.  Payloads are copied; descriptors must be
- * memfds sealed with at least F_SEAL_SHRINK, are referenced when sent and
- * installed O_CLOEXEC in the receiver when it receives them.
+ * Argument: &struct pmp_call.  Payloads are copied; descriptors are
+ * referenced when sent and installed O_CLOEXEC in the receiver when it
+ * receives them.  Which descriptors may be sent, and what the receiver
+ * gets, is in "call and reply flags": by default memfds sealed against
+ * writing, shrinking and growing, received read-only.
  *
  * Objects the caller holds travel into the call as its handles
  * (&pmp_call.in_handles); the host receives them as its own objects.  A
@@ -711,9 +818,10 @@ struct pmp_list_hosts {
  * - EBADFD: the caller is not the endpoint's owner, or the endpoint has
  *   been torn down, before the call or while it waited.
  * - EINVAL: the structure is shorter than %PMP_CALL_SIZE_VER0 (88),
- *   &pmp_call.flags has an unknown bit, or &pmp_call.status,
- *   &pmp_call.out_handle, &pmp_call.out_object_id or &pmp_call.reserved
- *   is not 0.
+ *   &pmp_call.flags has an unknown bit or %PMP_CALL_FDS_WRITABLE without
+ *   %PMP_CALL_FDS_SHARED, or &pmp_call.status, &pmp_call.out_handle,
+ *   &pmp_call.out_object_id, &pmp_call.reserved, &pmp_call.reply_flags or
+ *   &pmp_call.reserved2 is not 0.
  * - E2BIG: the structure is larger than a page, or larger than the
  *   kernel's with a non-zero tail.
  * - EFAULT: the structure, the input payload or the descriptor array
@@ -729,7 +837,10 @@ struct pmp_list_hosts {
  * - EOPNOTSUPP: the endpoint is a host endpoint.
  * - EBADF: an entry of &pmp_call.in_fds is not an open descriptor (an
  *   O_PATH descriptor counts as not open).
- * - EPERM: an entry of &pmp_call.in_fds may not be sent.
+ * - EPERM: an entry of &pmp_call.in_fds may not be sent: it is not a
+ *   memfd (another file, a pipe, a socket, a tmpfs file, a MFD_HUGETLB
+ *   memfd), is not open for reading, or lacks F_SEAL_WRITE, F_SEAL_SHRINK
+ *   or F_SEAL_GROW without %PMP_CALL_FDS_SHARED.  Nothing was sent.
  * - EMFILE: the caller's descriptor table has no room for
  *   &pmp_call.out_nfds more descriptors.  Nothing was sent.
  * - ENOENT: &pmp_call.handle, or a handle among &pmp_call.in_handles, is
@@ -812,7 +923,8 @@ struct pmp_list_hosts {
  * - EBADFD: the caller is not the endpoint's owner, or the endpoint has
  *   been torn down.
  * - EINVAL: the structure is shorter than %PMP_REPLY_SIZE_VER0 (64);
- *   &pmp_reply.flags has an unknown bit; &pmp_reply.reserved,
+ *   &pmp_reply.flags has an unknown bit, or %PMP_REPLY_FDS_WRITABLE
+ *   without %PMP_REPLY_FDS_SHARED; &pmp_reply.reserved,
  *   &pmp_reply.object_id or &pmp_reply.object_new is not 0;
  *   %PMP_REPLY_OBJECT without a cookie, or a cookie without it; or the
  *   reply does not fit what it answers: an object where none may go, none
@@ -829,7 +941,9 @@ struct pmp_list_hosts {
  * - ENOTCONN: the endpoint is neither host nor client yet.
  * - EOPNOTSUPP: the endpoint is a client endpoint.
  * - EBADF: an entry of &pmp_reply.fds_ptr is not an open descriptor.
- * - EPERM: an entry of &pmp_reply.fds_ptr may not be sent.
+ * - EPERM: an entry of &pmp_reply.fds_ptr may not be sent (as for
+ *   %PMP_IOC_CALL, with %PMP_REPLY_FDS_SHARED); the transaction stays
+ *   answerable.
  * - EAGAIN: the host's user is at its max_user_bytes; the transaction
  *   stays answerable.
  * - ENOMEM: out of memory.
