@@ -245,7 +245,8 @@ static HRESULT decrypt(struct cenc_decryptor *d, IMFSample *in,
 	hr = media_bytes_lock(in, &bytes);
 	if (FAILED(hr))
 		return hr;
-	hr = secure_buffer_create(bytes.size, &clear, secret);
+	/* pmp_cenc_decrypt writes every byte, or the buffer goes unread. */
+	hr = secure_buffer_create_to_fill(bytes.size, &clear, secret);
 	if (FAILED(hr))
 		goto out;
 	IMFMediaBuffer_Lock(clear, &data, NULL, NULL);

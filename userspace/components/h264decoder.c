@@ -297,7 +297,8 @@ static HRESULT picture_sample(struct h264_decoder *d,
 
 	if (!subtype.Data1 || f->size > UINT32_MAX)
 		return MF_E_INVALID_STREAM_DATA;
-	hr = secure_buffer_create((DWORD)f->size, &buffer, &secret);
+	/* pmp_avdec_copy writes every byte, or the buffer goes unread. */
+	hr = secure_buffer_create_to_fill((DWORD)f->size, &buffer, &secret);
 	if (FAILED(hr))
 		return hr;
 	IMFMediaBuffer_Lock(buffer, &data, NULL, NULL);

@@ -28,7 +28,8 @@ HRESULT media_sample_join(IMFSample *sample, IMFMediaBuffer **out)
 		hr = IMFSample_GetTotalLength(sample, &total);
 	if (FAILED(hr))
 		return hr;
-	hr = secure_buffer_create(total, &joined, NULL);
+	/* CopyToBuffer writes all @total bytes, or the buffer goes unread. */
+	hr = secure_buffer_create_to_fill(total, &joined, NULL);
 	if (FAILED(hr))
 		return hr;
 	hr = count ? IMFSample_CopyToBuffer(sample, joined) : S_OK;

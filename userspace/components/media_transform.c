@@ -14,6 +14,7 @@
 #include "mfapi.h"
 
 #include "media_transform.h"
+#include "secure_buffer.h"
 #include "unknown.h"
 
 static struct media_transform *
@@ -53,6 +54,8 @@ static ULONG STDMETHODCALLTYPE transform_Release(IPmpMediaTransform *iface)
 		IMFMediaType_Release(t->output);
 	pthread_mutex_destroy(&t->lock);
 	t->ops->destroy(t);
+	/* The buffers it made may still live; the pool goes with the last. */
+	secure_buffer_unuse();
 	return 0;
 }
 
@@ -210,6 +213,7 @@ HRESULT media_transform_hand_out(struct media_transform *t,
 	t->refs = 1;
 	t->ops = ops;
 	pthread_mutex_init(&t->lock, NULL);
+	secure_buffer_use();
 	return component_hand_out((IUnknown *)&t->IPmpMediaTransform_iface,
 				  riid, ppv);
 }

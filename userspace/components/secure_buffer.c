@@ -7,13 +7,28 @@
  * mapping, else a new one if it fits (the kernel's answer at mmap():
  * RLIMIT_MEMLOCK against what the process has locked now), so buffers go
  * back to secret memory as soon as others are freed; then a pooled
- * fallback mapping, else a new one.  A buffer's bytes are wiped when it
- * goes, before its mapping is pooled or unmapped: a pooled mapping is all
- * zero, and no clear media stays behind in either kind of memory.  The
- * IMFMediaBuffer is libpmp's own (pmp_buffer_create_over), over this
- * memory.
+ * fallback mapping, else a new one.  The IMFMediaBuffer is libpmp's own
+ * (pmp_buffer_create_over), over this memory.
  *
- * Locking: memory_lock guards the counters and the pool.
+ * Wiping.  A pooled mapping stays in this process, as protected as a live
+ * buffer, and keeps its last buffer's bytes: wiping every buffer as it
+ * went cost as much as a second decryption of each sample (a pass over
+ * every byte, and glibc's large memset is `rep stosb`, which emulators
+ * run a byte at a time).  What keeps clear media from going where it must
+ * not:
+ * - a buffer that promises nothing about its bytes is made only for a
+ *   caller that overwrites all of them before anyone reads them
+ *   (secure_buffer_create_to_fill: the decryptor, the decoder, joins);
+ *   any other gets zeros, a pooled mapping being wiped as it is taken, so
+ *   no buffer shows one session's media to another sharing the host;
+ * - the pool lives while a media transform lives (secure_buffer_use):
+ *   when the last one goes, every pooled mapping is wiped and unmapped,
+ *   and a buffer released with none left is wiped and unmapped at once;
+ * - a mapping leaves the pool (pool full, transform gone, component
+ *   unloaded) only wiped: nothing clear goes back to the kernel's free
+ *   pages, which it does not clear before reuse (secret memory's it does).
+ *
+ * Locking: memory_lock guards the counters, the pool and the users.
  */
 
 #define _GNU_SOURCE
@@ -46,6 +61,8 @@ struct secure_memory {
 	BYTE *data;
 	size_t mapped;
 	DWORD max_length;
+	/* Bytes from the start that may not be zero: wiped before unmap. */
+	size_t dirty;
 	bool secret;
 };
 
@@ -54,6 +71,8 @@ static pthread_mutex_t memory_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct pmp_media_memory memory;
 static struct secure_memory *pool[POOL_MAPPINGS];
 static unsigned int pool_count;
+/* Media transforms alive: the pool is kept while there is one. */
+static unsigned int users;
 
 __attribute__((visibility("default"))) void
 pmp_media_memory_stats(struct pmp_media_memory *out)
@@ -150,22 +169,23 @@ static void *map_fallback(size_t len)
 	return p;
 }
 
+/* Wiped, then given back to the kernel. */
 static void unmap_memory(struct secure_memory *m)
 {
+	explicit_bzero(m->data, m->dirty);
 	munmap(m->data, m->mapped);
 	free(m);
 }
 
-/* Wiped, then kept for the next buffer of its size if the pool has room. */
+/* Kept for the next buffer of its size if the pool is in use and has room. */
 static void release_memory(void *context)
 {
 	struct secure_memory *m = context;
 	bool kept = false;
 
-	explicit_bzero(m->data, m->max_length);
 	pthread_mutex_lock(&memory_lock);
 	count_buffer_locked(m, false);
-	if (pool_count < POOL_MAPPINGS &&
+	if (users && pool_count < POOL_MAPPINGS &&
 	    memory.pool_bytes + m->mapped <= POOL_BYTES_MAX) {
 		pool[pool_count++] = m;
 		memory.pool_bytes += m->mapped;
@@ -176,14 +196,44 @@ static void release_memory(void *context)
 		unmap_memory(m);
 }
 
-/* The component is unloaded: no buffer lives any more. */
-__attribute__((destructor)) static void drain_pool(void)
+/* Every pooled mapping, wiped and unmapped. */
+static void drain_pool(void)
 {
+	struct secure_memory *drained[POOL_MAPPINGS];
+	unsigned int n;
+
 	pthread_mutex_lock(&memory_lock);
-	while (pool_count)
-		unmap_memory(pool[--pool_count]);
+	n = pool_count;
+	memcpy(drained, pool, n * sizeof(*pool));
+	pool_count = 0;
 	memory.pool_bytes = 0;
 	pthread_mutex_unlock(&memory_lock);
+	while (n)
+		unmap_memory(drained[--n]);
+}
+
+void secure_buffer_use(void)
+{
+	pthread_mutex_lock(&memory_lock);
+	users++;
+	pthread_mutex_unlock(&memory_lock);
+}
+
+void secure_buffer_unuse(void)
+{
+	bool last;
+
+	pthread_mutex_lock(&memory_lock);
+	last = !--users;
+	pthread_mutex_unlock(&memory_lock);
+	if (last)
+		drain_pool();
+}
+
+/* The component is unloaded: no buffer lives any more. */
+__attribute__((destructor)) static void unload_pool(void)
+{
+	drain_pool();
 }
 
 /* A mapping of @len bytes, from the pool or new: secret memory first. */
@@ -210,8 +260,8 @@ static struct secure_memory *get_memory(size_t len)
 	return NULL;
 }
 
-HRESULT secure_buffer_create(DWORD max_length, IMFMediaBuffer **out,
-			     bool *secret)
+static HRESULT create(DWORD max_length, bool zero, IMFMediaBuffer **out,
+		      bool *secret)
 {
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	struct secure_memory *m;
@@ -226,6 +276,12 @@ HRESULT secure_buffer_create(DWORD max_length, IMFMediaBuffer **out,
 	m = get_memory(len ? len : page);
 	if (!m)
 		return E_OUTOFMEMORY;
+	if (zero && m->dirty) {
+		explicit_bzero(m->data, m->dirty);
+		m->dirty = 0;
+	}
+	if (m->dirty < max_length)
+		m->dirty = max_length;
 	m->max_length = max_length;
 	if (secret)
 		*secret = m->secret;
@@ -237,4 +293,16 @@ HRESULT secure_buffer_create(DWORD max_length, IMFMediaBuffer **out,
 	if (FAILED(hr))
 		release_memory(m);
 	return hr;
+}
+
+HRESULT secure_buffer_create(DWORD max_length, IMFMediaBuffer **out,
+			     bool *secret)
+{
+	return create(max_length, true, out, secret);
+}
+
+HRESULT secure_buffer_create_to_fill(DWORD max_length, IMFMediaBuffer **out,
+				     bool *secret)
+{
+	return create(max_length, false, out, secret);
 }

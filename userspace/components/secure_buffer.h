@@ -17,8 +17,10 @@
  * - otherwise anonymous private memory marked MADV_DONTDUMP (no core
  *   dump carries it) and MADV_WIPEONFORK (a child sees zeros).
  *
- * A buffer's bytes are wiped when it goes; its mapping may be kept, all
- * zero, for a later buffer of about its size (a small pool).
+ * A buffer's mapping may be kept for a later buffer of about its size (a
+ * small pool, kept while a media transform lives); a pooled mapping is
+ * wiped before anyone but a caller that overwrites it all sees it, and
+ * before it is unmapped (secure_buffer.c says why not as each buffer goes).
  *
  * A buffer never moves: Lock hands out the same address each time and
  * needs no count, as libpmp's memory buffers.
@@ -41,8 +43,9 @@
  * @secret_made: buffers made in memfd_secret() memory since the component
  *	was loaded
  * @fallback_made: and in the fallback memory
- * @pool_bytes: mapped bytes of both kinds kept, wiped, for the next
- *	buffers (secret ones still count against RLIMIT_MEMLOCK)
+ * @pool_bytes: mapped bytes of both kinds kept for the next buffers
+ *	while a media transform lives (secret ones still count against
+ *	RLIMIT_MEMLOCK)
  */
 struct pmp_media_memory {
 	uint64_t secret_buffers;
@@ -76,5 +79,36 @@ void pmp_media_memory_stats(struct pmp_media_memory *out);
  */
 HRESULT secure_buffer_create(DWORD max_length, IMFMediaBuffer **out,
 			     bool *secret);
+
+/**
+ * secure_buffer_create_to_fill() - as secure_buffer_create(), but its
+ * bytes are unspecified: earlier clear media of this process
+ * @max_length: its size
+ * @out: the buffer, with one reference
+ * @secret: as secure_buffer_create()'s
+ *
+ * Only for a caller that writes all @max_length bytes before it reads
+ * any or hands the buffer on (a failed fill releases it unread).
+ *
+ * Return: as secure_buffer_create().
+ */
+HRESULT secure_buffer_create_to_fill(DWORD max_length, IMFMediaBuffer **out,
+				     bool *secret);
+
+/**
+ * secure_buffer_use() - a media transform begins: keep released mappings
+ * for reuse
+ *
+ * Each call is matched by one secure_buffer_unuse(), when the transform
+ * goes.
+ */
+void secure_buffer_use(void);
+
+/**
+ * secure_buffer_unuse() - a media transform is gone; after the last, every
+ * pooled mapping is wiped and unmapped, and so is each buffer released
+ * from then on
+ */
+void secure_buffer_unuse(void);
 
 #endif /* PMP_COMPONENTS_SECURE_BUFFER_H */

@@ -1906,9 +1906,10 @@ static bool all_bytes(const BYTE *p, size_t n, BYTE v)
 
 /*
  * secure_buffer.c itself, built into this test: its own pool and counts,
- * not the component's.
+ * not the component's.  Its pool is kept only while a transform lives
+ * (secure_buffer_use); this test stands in for one.
  */
-TEST(secure_buffers_are_zero_and_their_mappings_come_back_wiped)
+TEST(secure_buffers_are_zero_and_their_mappings_are_pooled_while_in_use)
 {
 	struct pmp_media_memory m;
 	IMFMediaBuffer *a, *b, *c;
@@ -1916,6 +1917,7 @@ TEST(secure_buffers_are_zero_and_their_mappings_come_back_wiped)
 	BYTE *pa, *pb, *pc;
 	bool secret;
 
+	secure_buffer_use();
 	ASSERT_HR(S_OK, secure_buffer_create(100000, &a, &secret));
 	ASSERT_HR(S_OK, IMFMediaBuffer_Lock(a, &pa, &max, &cur));
 	EXPECT_EQ(100000u, max);
@@ -1934,13 +1936,23 @@ TEST(secure_buffers_are_zero_and_their_mappings_come_back_wiped)
 	pmp_media_memory_stats(&m);
 	EXPECT_EQ(0u, m.secret_buffers + m.fallback_buffers);
 	EXPECT_EQ(102400u, m.pool_bytes);
-	/* Its mapping again, for a buffer of about its size: wiped. */
+	/* Its mapping again, for a buffer of about its size: wiped for it. */
 	ASSERT_HR(S_OK, secure_buffer_create(60000, &b, NULL));
 	ASSERT_HR(S_OK, IMFMediaBuffer_Lock(b, &pb, &max, NULL));
 	EXPECT_EQ(pa, pb);
 	EXPECT_EQ(60000u, max);
 	EXPECT_TRUE(all_bytes(pb, 102400, 0));
 	memset(pb, 0x55, max);
+	IMFMediaBuffer_Unlock(b);
+	IMFMediaBuffer_Release(b);
+	/* A buffer to fill takes the mapping as it is: no pass over it. */
+	ASSERT_HR(S_OK, secure_buffer_create_to_fill(90000, &b, NULL));
+	ASSERT_HR(S_OK, IMFMediaBuffer_Lock(b, &pb, &max, &cur));
+	EXPECT_EQ(pa, pb);
+	EXPECT_EQ(90000u, max);
+	EXPECT_EQ(0u, cur);
+	EXPECT_TRUE(all_bytes(pb, 60000, 0x55));
+	memset(pb, 0x66, max);
 	IMFMediaBuffer_Unlock(b);
 	IMFMediaBuffer_Release(b);
 	/* Not for one less than half its size, which gets its own. */
@@ -1950,11 +1962,24 @@ TEST(secure_buffers_are_zero_and_their_mappings_come_back_wiped)
 	EXPECT_TRUE(all_bytes(pc, 40000, 0));
 	IMFMediaBuffer_Unlock(c);
 	IMFMediaBuffer_Release(c);
+	/* Zeroed for a buffer that is not filled: past the last fill too. */
 	ASSERT_HR(S_OK, secure_buffer_create(100000, &a, NULL));
-	ASSERT_HR(S_OK, IMFMediaBuffer_Lock(a, &pa, NULL, NULL));
-	EXPECT_TRUE(all_bytes(pa, 102400, 0));
+	ASSERT_HR(S_OK, IMFMediaBuffer_Lock(a, &pb, NULL, NULL));
+	EXPECT_EQ(pa, pb);
+	EXPECT_TRUE(all_bytes(pb, 102400, 0));
 	IMFMediaBuffer_Unlock(a);
 	IMFMediaBuffer_Release(a);
+	pmp_media_memory_stats(&m);
+	EXPECT_EQ(102400u + 40960u, m.pool_bytes);
+	/* The last user gone, the pool is wiped and unmapped. */
+	secure_buffer_unuse();
+	pmp_media_memory_stats(&m);
+	EXPECT_EQ(0u, m.pool_bytes);
+	/* And a buffer released with no user left is not pooled. */
+	ASSERT_HR(S_OK, secure_buffer_create(100000, &a, NULL));
+	IMFMediaBuffer_Release(a);
+	pmp_media_memory_stats(&m);
+	EXPECT_EQ(0u, m.pool_bytes);
 	/* Empty, it still has an address. */
 	ASSERT_HR(S_OK, secure_buffer_create(0, &a, NULL));
 	ASSERT_HR(S_OK, IMFMediaBuffer_Lock(a, &pa, &max, NULL));
@@ -1963,9 +1988,11 @@ TEST(secure_buffers_are_zero_and_their_mappings_come_back_wiped)
 	IMFMediaBuffer_Unlock(a);
 	IMFMediaBuffer_Release(a);
 	EXPECT_HR(E_POINTER, secure_buffer_create(1, NULL, NULL));
+	EXPECT_HR(E_POINTER, secure_buffer_create_to_fill(1, NULL, NULL));
 	pmp_media_memory_stats(&m);
-	EXPECT_EQ(5u, m.secret_made + m.fallback_made);
+	EXPECT_EQ(7u, m.secret_made + m.fallback_made);
 	EXPECT_EQ(0u, m.secret_bytes + m.fallback_bytes);
+	EXPECT_EQ(0u, m.pool_bytes);
 }
 
 /* ---- under pmphost's sandbox ---- */

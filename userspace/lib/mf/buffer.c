@@ -12,6 +12,7 @@
 
 #define COBJMACROS
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -155,8 +156,8 @@ HRESULT pmp_buffer_create_over(BYTE *data, DWORD max_length,
 	return S_OK;
 }
 
-/* @alignment is a power of two; the memory is zeroed. */
-static HRESULT create_buffer(DWORD max_length, size_t alignment,
+/* @alignment is a power of two; the memory is zeroed if @zero. */
+static HRESULT create_buffer(DWORD max_length, size_t alignment, bool zero,
 			     IMFMediaBuffer **out)
 {
 	void *data;
@@ -169,7 +170,8 @@ static HRESULT create_buffer(DWORD max_length, size_t alignment,
 	if (posix_memalign(&data, alignment, max_length ? max_length : 1))
 		return E_OUTOFMEMORY;
 	/* Stale heap contents never reach whoever reads the buffer. */
-	memset(data, 0, max_length ? max_length : 1);
+	if (zero)
+		memset(data, 0, max_length ? max_length : 1);
 	hr = pmp_buffer_create_over(data, max_length, NULL, NULL, out);
 	if (FAILED(hr))
 		free(data);
@@ -181,7 +183,12 @@ MFCreateMemoryBuffer(DWORD cbMaxLength, IMFMediaBuffer **ppBuffer)
 {
 	if (!ppBuffer)
 		return E_INVALIDARG;
-	return create_buffer(cbMaxLength, BUFFER_ALIGNMENT_MIN, ppBuffer);
+	return create_buffer(cbMaxLength, BUFFER_ALIGNMENT_MIN, true, ppBuffer);
+}
+
+HRESULT pmp_buffer_create_to_fill(DWORD max_length, IMFMediaBuffer **out)
+{
+	return create_buffer(max_length, BUFFER_ALIGNMENT_MIN, false, out);
 }
 
 PMP_EXPORT HRESULT STDAPICALLTYPE MFCreateAlignedMemoryBuffer(
@@ -194,5 +201,5 @@ PMP_EXPORT HRESULT STDAPICALLTYPE MFCreateAlignedMemoryBuffer(
 	*ppBuffer = NULL;
 	if (alignment & (alignment - 1) || alignment > BUFFER_ALIGNMENT_MAX)
 		return E_INVALIDARG;
-	return create_buffer(cbMaxLength, alignment, ppBuffer);
+	return create_buffer(cbMaxLength, alignment, true, ppBuffer);
 }

@@ -35,6 +35,18 @@ HRESULT pmp_buffer_create_over(BYTE *data, DWORD max_length,
 			       void (*release)(void *context), void *context,
 			       IMFMediaBuffer **out);
 
+/**
+ * pmp_buffer_create_to_fill - MFCreateMemoryBuffer's buffer, not zeroed
+ * @max_length: the buffer's size
+ * @out: the buffer, one reference, its current length 0
+ *
+ * Only for a caller that writes all @max_length bytes before it reads any
+ * or hands the buffer on: its bytes are this process's stale heap.
+ *
+ * Return: S_OK or E_OUTOFMEMORY.
+ */
+HRESULT pmp_buffer_create_to_fill(DWORD max_length, IMFMediaBuffer **out);
+
 /* One attribute: a key and its value. */
 struct pmp_attr {
 	GUID key;

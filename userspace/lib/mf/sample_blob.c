@@ -326,7 +326,8 @@ static HRESULT read_payload(int fd, const struct sample_header *h,
 	BYTE *data;
 	HRESULT hr;
 
-	hr = MFCreateMemoryBuffer(h->payload_size, &buffer);
+	/* Every byte is read into it, or it goes unread. */
+	hr = pmp_buffer_create_to_fill(h->payload_size, &buffer);
 	if (FAILED(hr))
 		return hr;
 	hr = IMFMediaBuffer_Lock(buffer, &data, NULL, NULL);

@@ -396,7 +396,8 @@ static HRESULT copy_to_buffer(const struct pmp_demux_packet *pkt,
 	BYTE *p;
 	HRESULT hr;
 
-	hr = MFCreateMemoryBuffer(pkt->size, &buf);
+	/* The packet is copied over all of it, or it goes unread. */
+	hr = pmp_buffer_create_to_fill(pkt->size, &buf);
 	if (FAILED(hr))
 		return hr;
 	hr = IMFMediaBuffer_Lock(buf, &p, NULL, NULL);
