@@ -16,7 +16,8 @@
 #        rmmod fails, the VM hangs or dies, or the kernel log shows a
 #        WARNING, BUG, Oops or leak report: such a run counts as one more
 #        failure.  KVER and PMP_VM_MODULE pick another kernel and module
-#        (tools/check-kernels.sh).
+#        (tools/check-kernels.sh).  Then the isolation matrix alone with
+#        the module loaded with enforce=0.
 # debug  The same suites on the debug kernel (KASAN, lockdep, kmemleak; see
 #        tools/debug-kernel/build.sh) with pmp.ko built for it under
 #        build/debug/.  Any KASAN, lockdep, WARN or BUG report or a kmemleak
@@ -69,6 +70,22 @@ vm_suites() { # vm_suites RESULTS_DIR [--no-playback]: check-vm.sh, counted
 	fi
 }
 
+# The isolation matrix once more, the module loaded with enforcement off:
+# root then reaches the protected host, and the loader honours LD_PRELOAD
+# for the trusted pmphost; the kernel's own refusals stay.
+enforce_off_suite() { # enforce_off_suite RESULTS_DIR
+	PMP_VM_STDIN=/dev/null tools/vm/run --insmod-args \
+		"enforce=0 trusted_exe=$trusted" \
+		userspace/tests/run-installed.sh "$1/enforce-off.sum" \
+		--isolation-only
+	vm=$?
+	add "$1/enforce-off.sum"
+	if [ "$vm" = 124 ] || [ "$vm" = 125 ]; then
+		echo "# the VM run failed (status $vm): counted as one failure"
+		total_fail=$((total_fail + 1))
+	fi
+}
+
 # Under TCG, KASAN and lockdep slow the kernel several times over, and
 # KASAN's shadow takes an eighth of the memory.  no5lvl: with QEMU's
 # 5-level paging, an interrupt early in boot can draw a KASAN
@@ -103,6 +120,9 @@ for part in "$@"; do
 		echo "== kernel selftests and installed-tree tests" \
 			"(in the VM, module loaded)"
 		vm_suites "$results"
+		echo "== the isolation matrix with enforcement off (in the VM)"
+		rm -f "$results/enforce-off.sum"
+		enforce_off_suite "$results"
 		;;
 	debug)
 		echo "== the same in the VM on the debug kernel" \

@@ -14,14 +14,27 @@
  * cell exact; pmp's denial counters must grow by exactly the probes pmp
  * denied (root's into the protected host): an unprivileged probe of a
  * non-dumpable host is the kernel's own refusal and is not counted.
+ *
+ * Then three more cells, each with its control: a storm of probes from
+ * many threads at once (every one denied and counted, no kretprobe
+ * instance missed; the same storm reaches an ordinary process), a crash
+ * with a core dump piped to a helper that ignores RLIMIT_CORE (no core of
+ * either host; an ordinary process's is written), and LD_PRELOAD into the
+ * trusted pmphost (ignored: the guard makes its exec AT_SECURE; a copy of
+ * the same file elsewhere, not trusted, loads it).
  */
 
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <inttypes.h>
+#include <limits.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +43,7 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/user.h>
@@ -333,16 +347,20 @@ static void assert_cell(struct __test_metadata *_metadata,
 
 FIXTURE(matrix) {
 	long long before[NR_COUNTERS];
+	/* The module's enforcement (enforce= at load): pmp's own denials. */
+	bool enforcing;
 };
 
 FIXTURE_SETUP(matrix)
 {
-	long long enforcing = 0;
+	long long enforcing = -1;
 
 	if (access("/dev/pmp", R_OK | W_OK))
 		SKIP(return, "no /dev/pmp");
 	ASSERT_EQ(0, read_number("/sys/class/misc/pmp/enforcing", &enforcing));
-	ASSERT_EQ(1, enforcing) TH_LOG("the module does not enforce");
+	ASSERT_TRUE(enforcing == 0 || enforcing == 1);
+	self->enforcing = enforcing;
+	TH_LOG("enforcement %s", enforcing ? "on" : "off");
 	env_setup(_metadata);
 	set_param(_metadata, LINGER_MS, LINGER_TEST_MS);
 	read_counters(_metadata, self->before);
@@ -360,10 +378,14 @@ TEST_F_TIMEOUT(matrix, root_is_kept_out_of_the_protected_host_only, 600)
 
 	row(_metadata, 0, &r);
 	for (int p = 0; p < NR_PROBES; p++) {
-		assert_cell(_metadata, &r, PROTECTED, p, refused[p]);
+		/* Without enforcement root gets in as into any process. */
+		assert_cell(_metadata, &r, PROTECTED, p,
+			    self->enforcing ? refused[p] : 0);
 		assert_cell(_metadata, &r, UNPROTECTED, p, 0);
 		assert_cell(_metadata, &r, PLAIN, p, 0);
 		/* kcmp checks both processes: only the host is refused. */
+		if (!self->enforcing)
+			continue;
 		if (probe_attach[p])
 			attach++;
 		else
@@ -386,6 +408,318 @@ TEST_F_TIMEOUT(matrix, an_unprivileged_user_is_kept_out_of_both_hosts, 600)
 		assert_cell(_metadata, &r, PLAIN, p, 0);
 	}
 	ASSERT_COUNTERS(self->before, [REGISTRATIONS] = 2);
+}
+
+/* ---- a storm of probes: each denied and counted, none missed ---- */
+
+#define STORM_THREADS 64
+#define STORM_PROBES 200
+
+struct storm {
+	pid_t pid;
+	int want;			/* errno each probe must end with */
+	atomic_uint wrong;		/* probes that ended otherwise */
+	atomic_uint last_err;
+};
+
+static void *storm_thread(void *arg)
+{
+	struct storm *s = arg;
+	char buf[8];
+	struct iovec local = { buf, sizeof(buf) };
+	/* Address 0: EFAULT where the access check passes. */
+	struct iovec remote = { NULL, sizeof(buf) };
+
+	for (int i = 0; i < STORM_PROBES; i++) {
+		if (process_vm_readv(s->pid, &local, 1, &remote, 1, 0) >= 0) {
+			atomic_fetch_add(&s->wrong, 1);
+		} else if (errno != s->want) {
+			atomic_store(&s->last_err, errno);
+			atomic_fetch_add(&s->wrong, 1);
+		}
+	}
+	return NULL;
+}
+
+/* STORM_THREADS threads at once probe @pid: how many did not get @want. */
+static unsigned int storm(struct __test_metadata *_metadata, pid_t pid,
+			  int want)
+{
+	pthread_t t[STORM_THREADS];
+	struct storm s = { .pid = pid, .want = want };
+	int i;
+
+	for (i = 0; i < STORM_THREADS; i++)
+		ASSERT_EQ(0, pthread_create(&t[i], NULL, storm_thread, &s));
+	for (i = 0; i < STORM_THREADS; i++)
+		ASSERT_EQ(0, pthread_join(t[i], NULL));
+	if (atomic_load(&s.wrong))
+		TH_LOG("%u probes of pid %d did not end with %s (last: %s)",
+		       atomic_load(&s.wrong), pid, errno_name(want),
+		       errno_name(atomic_load(&s.last_err)));
+	return atomic_load(&s.wrong);
+}
+
+TEST_F_TIMEOUT(matrix, a_storm_of_probes_is_denied_without_a_miss, 600)
+{
+	pmp_server *srv = NULL;
+	pid_t host, plain;
+
+	ASSERT_EQ(0, pmp_server_spawn(0, &srv));
+	host = pmp_server_host_pid(srv);
+	ASSERT_LT(0, host);
+	plain = fork();
+	ASSERT_LE(0, plain);
+	if (plain == 0) {
+		for (;;)
+			pause();
+	}
+	/* Control: the same storm reaches an ordinary process. */
+	EXPECT_EQ(0u, storm(_metadata, plain, EFAULT));
+	EXPECT_EQ(0u, storm(_metadata, host, self->enforcing ? EPERM : EFAULT));
+	kill(plain, SIGKILL);
+	EXPECT_EQ(plain, waitpid(plain, NULL, 0));
+	kill(host, SIGKILL);
+	EXPECT_EQ(host, waitpid(host, NULL, 0));
+	pmp_server_unref(srv);
+	/* Each probe is one ATTACH-mode check, each one pmp's denial. */
+	ASSERT_COUNTERS(self->before,
+			[DENIED_PTRACE_ATTACH] = self->enforcing ?
+				STORM_THREADS * STORM_PROBES : 0,
+			[REGISTRATIONS] = 1);
+}
+
+/* ---- a crash: no core dump of either host ---- */
+
+#define CORE_PATTERN "/proc/sys/kernel/core_pattern"
+#define SUID_DUMPABLE "/proc/sys/fs/suid_dumpable"
+
+FIXTURE(crash) {
+	char pattern[256];
+	char dumpable[16];
+	char dir[64];
+	bool saved;
+};
+
+static int read_line(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "re");
+	bool ok;
+
+	if (!f)
+		return -1;
+	ok = fgets(buf, (int)size, f) != NULL;
+	fclose(f);
+	return ok ? 0 : -1;
+}
+
+static int write_line(const char *path, const char *value)
+{
+	FILE *f = fopen(path, "we");
+	int ret;
+
+	if (!f)
+		return -1;
+	ret = fputs(value, f) < 0 ? -1 : 0;
+	return fclose(f) || ret ? -1 : 0;
+}
+
+FIXTURE_SETUP(crash)
+{
+	char pattern[256];
+
+	self->saved = false;
+	if (access("/dev/pmp", R_OK | W_OK))
+		SKIP(return, "no /dev/pmp");
+	ASSERT_EQ(0, read_line(CORE_PATTERN, self->pattern,
+			       sizeof(self->pattern)));
+	ASSERT_EQ(0, read_line(SUID_DUMPABLE, self->dumpable,
+			       sizeof(self->dumpable)));
+	strcpy(self->dir, "/tmp/pmp-cores.XXXXXX");
+	ASSERT_NE(NULL, mkdtemp(self->dir));
+	self->saved = true;
+	/*
+	 * The attacker's settings: dumps even of processes that changed
+	 * credentials (2), through a pipe, for which RLIMIT_CORE (pmphost
+	 * sets 0) does not count: only dumpability stands in the way.
+	 */
+	snprintf(pattern, sizeof(pattern),
+		 "|/usr/bin/dd of=%s/core.%%p status=none", self->dir);
+	ASSERT_EQ(0, write_line(SUID_DUMPABLE, "2"));
+	ASSERT_EQ(0, write_line(CORE_PATTERN, pattern));
+	env_setup(_metadata);
+	set_param(_metadata, LINGER_MS, LINGER_TEST_MS);
+}
+
+FIXTURE_TEARDOWN(crash)
+{
+	char path[PATH_MAX];
+	struct dirent *d;
+	DIR *dir;
+
+	if (!self->saved)
+		return;
+	EXPECT_EQ(0, write_line(CORE_PATTERN, self->pattern));
+	EXPECT_EQ(0, write_line(SUID_DUMPABLE, self->dumpable));
+	dir = opendir(self->dir);
+	while (dir && (d = readdir(dir))) {
+		if (d->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", self->dir, d->d_name);
+		unlink(path);
+	}
+	if (dir)
+		closedir(dir);
+	rmdir(self->dir);
+	env_teardown(_metadata);
+}
+
+/*
+ * Crashes @pid (a child) with SIGSEGV: whether the kernel says it dumped
+ * core, and the size of the core the helper wrote (-1: none), waiting a
+ * little for the helper to finish.
+ */
+static void crash(struct __test_metadata *_metadata, const char *dir,
+		  pid_t pid, bool *dumped, long long *size)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	int status;
+
+	ASSERT_EQ(0, kill(pid, SIGSEGV));
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_TRUE(WIFSIGNALED(status));
+	ASSERT_EQ(SIGSEGV, WTERMSIG(status));
+	*dumped = WCOREDUMP(status);
+	snprintf(path, sizeof(path), "%s/core.%d", dir, pid);
+	*size = -1;
+	for (int i = 0; i < 100; i++) {
+		if (!stat(path, &st) && st.st_size > 0)
+			break;
+		usleep(20000);
+	}
+	if (!stat(path, &st))
+		*size = st.st_size;
+}
+
+TEST_F_TIMEOUT(crash, neither_host_dumps_core_an_ordinary_process_does, 300)
+{
+	pmp_server *srv[2] = { NULL, NULL };
+	long long size;
+	bool dumped;
+	pid_t pid;
+
+	/* The hosts are this process's children, so it can wait for them. */
+	ASSERT_EQ(0, pmp_server_spawn(0, &srv[0]));
+	ASSERT_EQ(0, pmp_server_spawn(PMP_SPAWN_UNPROTECTED, &srv[1]));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		for (;;)
+			pause();
+	}
+	/* Control first: the helper writes an ordinary process's core. */
+	crash(_metadata, self->dir, pid, &dumped, &size);
+	EXPECT_TRUE(dumped);
+	EXPECT_LT(0, size);
+	crash(_metadata, self->dir, pmp_server_host_pid(srv[0]), &dumped,
+	      &size);
+	EXPECT_FALSE(dumped);
+	EXPECT_EQ(-1, size);
+	crash(_metadata, self->dir, pmp_server_host_pid(srv[1]), &dumped,
+	      &size);
+	EXPECT_FALSE(dumped);
+	EXPECT_EQ(-1, size);
+	pmp_server_unref(srv[0]);
+	pmp_server_unref(srv[1]);
+}
+
+/* ---- LD_PRELOAD into the trusted executable ---- */
+
+/* Runs @exe with LD_PRELOAD: whether the preloaded library ran in it. */
+static bool preloaded(struct __test_metadata *_metadata, const char *exe,
+		      const char *lib, const char *mark)
+{
+	pid_t pid;
+	int status;
+
+	unlink(mark);
+	pid = fork();
+	if (pid == 0) {
+		char *argv[] = { (char *)exe, "--help", NULL };
+		char preload[PATH_MAX + 16], marker[PATH_MAX + 32];
+		char *envp[] = { preload, marker, NULL };
+
+		snprintf(preload, sizeof(preload), "LD_PRELOAD=%s", lib);
+		snprintf(marker, sizeof(marker), "PMP_PRELOAD_MARK=%s", mark);
+		/* Its usage is not this test's output. */
+		if (!freopen("/dev/null", "w", stdout) ||
+		    !freopen("/dev/null", "w", stderr))
+			_exit(126);
+		execve(exe, argv, envp);
+		_exit(127);
+	}
+	EXPECT_LT(0, pid);
+	EXPECT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) < 126)
+		TH_LOG("%s did not run", exe);
+	return !access(mark, F_OK);
+}
+
+static int copy_file(const char *from, const char *to)
+{
+	char buf[65536];
+	int in, out, ret = -1;
+	ssize_t n;
+
+	in = open(from, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return -1;
+	out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0755);
+	if (out >= 0) {
+		while ((n = read(in, buf, sizeof(buf))) > 0)
+			if (write(out, buf, (size_t)n) != n)
+				break;
+		ret = n == 0 ? 0 : -1;
+		if (close(out))
+			ret = -1;
+	}
+	close(in);
+	return ret;
+}
+
+TEST_F(matrix, the_loader_ignores_ld_preload_for_the_trusted_host_only)
+{
+	const char *prefix = getenv("PMP_TEST_PREFIX");
+	char exe[PATH_MAX], self_dir[PATH_MAX], lib[PATH_MAX + 32];
+	char dir[] = "/tmp/pmp-preload.XXXXXX";
+	char copy[64], mark[64];
+	ssize_t n;
+
+	snprintf(exe, sizeof(exe), "%s/libexec/pmp/pmphost",
+		 prefix ? prefix : "/usr/local");
+	ASSERT_EQ(0, access(exe, X_OK)) TH_LOG("%s is not installed", exe);
+	n = readlink("/proc/self/exe", self_dir, sizeof(self_dir) - 1);
+	ASSERT_LT(0, n);
+	self_dir[n] = '\0';
+	*strrchr(self_dir, '/') = '\0';
+	snprintf(lib, sizeof(lib), "%s/preload_marker.so", self_dir);
+	ASSERT_EQ(0, access(lib, R_OK)) TH_LOG("%s is not built", lib);
+	ASSERT_NE(NULL, mkdtemp(dir));
+	snprintf(copy, sizeof(copy), "%s/pmphost", dir);
+	snprintf(mark, sizeof(mark), "%s/mark", dir);
+	ASSERT_EQ(0, copy_file(exe, copy));
+
+	/* Control: the same bytes at a path the module does not trust. */
+	EXPECT_TRUE(preloaded(_metadata, copy, lib, mark));
+	/* The trusted one: AT_SECURE only while the module enforces. */
+	EXPECT_EQ(!self->enforcing, preloaded(_metadata, exe, lib, mark));
+
+	unlink(mark);
+	unlink(copy);
+	rmdir(dir);
+	/* Neither registered: nothing moved. */
+	ASSERT_COUNTERS(self->before, [REGISTRATIONS] = 0);
 }
 
 TEST_HARNESS_MAIN

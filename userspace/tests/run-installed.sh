@@ -3,7 +3,12 @@
 # run-installed.sh - the user space tests that need pmp.ko and an installed
 # tree: install the project the way `make install` does, then run them.
 #
-# Usage: userspace/tests/run-installed.sh [SUMMARY_FILE [--no-playback]]
+# Usage: userspace/tests/run-installed.sh [SUMMARY_FILE [--no-playback |
+#                                                         --isolation-only]]
+#
+# --isolation-only runs isolation_vm_test alone: make check runs it again
+# with the module loaded with enforce=0, where the matrix changes as
+# Documentation/pmp/design.rst says.
 #
 # --no-playback leaves pmpplay_test.sh out: make check-debug passes it.  On
 # the debug kernel under emulation, decoding every clip twice takes over an
@@ -62,6 +67,12 @@ done
 
 playback="$tmp/pmpplay-protected.sh $tmp/pmpplay-unprotected.sh"
 [ "${2:-}" = --no-playback ] && playback=""
+
+if [ "${2:-}" = --isolation-only ]; then
+	PMP_TEST_PREFIX=$prefix exec "$top/tools/tap-run.sh" \
+		--name "isolation matrix" ${1:+--summary "$1"} \
+		"$top/userspace/tests/isolation_vm_test"
+fi
 
 # shellcheck disable=SC2086
 PMP_TEST_PREFIX=$prefix "$top/tools/tap-run.sh" \
