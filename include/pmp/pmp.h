@@ -77,15 +77,38 @@ typedef struct pmp_host pmp_host;
 int pmp_server_spawn(unsigned int flags, pmp_server **out);
 
 /**
- * pmp_server_join - connect to an existing host by id
+ * pmp_server_join - connect to an existing host of the caller's effective
+ * uid by id
  * @host_id: the host's id
  * @out: a server reference; the process's existing connection to that host
  *	if it has one.
+ *
+ * Whose host it is, is the kernel's answer; a host of another uid is
+ * refused even where the kernel would let the caller in (root).
  *
  * Return: 0, -EINVAL, -ECONNREFUSED (no such host, or it has gone),
  * -EACCES (another user's host), -EPROTO, -ENODEV, -ENOMEM.
  */
 int pmp_server_join(uint64_t host_id, pmp_server **out);
+
+/* pmp_server_join_flags() flags. */
+#define PMP_JOIN_OTHER_UID	0x1u
+
+/**
+ * pmp_server_join_flags - pmp_server_join(), saying whose host may do
+ * @host_id: the host's id
+ * @flags: 0 (as pmp_server_join()), or PMP_JOIN_OTHER_UID: a host of any
+ *	uid the kernel lets the caller into (another uid's host needs
+ *	CAP_SYS_ADMIN; a protected one the kernel's PMP_CONNECT_OTHER_UID
+ *	too, which this flag passes); other bits: -EINVAL.
+ * @out: a server reference.
+ *
+ * Return: 0, -EINVAL, -ECONNREFUSED, -EACCES (another user's host without
+ * PMP_JOIN_OTHER_UID, or without CAP_SYS_ADMIN), -EPERM (another user's
+ * protected host, without CAP_SYS_ADMIN), -EPROTO, -ENODEV, -ENOMEM.
+ */
+int pmp_server_join_flags(uint64_t host_id, unsigned int flags,
+			  pmp_server **out);
 
 /** pmp_server_ref - take another reference. Return: @srv. */
 pmp_server *pmp_server_ref(pmp_server *srv);

@@ -84,18 +84,24 @@ static bool server_tryget(pmp_server *srv)
 	return false;
 }
 
-/* Connects a new endpoint to @host_id; the table's lock is held. */
-static int server_connect(uint64_t host_id, pmp_server **out)
+/*
+ * Connects a new endpoint to @host_id, another uid's protected host too
+ * when @other_uid; the table's lock is held.
+ */
+static int server_connect(uint64_t host_id, bool other_uid, pmp_server **out)
 {
 	_cleanup_close_ int fd = -1;
 	struct pmp_info info;
 	pmp_server *srv;
-	int ret;
+	int version, ret;
 
-	fd = pmp_sys_open(NULL);
+	fd = pmp_sys_open(&version);
 	if (fd < 0)
 		return fd;
-	ret = pmp_sys_connect(fd, host_id);
+	/* Before ABI 5 the kernel knew no such flag, nor needed it. */
+	ret = pmp_sys_connect(fd, host_id,
+			      other_uid && version >= 5 ?
+				      PMP_CONNECT_OTHER_UID : 0);
 	if (!ret)
 		ret = pmp_sys_info(fd, &info);
 	if (ret == -ESHUTDOWN)
@@ -112,6 +118,7 @@ static int server_connect(uint64_t host_id, pmp_server **out)
 	srv->host_id = host_id;
 	srv->host_pid = info.host_pid;
 	srv->host_flags = info.host_flags;
+	srv->host_uid = info.host_uid;
 	srv->next = table.head;
 	table.head = srv;
 	*out = srv;
@@ -121,6 +128,8 @@ static int server_connect(uint64_t host_id, pmp_server **out)
 /**
  * pmp_server_get - the process's connection to a host, made if needed
  * @host_id: the host
+ * @other_uid: a new connection may be to another uid's protected host
+ *	(PMP_CONNECT_OTHER_UID)
  * @out: a new reference
  *
  * A connection whose host has gone is not handed out: a new connection is
@@ -128,7 +137,7 @@ static int server_connect(uint64_t host_id, pmp_server **out)
  *
  * Return: 0, or the errors of pmp_server_join().
  */
-int pmp_server_get(uint64_t host_id, pmp_server **out)
+int pmp_server_get(uint64_t host_id, bool other_uid, pmp_server **out)
 {
 	pmp_server *srv;
 	int ret;
@@ -139,7 +148,7 @@ int pmp_server_get(uint64_t host_id, pmp_server **out)
 		    server_tryget(srv))
 			break;
 	}
-	ret = srv ? 0 : server_connect(host_id, &srv);
+	ret = srv ? 0 : server_connect(host_id, other_uid, &srv);
 	table_unlock();
 	*out = ret ? NULL : srv;
 	return ret;
@@ -161,22 +170,55 @@ static void table_remove(pmp_server *srv)
 }
 
 /**
- * pmp_server_join - connect to an existing host by id
+ * pmp_server_join_flags - connect to an existing host by id, saying whose
  * @host_id: the host's id
+ * @flags: 0, or PMP_JOIN_OTHER_UID to accept a host of another uid
  * @out: a server reference; the process's existing connection to that host
  *	if it has one
  *
- * Return: 0, -EINVAL, -ECONNREFUSED (no such host, or it has gone), -EACCES
- * (another user's host), -EPROTO, -ENODEV, -ENOMEM.
+ * Whose host it is, is the kernel's answer (PMP_IOC_INFO's host_uid),
+ * checked on the connection made.
+ *
+ * Return: 0, -EINVAL (unknown flags, @out NULL), -ECONNREFUSED (no such
+ * host, or it has gone), -EACCES (another uid's host, without
+ * PMP_JOIN_OTHER_UID; or one the kernel refuses), -EPERM (another uid's
+ * protected host, without CAP_SYS_ADMIN), -EPROTO, -ENODEV, -ENOMEM.
  */
-PMP_EXPORT int pmp_server_join(uint64_t host_id, pmp_server **out)
+PMP_EXPORT int pmp_server_join_flags(uint64_t host_id, unsigned int flags,
+				     pmp_server **out)
 {
+	bool other_uid = flags & PMP_JOIN_OTHER_UID;
+	pmp_server *srv;
+	int ret;
+
 	if (!out)
 		return -EINVAL;
 	*out = NULL;
+	if (flags & ~PMP_JOIN_OTHER_UID)
+		return -EINVAL;
 	if (!host_id)
 		return -ECONNREFUSED;
-	return pmp_server_get(host_id, out);
+	ret = pmp_server_get(host_id, other_uid, &srv);
+	if (ret)
+		return ret;
+	if (!other_uid && srv->host_uid != (uint32_t)geteuid()) {
+		pmp_server_unref(srv);
+		return -EACCES;
+	}
+	*out = srv;
+	return 0;
+}
+
+/**
+ * pmp_server_join - connect to an existing host of the caller's uid by id
+ * @host_id: the host's id
+ * @out: a server reference
+ *
+ * Return: as pmp_server_join_flags() with no flag.
+ */
+PMP_EXPORT int pmp_server_join(uint64_t host_id, pmp_server **out)
+{
+	return pmp_server_join_flags(host_id, 0, out);
 }
 
 /**

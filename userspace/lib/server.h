@@ -23,6 +23,7 @@
  * @host_id: the host.
  * @host_pid: its process id, 0 when not visible.
  * @host_flags: its registration flags (PMP_HOST_UNPROTECTED).
+ * @host_uid: the effective uid it registered under, as the kernel says.
  * @host_layers: its sandbox layers, as it reported them to this process's
  *	pmp_server_spawn(); 0 for a host joined by id.
  * @next: link in the process's connection table.
@@ -34,6 +35,7 @@ struct pmp_server {
 	uint64_t host_id;
 	int host_pid;
 	uint32_t host_flags;
+	uint32_t host_uid;
 	uint32_t host_layers;
 	struct pmp_server *next;
 };
@@ -56,6 +58,6 @@ static inline bool pmp_server_forked(const pmp_server *srv)
 	return srv->pid != getpid();
 }
 
-int pmp_server_get(uint64_t host_id, pmp_server **out);
+int pmp_server_get(uint64_t host_id, bool other_uid, pmp_server **out);
 
 #endif /* PMP_LIB_SERVER_H */

@@ -319,7 +319,7 @@ PMP_EXPORT int pmp_server_spawn(unsigned int flags, pmp_server **out)
 	if (!report.host_id)
 		return -EPROTO;
 
-	ret = pmp_server_get(report.host_id, &srv);
+	ret = pmp_server_get(report.host_id, false, &srv);
 	if (ret)
 		return ret;
 	/* The host the kernel knows by that id must be the one started. */

@@ -100,12 +100,16 @@ int pmp_sys_host_register(int fd, uint32_t flags, uint32_t *missing,
 
 /**
  * pmp_sys_connect - PMP_IOC_CONNECT
+ * @fd: a new endpoint
+ * @host_id: the host
+ * @flags: PMP_CONNECT_OTHER_UID or 0 (a module before ABI 5 refuses it)
  *
- * Return: 0, -ECONNREFUSED, -EACCES, -EISCONN, -ENOMEM, -EBADFD.
+ * Return: 0, -ECONNREFUSED, -EACCES, -EPERM, -EISCONN, -ENOMEM, -EBADFD,
+ * -EINVAL.
  */
-int pmp_sys_connect(int fd, uint64_t host_id)
+int pmp_sys_connect(int fd, uint64_t host_id, uint32_t flags)
 {
-	struct pmp_connect conn = { .host_id = host_id };
+	struct pmp_connect conn = { .host_id = host_id, .flags = flags };
 
 	return sys_ioctl(fd, PMP_IOC_CONNECT, &conn);
 }

@@ -28,7 +28,7 @@ int pmp_abi_check(int version);
 int pmp_sys_open(int *version);
 int pmp_sys_host_register(int fd, uint32_t flags, uint32_t *missing,
 			  uint64_t *host_id);
-int pmp_sys_connect(int fd, uint64_t host_id);
+int pmp_sys_connect(int fd, uint64_t host_id, uint32_t flags);
 int pmp_sys_lock(int fd);
 int pmp_sys_unlock(int fd);
 int pmp_sys_info(int fd, struct pmp_info *info);

@@ -38,7 +38,9 @@
 #include <unistd.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 
@@ -396,6 +398,78 @@ TEST_F(inproc, null_arguments_fail_einval)
 	pmp_host_close(NULL);
 }
 
+/*
+ * In a child as uid nobody: registers an unprotected host, writes its id
+ * to @up (0 on failure) and keeps it until @up reads end of file.
+ */
+static int nobody_host_main(int up)
+{
+	struct pmp_host_register reg = { .flags = PMP_HOST_UNPROTECTED };
+	char byte;
+	int fd;
+
+	fd = open("/dev/pmp", O_RDWR | O_CLOEXEC);
+	if (fd < 0 || setresgid(NOBODY, NOBODY, NOBODY) ||
+	    setresuid(NOBODY, NOBODY, NOBODY) ||
+	    ioctl(fd, PMP_IOC_HOST_REGISTER, &reg))
+		reg.host_id = 0;
+	if (write(up, &reg.host_id, sizeof(reg.host_id)) !=
+	    sizeof(reg.host_id))
+		return 1;
+	while (read(up, &byte, 1) > 0)
+		;
+	return 0;
+}
+
+/*
+ * pmp_server_join() asks the kernel whose host it joins: root, whom the
+ * kernel lets into another uid's unprotected host, is refused it without
+ * PMP_JOIN_OTHER_UID, also once a connection to it exists; with the flag
+ * it joins.  Its own host (the fixture's) is the control.
+ */
+TEST_F(inproc, join_refuses_another_uids_host_unless_asked)
+{
+	pmp_server *srv = (pmp_server *)1, *own;
+	uint64_t id = 0;
+	int sv[2];
+	pid_t pid;
+
+	if (geteuid())
+		SKIP(return, "needs root");
+	ASSERT_EQ(0, socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		close(sv[0]);
+		_exit(nobody_host_main(sv[1]));
+	}
+	close(sv[1]);
+	ASSERT_EQ((ssize_t)sizeof(id), read(sv[0], &id, sizeof(id)));
+	ASSERT_NE(0ULL, id);
+
+	ASSERT_RET(-EACCES, pmp_server_join(id, &srv));
+	ASSERT_EQ(NULL, srv);
+	ASSERT_RET(-EACCES, pmp_server_join_flags(id, 0, &srv));
+	ASSERT_RET(-EINVAL, pmp_server_join_flags(id, 0x2, &srv));
+	ASSERT_RET(0, pmp_server_join_flags(id, PMP_JOIN_OTHER_UID, &srv));
+	ASSERT_EQ((uint32_t)NOBODY, server_info(_metadata, srv).host_uid);
+	/* The connection exists now; without the flag it is still refused. */
+	ASSERT_RET(-EACCES, pmp_server_join(id, &own));
+	ASSERT_EQ(NULL, own);
+	pmp_server_unref(srv);
+
+	ASSERT_RET(0, pmp_server_join(pmp_host_id(inproc.host), &own));
+	ASSERT_EQ(self->srv, own);
+	pmp_server_unref(own);
+	ASSERT_RET(0, pmp_server_join_flags(pmp_host_id(inproc.host),
+					    PMP_JOIN_OTHER_UID, &own));
+	ASSERT_EQ(self->srv, own);
+	pmp_server_unref(own);
+
+	close(sv[0]);
+	ASSERT_EQ(pid, waitpid(pid, NULL, 0));
+}
+
 TEST_F(inproc, join_shares_one_connection_and_one_lock_share)
 {
 	pmp_server *again, *ref;
@@ -541,7 +615,8 @@ TEST_F(inproc, call_carries_sealed_memfds_both_ways)
 		fds[i] = memfd_create("native_test", MFD_CLOEXEC |
 						     MFD_ALLOW_SEALING);
 		ASSERT_LE(0, fds[i]);
-		ASSERT_EQ(0, fcntl(fds[i], F_ADD_SEALS, F_SEAL_SHRINK));
+		ASSERT_EQ(0, fcntl(fds[i], F_ADD_SEALS,
+				   F_SEAL_WRITE | F_SEAL_SHRINK | F_SEAL_GROW));
 	}
 	ASSERT_RET(0, pmp_server_create(self->srv, &clsid_echo, &iid_any, 0,
 					&status, &obj));
