@@ -31,6 +31,25 @@ static const char *state_name(uint32_t state)
 	}
 }
 
+/* One letter per PMP_LAYER_* bit, in bit order (pmpctl(8)). */
+static const char layer_letters[] = "umnibspdct";
+
+/*
+ * The host's layers as letters, '-' for each one missing; "?" from a
+ * kernel before ABI version 5, which does not report them.
+ */
+static const char *layers_text(uint32_t layers, int version, char *buf)
+{
+	size_t i;
+
+	if (version < 5)
+		return "?";
+	for (i = 0; i < sizeof(layer_letters) - 1; i++)
+		buf[i] = layers & (1U << i) ? layer_letters[i] : '-';
+	buf[i] = '\0';
+	return buf;
+}
+
 /* The hosts, in a buffer grown until they all fit. */
 static int list_hosts(int fd, struct pmp_host_entry **out, uint32_t *count)
 {
@@ -73,6 +92,7 @@ int pmpctl_hosts(void)
 {
 	_cleanup_close_ int fd = -1;
 	_cleanup_free_ struct pmp_host_entry *e = NULL;
+	char layers[sizeof(layer_letters)];
 	uint32_t count, i;
 	int version = 0, ret;
 
@@ -88,14 +108,15 @@ int pmpctl_hosts(void)
 		return 1;
 	}
 
-	printf("%8s %8s %8s %-11s %-8s %7s %7s %7s %7s\n", "ID", "PID", "UID",
-	       "PROTECTION", "STATE", "CLIENTS", "LOCKS", "OBJECTS",
-	       "PENDING");
+	printf("%8s %8s %8s %-11s %-10s %-8s %7s %7s %7s %7s\n", "ID", "PID",
+	       "UID", "PROTECTION", "LAYERS", "STATE", "CLIENTS", "LOCKS",
+	       "OBJECTS", "PENDING");
 	for (i = 0; i < count; i++)
-		printf("%8llu %8u %8u %-11s %-8s %7u %7llu %7u %7u\n",
+		printf("%8llu %8u %8u %-11s %-10s %-8s %7u %7llu %7u %7u\n",
 		       (unsigned long long)e[i].host_id, e[i].pid, e[i].uid,
 		       e[i].flags & PMP_HOST_UNPROTECTED ? "unprotected" :
 							   "protected",
+		       layers_text(e[i].layers, version, layers),
 		       state_name(e[i].state), e[i].clients,
 		       (unsigned long long)e[i].locks, e[i].objects,
 		       e[i].pending);
