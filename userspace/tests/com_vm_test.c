@@ -385,20 +385,40 @@ TEST_F(host, decryptor_input_must_be_sealed_against_writes)
 	static const struct clearkey ck = {
 		.kid = { 9 }, .key = { 8 }, .iv = { 7 },
 	};
+	static const unsigned int lacking[4] = {
+		F_SEAL_SHRINK | F_SEAL_GROW,
+		F_SEAL_WRITE | F_SEAL_GROW,
+		F_SEAL_WRITE | F_SEAL_SHRINK,
+		0,
+	};
 	IPmpClearKeyDecryptor *dec;
 	char data[256] = { 0 };
-	int fd, out_fd = -2;
+	int fd, out_fd = -2, i;
 
 	dec = new_decryptor(_metadata, self->server);
 	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_SetKey(dec, ck.kid, ck.key));
-	/* The kernel carries it (F_SEAL_SHRINK); the decryptor refuses it. */
-	assert_refuses_writable(_metadata, dec, &ck, data, sizeof(data));
-	/* Not sealed at all: the kernel does not carry it. */
-	fd = sealed_memfd(data, sizeof(data), 0);
+	/*
+	 * The kernel carries only memfds sealed against writing, shrinking
+	 * and growing (ABI 5): each seal missing, or none, is EPERM there
+	 * (the decryptor's own check is com_test's, in process).
+	 */
+	for (i = 0; i < 4; i++) {
+		fd = sealed_memfd(data, sizeof(data), lacking[i]);
+		ASSERT_LE(0, fd);
+		ASSERT_HR(E_ACCESSDENIED, IPmpClearKeyDecryptor_Decrypt(
+						  dec, ck.kid, ck.iv, fd,
+						  sizeof(data), &out_fd));
+		ASSERT_EQ(-1, out_fd);
+		close(fd);
+	}
+	/* The control: sealed every way, it is carried and decrypted. */
+	fd = sealed_memfd(data, sizeof(data),
+			  F_SEAL_WRITE | F_SEAL_SHRINK | F_SEAL_GROW);
 	ASSERT_LE(0, fd);
-	ASSERT_HR(E_ACCESSDENIED, IPmpClearKeyDecryptor_Decrypt(
-					  dec, ck.kid, ck.iv, fd, sizeof(data),
-					  &out_fd));
+	ASSERT_HR(S_OK, IPmpClearKeyDecryptor_Decrypt(dec, ck.kid, ck.iv, fd,
+						      sizeof(data), &out_fd));
+	ASSERT_LE(0, out_fd);
+	close(out_fd);
 	close(fd);
 	IPmpClearKeyDecryptor_Release(dec);
 }
@@ -912,7 +932,8 @@ TEST_F_TIMEOUT(cancel, reply_to_a_timed_out_call_gives_back_its_descriptor, 180)
 	in_fd = memfd_create("pmp-test", MFD_CLOEXEC | MFD_ALLOW_SEALING);
 	ASSERT_LE(0, in_fd);
 	ASSERT_EQ(0, ftruncate(in_fd, CANCEL_BYTES));
-	ASSERT_EQ(0, fcntl(in_fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_WRITE));
+	ASSERT_EQ(0, fcntl(in_fd, F_ADD_SEALS,
+			   F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE));
 	fds = count_fds(self->pid);
 	ASSERT_LT(0, fds);
 
