@@ -581,7 +581,8 @@ int main(int argc, char **argv)
 	memset(c.dst, 0, MIB);
 	c.memfd = memfd_create("pmp-bench", MFD_CLOEXEC | MFD_ALLOW_SEALING);
 	if (c.memfd < 0 || write(c.memfd, c.src, MIB) != MIB ||
-	    fcntl(c.memfd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW))
+	    fcntl(c.memfd, F_ADD_SEALS,
+		  F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE))
 		die("memfd");
 	line("\n");
 	f = measure(op_memfd_call, 200, op_memcpy_call, 200, &c);
