@@ -841,6 +841,8 @@ struct pmp_list_hosts {
  *   memfd (another file, a pipe, a socket, a tmpfs file, a MFD_HUGETLB
  *   memfd), is not open for reading, or lacks F_SEAL_WRITE, F_SEAL_SHRINK
  *   or F_SEAL_GROW without %PMP_CALL_FDS_SHARED.  Nothing was sent.
+ * - ENFILE (or a security module's error): the receiver's read-only file
+ *   could not be opened.  Nothing was sent.
  * - EMFILE: the caller's descriptor table has no room for
  *   &pmp_call.out_nfds more descriptors.  Nothing was sent.
  * - ENOENT: &pmp_call.handle, or a handle among &pmp_call.in_handles, is
@@ -944,6 +946,8 @@ struct pmp_list_hosts {
  * - EPERM: an entry of &pmp_reply.fds_ptr may not be sent (as for
  *   %PMP_IOC_CALL, with %PMP_REPLY_FDS_SHARED); the transaction stays
  *   answerable.
+ * - ENFILE (or a security module's error): as for %PMP_IOC_CALL; the
+ *   transaction stays answerable.
  * - EAGAIN: the host's user is at its max_user_bytes; the transaction
  *   stays answerable.
  * - ENOMEM: out of memory.
