@@ -32,8 +32,10 @@
  */
 
 #define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,6 +129,13 @@ static struct secure_memory *pool_take_locked(size_t len, bool secret)
 	return m;
 }
 
+/*
+ * Set once memfd_secret() said it does not exist here (ENOSYS: no
+ * CONFIG_SECRETMEM, or 6.1 without secretmem.enable=1), which lasts until
+ * the next boot: no buffer asks again.
+ */
+static atomic_bool no_secretmem;
+
 /* @len bytes of memfd_secret() memory, or NULL. */
 static void *map_secret(size_t len)
 {
@@ -134,7 +143,12 @@ static void *map_secret(size_t len)
 	int fd;
 
 #ifdef SYS_memfd_secret
+	if (atomic_load_explicit(&no_secretmem, memory_order_relaxed))
+		return NULL;
 	fd = syscall(SYS_memfd_secret, O_CLOEXEC);
+	if (fd < 0 && errno == ENOSYS)
+		atomic_store_explicit(&no_secretmem, true,
+				      memory_order_relaxed);
 	if (fd < 0)
 		return NULL;
 	/* The mapping keeps the memory; the descriptor is not needed. */
