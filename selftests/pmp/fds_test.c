@@ -331,11 +331,11 @@ FIXTURE_SETUP(not_memfd)
 		self->fd = eventfd(0, EFD_CLOEXEC);
 		break;
 	case HUGETLB_MEMFD:
+		/* The test skips where there is no hugetlbfs (the debug kernel). */
 		self->fd = memfd_create("pmp-test", MFD_CLOEXEC | MFD_HUGETLB |
 							    MFD_ALLOW_SEALING);
 		if (self->fd < 0)
-			SKIP(return, "no hugetlbfs memfds here: %s",
-			     strerror(errno));
+			return;
 		break;
 	case WRITE_ONLY_MEMFD:
 	case O_PATH_MEMFD:
@@ -358,6 +358,8 @@ TEST_F(not_memfd, call_refuses_it_even_shared)
 {
 	long long before[NR_COUNTERS];
 
+	if (variant->kind == HUGETLB_MEMFD && self->fd < 0)
+		SKIP(return, "no hugetlbfs memfds here");
 	read_counters(_metadata, before);
 	ASSERT_EQ(variant->err,
 		  call_with_fd(self->client, self->handle, self->fd, 0));
