@@ -15,7 +15,10 @@
 #define _GNU_SOURCE
 #define COBJMACROS
 #include <grp.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
+
+#include <linux/pmp.h>
 
 #include "com_helpers.h"
 #include "../host/layers.h"
@@ -24,6 +27,7 @@
 #define NOBODY 65534
 
 static char probe_so[PATH_MAX];
+static char pmpctl[PATH_MAX];
 
 __attribute__((constructor)) static void installed_paths(void)
 {
@@ -31,6 +35,7 @@ __attribute__((constructor)) static void installed_paths(void)
 
 	snprintf(probe_so, sizeof(probe_so),
 		 "%s/lib/pmp/components/libpmp-probe.so", p ? p : "/usr/local");
+	snprintf(pmpctl, sizeof(pmpctl), "%s/bin/pmpctl", p ? p : "/usr/local");
 	/* Unprotected hosts would honour it: use the installed registry. */
 	unsetenv("PMP_REGISTRY_DIR");
 }
@@ -225,12 +230,81 @@ TEST_F(probe, a_protected_host_has_a_network_namespace_with_loopback_only)
 
 /* ---- the layers hosts report ---- */
 
+/* What the kernel says of the host of process @pid (LIST_HOSTS). */
+static int kernel_layers(pid_t pid, uint32_t *layers)
+{
+	struct pmp_host_entry e[64];
+	struct pmp_list_hosts list = {
+		.entry_size = sizeof(e[0]),
+		.entries = (uintptr_t)e,
+		.capacity = 64,
+	};
+	int fd, ret = -ENOENT;
+
+	fd = open("/dev/pmp", O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (ioctl(fd, PMP_IOC_LIST_HOSTS, &list))
+		ret = -errno;
+	for (uint32_t i = 0; !ret || ret == -ENOENT; i++) {
+		if (i >= list.count || i >= list.capacity)
+			break;
+		if (e[i].pid == (uint32_t)pid) {
+			*layers = e[i].layers;
+			ret = 0;
+		}
+	}
+	close(fd);
+	return ret;
+}
+
+/* The LAYERS column pmpctl hosts prints for the host of process @pid. */
+static int pmpctl_layers(pid_t pid, char *out, size_t size)
+{
+	char cmd[PATH_MAX + 16], line[512], col[5][64];
+	int ret = -ENOENT;
+	FILE *f;
+
+	snprintf(cmd, sizeof(cmd), "%s hosts", pmpctl);
+	f = popen(cmd, "r");
+	if (!f)
+		return -errno;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "%63s %63s %63s %63s %63s", col[0], col[1],
+			   col[2], col[3], col[4]) == 5 &&
+		    atoi(col[1]) == pid) {
+			snprintf(out, size, "%s", col[4]);
+			ret = 0;
+		}
+	if (pclose(f))
+		ret = -EIO;
+	return ret;
+}
+
+/* The LAYERS column for @layers: a letter each, '-' where one is missing. */
+static void layers_column(uint32_t layers, char *out)
+{
+	static const char letters[] = "umnibspdct";
+
+	for (size_t i = 0; i < sizeof(letters) - 1; i++)
+		out[i] = layers & (1U << i) ? letters[i] : '-';
+	out[sizeof(letters) - 1] = '\0';
+}
+
+/* A host's layers as it says them, as the kernel sees them, as pmpctl shows. */
+struct layers_seen {
+	uint32_t host;
+	uint32_t kernel;
+	char column[64];
+};
+
 /*
  * Spawns a host as @uid (a child process drops to it), sends its log to a
- * pipe, and gives back its layers and whether its log names @missing.
+ * pipe, and gives back its layers (its own report, the kernel's, pmpctl's
+ * column) and whether its log names @missing.
  */
 static int spawn_layers(uid_t uid, unsigned int flags, const char *missing,
-			uint32_t *layers, bool *logged)
+			struct layers_seen *seen, bool *logged)
 {
 	int report[2], log[2], status, ret;
 	char buf[8192] = "";
@@ -256,20 +330,25 @@ static int spawn_layers(uid_t uid, unsigned int flags, const char *missing,
 			_exit(2);
 		ret = pmp_server_spawn(flags, &srv);
 		if (!ret) {
-			*layers = pmp_server_host_layers(srv);
+			pid_t host = pmp_server_host_pid(srv);
+
+			seen->host = pmp_server_host_layers(srv);
+			ret = kernel_layers(host, &seen->kernel);
+			if (!ret)
+				ret = pmpctl_layers(host, seen->column,
+						    sizeof(seen->column));
 			pmp_server_unref(srv);
 		}
 		if (write(report[1], &ret, sizeof(ret)) != sizeof(ret) ||
-		    (!ret && write(report[1], layers, sizeof(*layers)) !=
-				     sizeof(*layers)))
+		    (!ret && write(report[1], seen, sizeof(*seen)) !=
+				     sizeof(*seen)))
 			_exit(3);
 		_exit(0);
 	}
 	close(report[1]);
 	close(log[1]);
 	if (read(report[0], &ret, sizeof(ret)) != sizeof(ret) ||
-	    (!ret && read(report[0], layers, sizeof(*layers)) !=
-			     sizeof(*layers)))
+	    (!ret && read(report[0], seen, sizeof(*seen)) != sizeof(*seen)))
 		ret = -EPIPE;
 	close(report[0]);
 	waitpid(pid, &status, 0);
@@ -355,16 +434,40 @@ FIXTURE_TEARDOWN(layers)
 	close(fd);
 }
 
+/* What the kernel adds to pmphost's own six for a protected host. */
+#define PROTECTED_KERNEL_LAYERS (PMP_LAYER_NO_NEW_PRIVS | \
+				 PMP_LAYER_NONDUMPABLE | PMP_LAYER_NO_CAPS | \
+				 PMP_LAYER_TRUSTED_EXEC)
+
+_Static_assert(PMPHOST_LAYER_USERNS == PMP_LAYER_USERNS &&
+		       PMPHOST_LAYER_MOUNTNS == PMP_LAYER_MOUNTNS &&
+		       PMPHOST_LAYER_NETNS == PMP_LAYER_NETNS &&
+		       PMPHOST_LAYER_IPCNS == PMP_LAYER_IPCNS &&
+		       PMPHOST_LAYER_BOUNDING == PMP_LAYER_BOUNDING &&
+		       PMPHOST_LAYER_SECCOMP == PMP_LAYER_SECCOMP,
+	       "pmphost's layer bits are the kernel's");
+
 TEST_F(layers, a_host_reports_exactly_the_layers_it_could_make)
 {
-	uint32_t layers = ~0u;
+	struct layers_seen seen = { .host = ~0u, .kernel = ~0u };
+	char column[16];
 	bool logged = false;
 
 	ASSERT_EQ(0, spawn_layers(variant->uid, variant->flags,
-				  variant->logged, &layers, &logged));
-	EXPECT_EQ(variant->layers, layers);
+				  variant->logged, &seen, &logged));
+	EXPECT_EQ(variant->layers, seen.host);
 	EXPECT_TRUE(logged) TH_LOG("the log does not say '%s'",
 				   variant->logged);
+	/* The kernel sees the same six of its own accord... */
+	EXPECT_EQ(variant->layers, seen.kernel & PMPHOST_LAYERS_ALL)
+		TH_LOG("kernel: %#x", seen.kernel);
+	/* ...and a protected host is the trusted image, hardened. */
+	if (!(variant->flags & PMP_SPAWN_UNPROTECTED))
+		EXPECT_EQ(PROTECTED_KERNEL_LAYERS,
+			  seen.kernel & PROTECTED_KERNEL_LAYERS);
+	/* pmpctl hosts shows the kernel's word, letter by letter. */
+	layers_column(seen.kernel, column);
+	EXPECT_STREQ(column, seen.column);
 }
 
 TEST_HARNESS_MAIN
