@@ -52,6 +52,13 @@ add() { # add SUMMARY_FILE
 	total_skip=$((total_skip + $3))
 }
 
+vm_failed() { # vm_failed STATUS: a VM that timed out or died is one failure
+	if [ "$1" = 124 ] || [ "$1" = 125 ]; then
+		echo "# the VM run failed (status $1): counted as one failure"
+		total_fail=$((total_fail + 1))
+	fi
+}
+
 vm_suites() { # vm_suites RESULTS_DIR [--no-playback]: check-vm.sh, counted
 	mkdir -p "$1"
 	rm -f "$1"/*.sum
@@ -61,13 +68,9 @@ vm_suites() { # vm_suites RESULTS_DIR [--no-playback]: check-vm.sh, counted
 	PMP_VM_STDIN=/dev/null tools/vm/run --insmod-args \
 		"trusted_exe=$trusted,$top/selftests/pmp/pmp_test,$top/selftests/pmp/fds_test" \
 		tools/check-vm.sh "$1" ${2:-}
-	vm=$?
+	vm_failed $?
 	add "$1/selftests.sum"
 	add "$1/installed.sum"
-	if [ "$vm" = 124 ] || [ "$vm" = 125 ]; then
-		echo "# the VM run failed (status $vm): counted as one failure"
-		total_fail=$((total_fail + 1))
-	fi
 }
 
 # The isolation matrix once more, the module loaded with enforcement off:
@@ -78,12 +81,8 @@ enforce_off_suite() { # enforce_off_suite RESULTS_DIR
 		"enforce=0 trusted_exe=$trusted" \
 		userspace/tests/run-installed.sh "$1/enforce-off.sum" \
 		--isolation-only
-	vm=$?
+	vm_failed $?
 	add "$1/enforce-off.sum"
-	if [ "$vm" = 124 ] || [ "$vm" = 125 ]; then
-		echo "# the VM run failed (status $vm): counted as one failure"
-		total_fail=$((total_fail + 1))
-	fi
 }
 
 # Under TCG, KASAN and lockdep slow the kernel several times over, and

@@ -40,6 +40,12 @@ if ! make -s -C "$top/userspace" install PREFIX="$prefix" > "$tmp/install.log" 2
 fi
 ldconfig
 
+if [ "${2:-}" = --isolation-only ]; then
+	PMP_TEST_PREFIX=$prefix exec "$top/tools/tap-run.sh" \
+		--name "isolation matrix" ${1:+--summary "$1"} \
+		"$top/userspace/tests/isolation_vm_test"
+fi
+
 # The sample, as a user would build it, reported as one TAP test.
 cat > "$tmp/sample.sh" <<EOS
 #!/bin/sh
@@ -67,12 +73,6 @@ done
 
 playback="$tmp/pmpplay-protected.sh $tmp/pmpplay-unprotected.sh"
 [ "${2:-}" = --no-playback ] && playback=""
-
-if [ "${2:-}" = --isolation-only ]; then
-	PMP_TEST_PREFIX=$prefix exec "$top/tools/tap-run.sh" \
-		--name "isolation matrix" ${1:+--summary "$1"} \
-		"$top/userspace/tests/isolation_vm_test"
-fi
 
 # shellcheck disable=SC2086
 PMP_TEST_PREFIX=$prefix "$top/tools/tap-run.sh" \

@@ -246,14 +246,12 @@ static int kernel_layers(pid_t pid, uint32_t *layers)
 		return -errno;
 	if (ioctl(fd, PMP_IOC_LIST_HOSTS, &list))
 		ret = -errno;
-	for (uint32_t i = 0; !ret || ret == -ENOENT; i++) {
-		if (i >= list.count || i >= list.capacity)
-			break;
-		if (e[i].pid == (uint32_t)pid) {
-			*layers = e[i].layers;
-			ret = 0;
-		}
-	}
+	else
+		for (uint32_t i = 0; i < list.count && i < list.capacity; i++)
+			if (e[i].pid == (uint32_t)pid) {
+				*layers = e[i].layers;
+				ret = 0;
+			}
 	close(fd);
 	return ret;
 }
