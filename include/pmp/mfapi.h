@@ -36,10 +36,16 @@ extern "C" {
  * platform fail with MF_E_PLATFORM_NOT_INITIALIZED without it;
  * MFCreatePMPServer and MFCreateAttributes do not need it.
  *
+ * In C++, as in Microsoft's header, @dwFlags may be left out: MFSTARTUP_FULL.
+ *
  * Return: S_OK; MF_E_BAD_STARTUP_VERSION (another @Version); E_INVALIDARG
  * (unknown flags).
  */
+#ifdef __cplusplus
+HRESULT STDAPICALLTYPE MFStartup(ULONG Version, DWORD dwFlags = MFSTARTUP_FULL);
+#else
 HRESULT STDAPICALLTYPE MFStartup(ULONG Version, DWORD dwFlags);
+#endif
 
 /**
  * MFShutdown - undo one MFStartup

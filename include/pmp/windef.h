@@ -75,7 +75,21 @@ typedef uint64_t ULONGLONG;
 typedef uint64_t QWORD;
 typedef float FLOAT;
 typedef double DOUBLE;
+/*
+ * WCHAR is 16 bits, as on Windows.  C: u"text" (char16_t, an unsigned
+ * short) or, with -fshort-wchar, L"text".  C++ keeps character types
+ * apart from unsigned short, so WCHAR is there the 16-bit character type
+ * its literals have: char16_t for u"text", or wchar_t under -fshort-wchar
+ * for L"text" (as on Windows, where WCHAR is wchar_t).  Either way the
+ * layout is the same; only the C++ type checks differ.
+ */
+#if !defined(__cplusplus)
 typedef uint16_t WCHAR;
+#elif defined(__SIZEOF_WCHAR_T__) && __SIZEOF_WCHAR_T__ == 2
+typedef wchar_t WCHAR;
+#else
+typedef char16_t WCHAR;
+#endif
 typedef int8_t INT8;
 typedef uint8_t UINT8;
 typedef int16_t INT16;

@@ -53,6 +53,7 @@ void *cxx_new_recording_server(void);
 const struct cxx_record *cxx_record_of(void *server);
 int cxx_use_in_process_server(void);
 int cxx_use_media_session(void);
+int cxx_use_wide_strings(void);
 
 #ifdef __cplusplus
 }

@@ -290,7 +290,8 @@ extern "C" int cxx_use_media_session(void)
 	IMFActivate *enabler = NULL;
 	int step;
 
-	if (MFStartup(MF_VERSION, MFSTARTUP_FULL) != S_OK)
+	/* Microsoft's own example: the flags default in C++. */
+	if (MFStartup(MF_VERSION) != S_OK)
 		return 1;
 	if (MFCreatePMPMediaSession(MFPMPSESSION_IN_PROCESS, NULL, &session,
 				    &enabler) != S_OK ||
@@ -301,5 +302,32 @@ extern "C" int cxx_use_media_session(void)
 		step = 3;
 	if (MFShutdown() != S_OK && !step)
 		step = 4;
+	return step;
+}
+
+/*
+ * u"..." is a WCHAR string in C++ as in C: stored and read back with its
+ * length in 16-bit units; the failed step.
+ */
+extern "C" int cxx_use_wide_strings(void)
+{
+	static const GUID key = { 0x1c8a5b6e, 0x3a5d, 0x4b7e,
+				  { 0x9a, 0x51, 0x2f, 0x0c, 0x6d, 0x4e, 0x81, 0x37 } };
+	const WCHAR *text = u"c++ \u00fc";
+	WCHAR back[16] = {};
+	IMFAttributes *attrs = NULL;
+	UINT32 length = 0;
+	int step = 0;
+
+	if (MFCreateAttributes(&attrs, 1) != S_OK)
+		return 1;
+	if (attrs->SetString(key, text) != S_OK)
+		step = 2;
+	else if (attrs->GetStringLength(key, &length) != S_OK || length != 5)
+		step = 3;
+	else if (attrs->GetString(key, back, 16, &length) != S_OK ||
+		 length != 5 || back[4] != 0x00fc || back[5] != 0)
+		step = 4;
+	attrs->Release();
 	return step;
 }

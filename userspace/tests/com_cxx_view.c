@@ -116,4 +116,12 @@ TEST(media_session_works_through_the_cxx_view)
 	ASSERT_EQ(0, step) TH_LOG("step %d failed", step);
 }
 
+TEST(wide_string_literals_are_wchar_strings_in_cxx)
+{
+	int step = cxx_use_wide_strings();
+
+	ASSERT_EQ(0, step)
+		TH_LOG("step %d failed", step);
+}
+
 TEST_HARNESS_MAIN
