@@ -11,6 +11,11 @@
  *   create:    CREATE_OBJECT + RELEASE      /  AF_UNIX SOCK_SEQPACKET 64 B
  *                                              ping-pong, same two processes
  *   null call: CALL 64 B in, 64 B out       /  the same ping-pong
+ *   its CPU:   CPU time of both processes   /  the same for the ping-pong,
+ *              per null CALL (getrusage)       in the same rounds
+ *   Binder:    64 B transaction + 64 B      /  the same ping-pong
+ *              reply through binder_linux
+ *              (binder.c), and a null CALL  /  that Binder round trip
  *   memfd:     CALL carrying a sealed 1 MiB memfd, which the host
  *              receives and closes          /  memcpy of 1 MiB + a null CALL
  *              (and, for information, the same with the host mapping it
@@ -40,6 +45,7 @@
 
 #include <linux/pmp.h>
 
+#include "binder.h"
 #include "report.h"
 
 #define MIB (1024 * 1024)
@@ -135,15 +141,26 @@ static void *host_serve(void *arg)
 	}
 }
 
-/* Echoes 64-byte SOCK_SEQPACKET messages: the ping-pong baseline's peer. */
+/*
+ * Echoes 64-byte SOCK_SEQPACKET messages: the ping-pong baseline's peer.
+ * A shorter message asks for the host's CPU time, answered in its place.
+ */
 static void *host_echo(void *arg)
 {
 	int sk = (intptr_t)arg;
 	char buf[64];
+	ssize_t n;
+	double cpu;
 
-	while (recv(sk, buf, sizeof(buf), 0) == sizeof(buf))
-		if (send(sk, buf, sizeof(buf), 0) != sizeof(buf))
+	while ((n = recv(sk, buf, sizeof(buf), 0)) > 0) {
+		if (n != sizeof(buf)) {
+			cpu = cpu_time();
+			memcpy(buf, &cpu, sizeof(cpu));
+			n = sizeof(cpu);
+		}
+		if (send(sk, buf, n, 0) != n)
 			break;
+	}
 	return NULL;
 }
 
@@ -245,49 +262,89 @@ static void memfd_call(int fd, uint64_t handle, int memfd, uint32_t method)
 
 typedef void (*op_fn)(void *ctx);
 
-/* Time per call of @op over @n calls. */
-static double time_op(op_fn op, void *ctx, int n)
-{
-	double t0 = now();
-	int i;
-
-	for (i = 0; i < n; i++)
-		op(ctx);
-	return (now() - t0) / n;
-}
-
-/*
- * Each round times the baseline and the figure back to back, so that the
- * load of the machine running the emulator weighs on both alike; the
- * figure's ratio is the median of the rounds' ratios.
- */
-static struct figure measure(op_fn op, int n, op_fn base_op, int base_n,
-			     void *ctx)
-{
-	double v[ROUNDS], b[ROUNDS], q[ROUNDS];
-	struct figure f;
-	int r;
-
-	time_op(base_op, ctx, base_n / 10 + 1);	/* warm up */
-	time_op(op, ctx, n / 10 + 1);
-	for (r = 0; r < ROUNDS; r++) {
-		b[r] = time_op(base_op, ctx, base_n);
-		v[r] = time_op(op, ctx, n);
-		q[r] = v[r] / b[r];
-	}
-	f.value = median(v, ROUNDS);
-	f.base = median(b, ROUNDS);
-	f.ratio = median(q, ROUNDS);
-	return f;
-}
-
 struct ctx {
 	int fd;
 	int sk;
 	uint64_t handle;
 	int memfd;
 	char *src, *dst;
+	struct binder_bench *binder;	/* while Binder is measured */
 };
+
+/*
+ * CPU time so far of all the benchmark's processes: this one, the host
+ * and, while it runs, Binder's context manager.  Between two readings
+ * only the processes of the operation timed in between do any work.
+ */
+static double cpu_all(struct ctx *c)
+{
+	double host;
+	char ask = '?';
+
+	if (send(c->sk, &ask, 1, 0) != 1 ||
+	    recv(c->sk, &host, sizeof(host), 0) != sizeof(host))
+		die("the host's CPU time");
+	return cpu_time() + host +
+	       (c->binder ? binder_bench_peer_cpu(c->binder) : 0);
+}
+
+/*
+ * Time per call of @op over @n calls and, if @cpu, the CPU time per call
+ * of the processes, read outside the timed stretch.
+ */
+static double time_op(op_fn op, struct ctx *c, int n, double *cpu)
+{
+	double c0 = 0, t0, t;
+	int i;
+
+	if (cpu)
+		c0 = cpu_all(c);
+	t0 = now();
+	for (i = 0; i < n; i++)
+		op(c);
+	t = (now() - t0) / n;
+	if (cpu)
+		*cpu = (cpu_all(c) - c0) / n;
+	return t;
+}
+
+/* The figure of the rounds' values @v of itself and @b of its baseline. */
+static struct figure summarize(double *v, double *b)
+{
+	double q[ROUNDS];
+	struct figure f;
+	int r;
+
+	for (r = 0; r < ROUNDS; r++)
+		q[r] = v[r] / b[r];
+	f.value = median(v, ROUNDS);
+	f.base = median(b, ROUNDS);
+	f.ratio = median(q, ROUNDS);
+	return f;
+}
+
+/*
+ * Each round times the baseline and the figure back to back, so that the
+ * load of the machine running the emulator weighs on both alike; the
+ * figure's ratio is the median of the rounds' ratios.  With @cpu, the
+ * same rounds give the figure of both processes' CPU time.
+ */
+static struct figure measure(op_fn op, int n, op_fn base_op, int base_n,
+			     struct ctx *c, struct figure *cpu)
+{
+	double v[ROUNDS], b[ROUNDS], cv[ROUNDS], cb[ROUNDS];
+	int r;
+
+	time_op(base_op, c, base_n / 10 + 1, NULL);	/* warm up */
+	time_op(op, c, n / 10 + 1, NULL);
+	for (r = 0; r < ROUNDS; r++) {
+		b[r] = time_op(base_op, c, base_n, cpu ? &cb[r] : NULL);
+		v[r] = time_op(op, c, n, cpu ? &cv[r] : NULL);
+	}
+	if (cpu)
+		*cpu = summarize(cv, cb);
+	return summarize(v, b);
+}
 
 static void op_unknown(void *p)
 {
@@ -327,6 +384,13 @@ static void op_null_call(void *p)
 	struct ctx *c = p;
 
 	null_call(c->fd, c->handle);
+}
+
+static void op_binder_call(void *p)
+{
+	struct ctx *c = p;
+
+	binder_bench_call(c->binder);
 }
 
 static void op_memfd_call(void *p)
@@ -395,19 +459,14 @@ static double throughput_once(struct ctx *c, int nthreads, int per_thread)
 /* Throughput of @nthreads against one thread, round by round. */
 static struct figure throughput(struct ctx *c, int nthreads, int calls)
 {
-	double v[ROUNDS], b[ROUNDS], q[ROUNDS];
-	struct figure f;
+	double v[ROUNDS], b[ROUNDS];
 	int r;
 
 	for (r = 0; r < ROUNDS; r++) {
 		b[r] = throughput_once(c, 1, calls);
 		v[r] = throughput_once(c, nthreads, calls / nthreads);
-		q[r] = v[r] / b[r];
 	}
-	f.value = median(v, ROUNDS);
-	f.base = median(b, ROUNDS);
-	f.ratio = median(q, ROUNDS);
-	return f;
+	return summarize(v, b);
 }
 
 /* ---- memory, through a memory cgroup --------------------------------- */
@@ -521,9 +580,11 @@ int main(int argc, char **argv)
 {
 	char saved_linger[32], saved_pending[32], saved_objects[32];
 	struct ctx c = { 0 };
+	struct binder_bench binder;
 	struct utsname u;
 	uint64_t host_id;
-	struct figure f;
+	struct figure f, cpu;
+	char why[256];
 	double v;
 	int sp[2], have_cg;
 	pid_t host;
@@ -560,7 +621,7 @@ int main(int argc, char **argv)
 	line("%-46s %10s %-3s %9s  %-9s\n", "figure", "value", "", "ratio",
 	     "target");
 
-	f = measure(op_lock_unlock, 10000, op_unknown, 20000, &c);
+	f = measure(op_lock_unlock, 10000, op_unknown, 20000, &c, NULL);
 	/* A pair is two ioctls. */
 	f.value /= 2;
 	f.ratio /= 2;
@@ -568,12 +629,35 @@ int main(int argc, char **argv)
 	     1e9, "ns", 1.3);
 
 	line("\n");
-	f = measure(op_create_release, 1000, op_pingpong, 1000, &c);
+	f = measure(op_create_release, 1000, op_pingpong, 1000, &c, NULL);
 	rows("AF_UNIX SEQPACKET 64 B ping-pong (baseline)",
 	     "CREATE_OBJECT + RELEASE round trip", f, 1e6, "us", 1.0);
-	f = measure(op_null_call, 1000, op_pingpong, 1000, &c);
+	f = measure(op_null_call, 1000, op_pingpong, 1000, &c, &cpu);
 	rows("  (baseline, measured again)", "null CALL, 64 B in and out", f,
 	     1e6, "us", 1.0);
+	rows("CPU per ping-pong, both processes (baseline)",
+	     "CPU per null CALL, both processes", cpu, 1e6, "us", 1.1);
+
+	/* Binder is a baseline only: nothing of pmp depends on it. */
+	line("\n");
+	if (binder_bench_start(&binder, why, sizeof(why))) {
+		line("Binder: not measured: %s\n", why);
+	} else {
+		c.binder = &binder;
+		f = measure(op_binder_call, 1000, op_pingpong, 1000, &c, &cpu);
+		rows("  (the same ping-pong, for Binder)",
+		     "Binder 64 B transaction + reply", f, 1e6, "us", 0);
+		rows("  (CPU per ping-pong, for Binder)",
+		     "CPU per Binder round trip, both processes", cpu, 1e6,
+		     "us", 0);
+		f = measure(op_null_call, 1000, op_binder_call, 1000, &c,
+			    NULL);
+		rows("Binder round trip (baseline)",
+		     "null CALL against Binder's round trip", f, 1e6, "us",
+		     0.55);
+		c.binder = NULL;
+		binder_bench_stop(&binder);
+	}
 
 	c.src = malloc(MIB);
 	c.dst = malloc(MIB);
@@ -585,10 +669,10 @@ int main(int argc, char **argv)
 		  F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE))
 		die("memfd");
 	line("\n");
-	f = measure(op_memfd_call, 200, op_memcpy_call, 200, &c);
+	f = measure(op_memfd_call, 200, op_memcpy_call, 200, &c, NULL);
 	rows("memcpy 1 MiB + null CALL (baseline)",
 	     "CALL carrying a sealed 1 MiB memfd", f, 1e6, "us", 1.2);
-	f = measure(op_memfd_map_call, 200, op_memcpy_call, 200, &c);
+	f = measure(op_memfd_map_call, 200, op_memcpy_call, 200, &c, NULL);
 	rows(NULL, "  the same, host maps it and reads each page", f, 1e6,
 	     "us", 0);
 

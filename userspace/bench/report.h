@@ -18,6 +18,8 @@ struct figure {
 
 void __attribute__((noreturn)) die(const char *what);
 double now(void);
+/* This process's CPU time so far, user + system, from getrusage. */
+double cpu_time(void);
 double median(double *v, int n);
 
 /* Table lines go to stdout and to @path (NULL: stdout only), @mode "w"/"a". */
