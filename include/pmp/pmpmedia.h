@@ -660,17 +660,26 @@ interface IPmpMediaSink {
  *	end of the stream (a success would have to carry a descriptor),
  *	MF_E_NO_EVENTS_AVAILABLE after @wait_ms, MF_E_NOT_FOUND for no such
  *	node.
+ * PushSampleBytes(node, segment, sample, size): PushSample with the
+ *	sample by value in the call itself (@size bytes, at most
+ *	PMP_SESSION_INLINE_MAX), for samples small enough that a memfd
+ *	would cost more than the copy.  The same results.
+ * ReadOutputBytes(node, wait_ms, room, data, length, sample, size):
+ *	ReadOutput, with a sample by value of at most @room bytes (cut to
+ *	PMP_SESSION_INLINE_MAX) in @data (@length bytes; @sample -1, @size
+ *	0), a larger one in a sealed memfd as ReadOutput hands it (@length
+ *	0).  The same results.
  * Every method after Shutdown (GetEvent: once drained): MF_E_SHUTDOWN.
  */
 #ifndef __IPmpMediaSessionHost_INTERFACE_DEFINED__
 #define __IPmpMediaSessionHost_INTERFACE_DEFINED__
 
-/* {81AD233C-8250-4D3B-8073-C0326D7F5DC4} */
-DEFINE_GUID(IID_IPmpMediaSessionHost, 0x81ad233c, 0x8250, 0x4d3b, 0x80, 0x73,
-	    0xc0, 0x32, 0x6d, 0x7f, 0x5d, 0xc4);
+/* {D935057A-3BCE-420B-A01E-32578AACED33} */
+DEFINE_GUID(IID_IPmpMediaSessionHost, 0xd935057a, 0x3bce, 0x420b, 0xa0, 0x1e,
+	    0x32, 0x57, 0x8a, 0xac, 0xed, 0x33);
 
 #if defined(__cplusplus) && !defined(CINTERFACE)
-MIDL_INTERFACE("81AD233C-8250-4D3B-8073-C0326D7F5DC4")
+MIDL_INTERFACE("D935057A-3BCE-420B-A01E-32578AACED33")
 IPmpMediaSessionHost : public IUnknown
 {
 	virtual HRESULT STDMETHODCALLTYPE SetTopology(DWORD flags, TOPOID id,
@@ -711,9 +720,20 @@ IPmpMediaSessionHost : public IUnknown
 						     DWORD wait_ms,
 						     int *sample,
 						     DWORD *size) = 0;
+	virtual HRESULT STDMETHODCALLTYPE PushSampleBytes(TOPOID node,
+							  DWORD segment,
+							  const BYTE *sample,
+							  DWORD size) = 0;
+	virtual HRESULT STDMETHODCALLTYPE ReadOutputBytes(TOPOID node,
+							  DWORD wait_ms,
+							  DWORD room,
+							  BYTE *data,
+							  DWORD *length,
+							  int *sample,
+							  DWORD *size) = 0;
 };
-__CRT_UUID_DECL(IPmpMediaSessionHost, 0x81ad233c, 0x8250, 0x4d3b, 0x80, 0x73,
-		0xc0, 0x32, 0x6d, 0x7f, 0x5d, 0xc4)
+__CRT_UUID_DECL(IPmpMediaSessionHost, 0xd935057a, 0x3bce, 0x420b, 0xa0, 0x1e,
+		0x32, 0x57, 0x8a, 0xac, 0xed, 0x33)
 #else
 typedef struct IPmpMediaSessionHostVtbl {
 	BEGIN_INTERFACE
@@ -761,6 +781,12 @@ typedef struct IPmpMediaSessionHostVtbl {
 	HRESULT(STDMETHODCALLTYPE *ReadOutput)
 	(IPmpMediaSessionHost *This, TOPOID node, DWORD wait_ms, int *sample,
 	 DWORD *size);
+	HRESULT(STDMETHODCALLTYPE *PushSampleBytes)
+	(IPmpMediaSessionHost *This, TOPOID node, DWORD segment,
+	 const BYTE *sample, DWORD size);
+	HRESULT(STDMETHODCALLTYPE *ReadOutputBytes)
+	(IPmpMediaSessionHost *This, TOPOID node, DWORD wait_ms, DWORD room,
+	 BYTE *data, DWORD *length, int *sample, DWORD *size);
 
 	END_INTERFACE
 } IPmpMediaSessionHostVtbl;
@@ -803,10 +829,25 @@ interface IPmpMediaSessionHost {
 	((This)->lpVtbl->SetOutputPolicy(This, flags))
 #define IPmpMediaSessionHost_ReadOutput(This, node, wait_ms, sample, size)     \
 	((This)->lpVtbl->ReadOutput(This, node, wait_ms, sample, size))
+#define IPmpMediaSessionHost_PushSampleBytes(This, node, segment, sample,      \
+					     size)                             \
+	((This)->lpVtbl->PushSampleBytes(This, node, segment, sample, size))
+#define IPmpMediaSessionHost_ReadOutputBytes(This, node, wait_ms, room, data,  \
+					     length, sample, size)             \
+	((This)->lpVtbl->ReadOutputBytes(This, node, wait_ms, room, data, length, sample, size))
 #endif
 #endif
 
 #endif /* __IPmpMediaSessionHost_INTERFACE_DEFINED__ */
+
+/*
+ * The largest sample by value that PushSampleBytes and ReadOutputBytes
+ * carry in the call (a larger one goes in a sealed memfd): 32 KiB, well
+ * within a call's PMP_PS_BLOB_MAX.  Up to this size, copying the bytes
+ * through the kernel costs less than making, sealing, passing, reading
+ * and closing a memfd.
+ */
+#define PMP_SESSION_INLINE_MAX 32768
 
 /* How many samples a client stream holds in the host before PushSample waits. */
 #define PMP_SESSION_FEED_DEPTH 8

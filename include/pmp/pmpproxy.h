@@ -43,23 +43,35 @@ enum pmp_ps_kind {
 	PMP_PS_FD,		/* [fd] int, int * */
 	PMP_PS_OBJECT,		/* interface pointer out */
 	PMP_PS_OBJECT_IN,	/* interface pointer in: a proxy's object */
+	PMP_PS_BLOB,		/* BYTE *, size_is(ref); out: length_is(size) */
 };
+
+/*
+ * The most bytes one PMP_PS_BLOB parameter carries: with the rest of a
+ * call it stays within the module's default max_payload (64 KiB).
+ */
+#define PMP_PS_BLOB_MAX 65024
 
 #define PMP_PS_IN 0x1
 #define PMP_PS_OUT 0x2
 
 /* struct pmp_ps_param's flags. */
-#define PMP_PS_UNIQUE 0x1	/* [unique]: the pointer may be NULL */
+#define PMP_PS_UNIQUE 0x1	/* [unique]: the pointer may be NULL; an
+				   [out, fd] descriptor may be -1 */
 
 /**
  * struct pmp_ps_param - one parameter of a method
  * @kind: enum pmp_ps_kind
  * @dir: PMP_PS_IN or PMP_PS_OUT
- * @size: PMP_PS_BYTES: the byte count
+ * @size: PMP_PS_BYTES: the byte count; PMP_PS_BLOB out: the [out] 32-bit
+ *	parameter giving the bytes written (length_is)
  * @ref: PMP_PS_STR out: the parameter giving the buffer's size;
- *	PMP_PS_OBJECT: the parameter giving the IID (iid_is), or -1
- * @flags: PMP_PS_OBJECT_IN: PMP_PS_UNIQUE or 0.  It fills what was padding
- *	and is read for no older kind: the layout and PMP_PS_VERSION stand.
+ *	PMP_PS_OBJECT: the parameter giving the IID (iid_is), or -1;
+ *	PMP_PS_BLOB: the [in] 32-bit parameter giving the bytes passed in, or
+ *	the room of the buffer out (size_is)
+ * @flags: PMP_PS_OBJECT_IN, PMP_PS_FD out: PMP_PS_UNIQUE or 0.  It fills
+ *	what was padding and is read for no older kind: the layout and
+ *	PMP_PS_VERSION stand.
  * @iid: PMP_PS_OBJECT without @ref: the interface handed back;
  *	PMP_PS_OBJECT_IN: the interface the method takes
  */

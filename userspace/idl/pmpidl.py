@@ -44,7 +44,10 @@ counterpart is system_handle(sh_file)).  What the marshaling of an
 interface that is not [local] can carry, by wire kind (com.rst has the
 format): 32-bit integers and enums, 64-bit integers, REFGUID/REFIID/
 REFCLSID in and GUID * out, fixed byte arrays (BYTE x[N]), [string] char
-strings in, [out, string, size_is(n)] char buffers, [fd] int and int *,
+strings in, [out, string, size_is(n)] char buffers, byte blobs ([in,
+size_is(n)] const BYTE *, [out, size_is(room), length_is(len)] BYTE *; at
+most PMP_PS_BLOB_MAX bytes), [fd] int and int * ([out, fd, unique]: may
+be -1),
 interface pointers out (IFoo ** or [iid_is(riid)] void **) and interface
 pointers in ([in] IFoo *, IUnknown * included: a proxy of an object of the
 same host, passed as its kernel handle; NULL only with [unique]).
@@ -751,7 +754,13 @@ def wire_of(iface, m, p, known, enums):
             return Wire('STR', True, ref=ref('size_is'))
         return Wire('STR', False)
     if 'fd' in p.attrs and base == 'int' and depth == 0:
-        return Wire('FD', out)
+        if 'unique' in p.attrs and not out:
+            raise IdlError('%s: [unique] fd is for [out] only' % where)
+        return Wire('FD', out,
+                    flags='PMP_PS_UNIQUE' if 'unique' in p.attrs else '0')
+    if base in ('BYTE', 'UCHAR') and p.ptr == 1 and \
+            not p.array and 'size_is' in p.attrs:
+        return blob_wire(m, p, out, where, ref)
     if base in ('BYTE', 'UCHAR') and p.array and p.ptr == 0:
         return Wire('BYTES', out, size=int(p.array, 0))
     if not out and base in GUID_IN and p.ptr == 0:
@@ -776,7 +785,31 @@ def wire_of(iface, m, p, known, enums):
                    '[local]' % (where, p.c_type()))
 
 
+def blob_wire(m, p, out, where, ref):
+    """[in, size_is(n)] const BYTE *p, or [out, size_is(room),
+    length_is(len)] BYTE *p: n and room [in] 32-bit, len [out] DWORD *."""
+    def u32_param(k, want_out, what):
+        q = m.params[k]
+        if ('out' in q.attrs) != want_out or q.base not in U32 or \
+                q.ptr != (1 if want_out else 0) or q.array:
+            raise IdlError('%s: %s must name an [%s] 32-bit integer' %
+                           (where, what, 'out' if want_out else 'in'))
+        return k
+    size = u32_param(ref('size_is'), False, 'size_is')
+    if not out:
+        if 'length_is' in p.attrs:
+            raise IdlError('%s: length_is is for [out] blobs' % where)
+        return Wire('BLOB', False, ref=size)
+    if 'length_is' not in p.attrs:
+        raise IdlError('%s: an [out] blob needs length_is' % where)
+    p.attrs['length_is'] = p.attrs['length_is'].lstrip('* ')
+    return Wire('BLOB', True, ref=size,
+                size=u32_param(ref('length_is'), True, 'length_is'))
+
+
 def stub_arg(p, w, k):
+    if w.kind == 'BLOB':
+        return '(%s)args[%d]' % (p.c_type(), k)
     if w.out or w.kind in ('BYTES', 'STR', 'GUID'):
         return '(%s)args[%d]' % (p.c_type(), k)
     return '*(%s *)args[%d]' % (p.c_type(), k)

@@ -304,6 +304,11 @@ static struct {
 	IUnknown *maybe;
 	LONG after;
 	unsigned int refs_in_take;
+	/* Blobs: what came, and what to hand back */
+	unsigned int blob_calls;
+	BYTE blob_in[8192];
+	DWORD blob_n, blob_room, blob_length;
+	int blob_fd;
 } kinds;
 
 static HRESULT STDMETHODCALLTYPE kinds_QueryInterface(IPmpTestKinds *iface,
@@ -369,6 +374,24 @@ static HRESULT STDMETHODCALLTYPE kinds_Take(IPmpTestKinds *iface,
 	return S_OK;
 }
 
+/* Hands back blob_length bytes of 0xa5, and blob_fd as maybe. */
+static HRESULT STDMETHODCALLTYPE kinds_Blobs(IPmpTestKinds *iface,
+					     const BYTE *bytes, DWORD n,
+					     DWORD room, BYTE *back,
+					     DWORD *length, int *maybe)
+{
+	(void)iface;
+	kinds.blob_calls++;
+	kinds.blob_n = n;
+	kinds.blob_room = room;
+	if (n <= sizeof(kinds.blob_in))
+		memcpy(kinds.blob_in, bytes, n);
+	memset(back, 0xa5, kinds.blob_length < room ? kinds.blob_length : room);
+	*length = kinds.blob_length;
+	*maybe = kinds.blob_fd;
+	return S_OK;
+}
+
 static const IPmpTestKindsVtbl kinds_vtbl = {
 	.QueryInterface = kinds_QueryInterface,
 	.AddRef = kinds_AddRef,
@@ -376,6 +399,7 @@ static const IPmpTestKindsVtbl kinds_vtbl = {
 	.All = kinds_All,
 	.Query = kinds_Query,
 	.Take = kinds_Take,
+	.Blobs = kinds_Blobs,
 };
 
 /* An object with IUnknown only, counting its references. */
@@ -627,7 +651,9 @@ static struct pmp_server fake_servers[2] = {
 	{ .refs = 1000, .fd = -1 },
 };
 
-static IPmpTestCounter *fake_proxy(struct pmp_server *srv, uint64_t id)
+/* A proxy, of interface @iid, of object @id of the fake server @srv. */
+static void *fake_proxy_of(struct pmp_server *srv, uint64_t id,
+			   const IID *iid)
 {
 	pmp_obj *obj = calloc(1, sizeof(*obj));
 	void *proxy = NULL;
@@ -638,8 +664,13 @@ static IPmpTestCounter *fake_proxy(struct pmp_server *srv, uint64_t id)
 	obj->srv = pmp_server_ref(srv);
 	obj->handle = id;
 	obj->id = id;
-	pmp_proxy_from_obj(obj, pmp_ps_find(&IID_IPmpTestCounter), &proxy);
+	pmp_proxy_from_obj(obj, pmp_ps_find(iid), &proxy);
 	return proxy;
+}
+
+static IPmpTestCounter *fake_proxy(struct pmp_server *srv, uint64_t id)
+{
+	return fake_proxy_of(srv, id, &IID_IPmpTestCounter);
 }
 
 TEST(proxy_passes_only_proxies_of_its_own_host)
@@ -697,6 +728,221 @@ TEST(native_call_refuses_objects_of_another_server_without_calling)
 	ASSERT_EQ(-EINVAL, pmp_obj_call(&called, &args));
 	args.in_nobjs = 0;
 	ASSERT_EQ(-EBADF, pmp_obj_call(&called, &args));
+}
+
+/* ---- byte blobs ---- */
+
+#define BLOBS_SLOT 6
+
+/* A Blobs call of @n bytes (a pattern) and @room, its size saying @size. */
+static void pack_blobs(struct pmp_wmsg *w, uint32_t n, uint32_t size,
+		       uint32_t room)
+{
+	uint8_t bytes[4096];
+	uint32_t i;
+
+	for (i = 0; i < n && i < sizeof(bytes); i++)
+		bytes[i] = (uint8_t)(i * 7);
+	pmp_put_blob(w, bytes, n);
+	pmp_put_u32(w, size);
+	pmp_put_u32(w, room);
+}
+
+static void reset_blobs(DWORD length, int fd)
+{
+	kinds.iface.lpVtbl = &kinds_vtbl;
+	kinds.blob_calls = 0;
+	kinds.blob_n = kinds.blob_room = 0;
+	kinds.blob_length = length;
+	kinds.blob_fd = fd;
+}
+
+TEST(stub_carries_blobs_both_ways_beyond_a_small_message)
+{
+	const struct pmp_ps_pair *pair = pmp_ps_find(&IID_IPmpTestKinds);
+	static uint8_t inbuf[8192];
+	uint8_t outbuf[PMP_MSG_MAX];
+	struct pmp_rmsg in = { .buf = inbuf }, reply;
+	PMP_WMSG(w, inbuf);
+	PMP_WMSG(out, outbuf);
+	const uint8_t *bytes;
+	uint32_t i;
+
+	ASSERT_NE(NULL, pair);
+	reset_blobs(3000, -1);
+	pack_blobs(&w, 4000, 4000, 3000);
+	ASSERT_FALSE(w.overflow);
+	ASSERT_EQ(4u + 4000 + 4 + 4, w.size);
+	in.size = w.size;
+	out.own_fds = true;
+	ASSERT_HR(S_OK, pmp_stub_invoke(pair, (IUnknown *)&kinds.iface,
+					BLOBS_SLOT, &in, &out));
+	ASSERT_EQ(1u, kinds.blob_calls);
+	ASSERT_EQ(4000u, kinds.blob_n);
+	ASSERT_EQ(3000u, kinds.blob_room);
+	for (i = 0; i < 4000; i++)
+		ASSERT_EQ((uint8_t)(i * 7), kinds.blob_in[i]);
+	/* The reply outgrew its 512 bytes: length, bytes, length, no fd. */
+	ASSERT_NE(NULL, out.heap);
+	ASSERT_EQ(out.heap, out.buf);
+	ASSERT_EQ(4u + 3000 + 4 + 4, out.size);
+	reply = (struct pmp_rmsg){ .buf = out.buf, .size = out.size };
+	ASSERT_EQ(3000u, pmp_get_blob(&reply, &bytes, PMP_PS_BLOB_MAX));
+	for (i = 0; i < 3000; i++)
+		ASSERT_EQ(0xa5, bytes[i]);
+	ASSERT_EQ(3000u, pmp_get_u32(&reply));
+	ASSERT_EQ(PMP_NO_FD, pmp_get_u32(&reply));
+	ASSERT_TRUE(pmp_rmsg_done(&reply));
+	ASSERT_EQ(0u, out.nfds);
+	pmp_wmsg_cleanup(&out);
+	ASSERT_EQ(NULL, out.heap);
+	ASSERT_EQ(0u, out.size);
+}
+
+TEST(stub_carries_empty_blobs_and_a_unique_descriptor)
+{
+	const struct pmp_ps_pair *pair = pmp_ps_find(&IID_IPmpTestKinds);
+	uint8_t inbuf[PMP_MSG_MAX], outbuf[PMP_MSG_MAX];
+	struct pmp_rmsg in = { .buf = inbuf }, reply;
+	PMP_WMSG(w, inbuf);
+	PMP_WMSG(out, outbuf);
+	const uint8_t *bytes;
+	int fd = dup(STDERR_FILENO);
+
+	ASSERT_LE(0, fd);
+	reset_blobs(0, fd);
+	pack_blobs(&w, 0, 0, 0);
+	in.size = w.size;
+	out.own_fds = true;
+	ASSERT_HR(S_OK, pmp_stub_invoke(pair, (IUnknown *)&kinds.iface,
+					BLOBS_SLOT, &in, &out));
+	ASSERT_EQ(1u, kinds.blob_calls);
+	ASSERT_EQ(0u, kinds.blob_n);
+	ASSERT_EQ(NULL, out.heap);
+	reply = (struct pmp_rmsg){ .buf = out.buf, .size = out.size,
+				   .nfds = out.nfds };
+	memcpy(reply.fds, out.fds, sizeof(out.fds));
+	out.nfds = 0;
+	ASSERT_EQ(0u, pmp_get_blob(&reply, &bytes, PMP_PS_BLOB_MAX));
+	ASSERT_EQ(0u, pmp_get_u32(&reply));
+	ASSERT_EQ(fd, pmp_take_fd_or_none(&reply));
+	ASSERT_TRUE(pmp_rmsg_done(&reply));
+	ASSERT_EQ(0, close(fd));
+	pmp_rmsg_cleanup(&reply);
+}
+
+TEST(stub_refuses_a_blob_unlike_its_size_or_too_long_without_calling)
+{
+	const struct pmp_ps_pair *pair = pmp_ps_find(&IID_IPmpTestKinds);
+	static uint8_t inbuf[PMP_PS_BLOB_MAX + 64];
+	uint8_t outbuf[PMP_MSG_MAX];
+	struct pmp_rmsg in = { .buf = inbuf };
+	PMP_WMSG(w, inbuf);
+	PMP_WMSG(out, outbuf);
+
+	reset_blobs(0, -1);
+	/* The control: the same call, with agreeing sizes, is made. */
+	pack_blobs(&w, 10, 10, 0);
+	in = (struct pmp_rmsg){ .buf = inbuf, .size = w.size };
+	ASSERT_HR(S_OK, pmp_stub_invoke(pair, (IUnknown *)&kinds.iface,
+					BLOBS_SLOT, &in, &out));
+	ASSERT_EQ(1u, kinds.blob_calls);
+	pmp_wmsg_cleanup(&out);
+	/* 10 bytes said to be 11, or 9. */
+	w.size = 0;
+	pack_blobs(&w, 10, 11, 0);
+	in = (struct pmp_rmsg){ .buf = inbuf, .size = w.size };
+	ASSERT_HR(PMP_E_BAD_STUB_DATA,
+		  pmp_stub_invoke(pair, (IUnknown *)&kinds.iface, BLOBS_SLOT,
+				  &in, &out));
+	w.size = 0;
+	pack_blobs(&w, 10, 9, 0);
+	in = (struct pmp_rmsg){ .buf = inbuf, .size = w.size };
+	ASSERT_HR(PMP_E_BAD_STUB_DATA,
+		  pmp_stub_invoke(pair, (IUnknown *)&kinds.iface, BLOBS_SLOT,
+				  &in, &out));
+	/* A length beyond the bytes there, and one beyond PMP_PS_BLOB_MAX. */
+	w.size = 0;
+	pmp_put_u32(&w, 100);
+	pmp_put_bytes(&w, inbuf, 10);
+	in = (struct pmp_rmsg){ .buf = inbuf, .size = w.size };
+	ASSERT_HR(PMP_E_BAD_STUB_DATA,
+		  pmp_stub_invoke(pair, (IUnknown *)&kinds.iface, BLOBS_SLOT,
+				  &in, &out));
+	w.size = 0;
+	pmp_put_u32(&w, PMP_PS_BLOB_MAX + 1);
+	w.size += PMP_PS_BLOB_MAX + 1;
+	pmp_put_u32(&w, PMP_PS_BLOB_MAX + 1);
+	pmp_put_u32(&w, 0);
+	ASSERT_FALSE(w.overflow);
+	in = (struct pmp_rmsg){ .buf = inbuf, .size = w.size };
+	ASSERT_HR(PMP_E_BAD_STUB_DATA,
+		  pmp_stub_invoke(pair, (IUnknown *)&kinds.iface, BLOBS_SLOT,
+				  &in, &out));
+	ASSERT_EQ(1u, kinds.blob_calls);
+	ASSERT_EQ(0u, out.size);
+}
+
+TEST(stub_cuts_a_blobs_room_and_refuses_an_object_that_overruns_it)
+{
+	const struct pmp_ps_pair *pair = pmp_ps_find(&IID_IPmpTestKinds);
+	uint8_t inbuf[PMP_MSG_MAX], outbuf[PMP_MSG_MAX];
+	struct pmp_rmsg in;
+	PMP_WMSG(w, inbuf);
+	PMP_WMSG(out, outbuf);
+	int fd = dup(STDERR_FILENO);
+
+	ASSERT_LE(0, fd);
+	reset_blobs(0, -1);
+	pack_blobs(&w, 0, 0, 1u << 20);
+	in = (struct pmp_rmsg){ .buf = inbuf, .size = w.size };
+	ASSERT_HR(S_OK, pmp_stub_invoke(pair, (IUnknown *)&kinds.iface,
+					BLOBS_SLOT, &in, &out));
+	ASSERT_EQ((DWORD)PMP_PS_BLOB_MAX, kinds.blob_room);
+	pmp_wmsg_cleanup(&out);
+	/* Says it wrote more than its room: nothing goes back, fd closed. */
+	reset_blobs(101, fd);
+	w.size = 0;
+	pack_blobs(&w, 0, 0, 100);
+	in = (struct pmp_rmsg){ .buf = inbuf, .size = w.size };
+	out.own_fds = true;
+	ASSERT_HR(E_UNEXPECTED, pmp_stub_invoke(pair, (IUnknown *)&kinds.iface,
+						BLOBS_SLOT, &in, &out));
+	ASSERT_EQ(1u, kinds.blob_calls);
+	ASSERT_EQ(0u, out.size);
+	ASSERT_EQ(0u, out.nfds);
+	ASSERT_EQ(-1, fcntl(fd, F_GETFD));
+	ASSERT_EQ(EBADF, errno);
+}
+
+TEST(proxy_checks_blobs_before_sending)
+{
+	IPmpTestKinds *proxy =
+		fake_proxy_of(&fake_servers[0], 1, &IID_IPmpTestKinds);
+	static BYTE bytes[PMP_PS_BLOB_MAX + 1];
+	BYTE back[16];
+	DWORD length = 7;
+	int fd = 7;
+
+	ASSERT_NE(NULL, proxy);
+	ASSERT_HR(E_POINTER, IPmpTestKinds_Blobs(proxy, NULL, 1, sizeof(back),
+						 back, &length, &fd));
+	ASSERT_HR(E_INVALIDARG,
+		  IPmpTestKinds_Blobs(proxy, bytes, PMP_PS_BLOB_MAX + 1,
+				      sizeof(back), back, &length, &fd));
+	ASSERT_HR(E_POINTER, IPmpTestKinds_Blobs(proxy, bytes, 1, sizeof(back),
+						 NULL, &length, &fd));
+	ASSERT_HR(E_POINTER, IPmpTestKinds_Blobs(proxy, bytes, 1, sizeof(back),
+						 back, NULL, &fd));
+	/* The controls reach the call (an endpoint that is no descriptor). */
+	ASSERT_HR(E_HANDLE, IPmpTestKinds_Blobs(proxy, NULL, 0, sizeof(back),
+						back, &length, &fd));
+	ASSERT_HR(E_HANDLE,
+		  IPmpTestKinds_Blobs(proxy, bytes, PMP_PS_BLOB_MAX,
+				      PMP_PS_BLOB_MAX, bytes, &length, &fd));
+	ASSERT_EQ(-1, fd);
+	ASSERT_EQ(0u, IPmpTestKinds_Release(proxy));
+	ASSERT_EQ(1000u, fake_servers[0].refs);
 }
 
 TEST_HARNESS_MAIN

@@ -24,7 +24,7 @@ check() {
 	fi
 }
 
-echo "1..6"
+echo "1..9"
 check "a float in a remote method is refused at its line" 1 \
 	"t.idl:3: IBad::F(x): type float cannot be marshaled" \
 	"[object, uuid(01234567-89ab-cdef-0123-456789abcdef)]
@@ -38,6 +38,16 @@ interface IBad : IUnknown { ULONG F(); }"
 check "a size_is naming no parameter is refused" 1 "size_is names no parameter" \
 	"[object, uuid(01234567-89ab-cdef-0123-456789abcdef)]
 interface IBad : IUnknown { HRESULT F([out, string, size_is(n)] LPSTR s); }"
+check "an [out] blob needs length_is" 1 "an [out] blob needs length_is" \
+	"[object, uuid(01234567-89ab-cdef-0123-456789abcdef)]
+interface IBad : IUnknown { HRESULT F([in] DWORD n, [out, size_is(n)] BYTE *b); }"
+check "a blob's size_is names an [in] 32-bit integer" 1 \
+	"size_is must name an [in] 32-bit integer" \
+	"[object, uuid(01234567-89ab-cdef-0123-456789abcdef)]
+interface IBad : IUnknown { HRESULT F([in, size_is(n)] const BYTE *b, [in] QWORD n); }"
+check "[unique] fd is for [out] only" 1 "[unique] fd is for [out] only" \
+	"[object, uuid(01234567-89ab-cdef-0123-456789abcdef)]
+interface IBad : IUnknown { HRESULT F([in, fd, unique] int f); }"
 check "a [local] interface may use any type" 0 "" \
 	"[object, uuid(01234567-89ab-cdef-0123-456789abcdef), local]
 interface IGood : IUnknown { ULONG F([in] float x, [in, out] LONG *y); }"
@@ -64,6 +74,9 @@ interface IAll : IUnknown
 	HRESULT G([in] REFIID riid, [out, iid_is(riid)] void **ppv);
 	HRESULT H([out] IAll **copy);
 	HRESULT I([in] IAll *other, [in, unique] IUnknown *maybe);
+	HRESULT J([in, size_is(n)] const BYTE *b, [in] DWORD n, [in] DWORD room,
+		  [out, size_is(room), length_is(len)] BYTE *c,
+		  [out] DWORD *len, [out, fd, unique] int *f);
 }" > "$tmp/t.idl"
 if ${PYTHON:-python3} "$idl/pmpidl.py" "$tmp/t.idl" -h "$tmp/t.h" \
 	-p "$tmp/t_p.c" -a "$tmp/t_abi.h" && check_compiles; then

@@ -619,15 +619,12 @@ TEST_F(unserializable, is_refused_with_every_buffer_given_back)
 /* ---- deserializing: refusals ---- */
 
 /*
- * The bytes of a sample with everything: time, duration, flags, an
- * attribute and two buffers.
+ * A sample with everything: time, duration, flags, an attribute and two
+ * buffers.
  */
-static DWORD good_bytes(struct __test_metadata *_metadata, BYTE *b,
-			size_t cap)
+static IMFSample *good_sample(struct __test_metadata *_metadata)
 {
 	IMFSample *s = NULL;
-	DWORD size = 0;
-	int fd;
 
 	ASSERT_HR(S_OK, MFCreateSample(&s));
 	ASSERT_HR(S_OK, IMFSample_SetSampleTime(s, 400000));
@@ -636,6 +633,17 @@ static DWORD good_bytes(struct __test_metadata *_metadata, BYTE *b,
 	ASSERT_HR(S_OK, IMFSample_SetUINT32(s, &KEY_U32, 7));
 	add_bytes(_metadata, s, "pay", 3);
 	add_bytes(_metadata, s, "load", 4);
+	return s;
+}
+
+/* good_sample()'s bytes. */
+static DWORD good_bytes(struct __test_metadata *_metadata, BYTE *b,
+			size_t cap)
+{
+	IMFSample *s = good_sample(_metadata);
+	DWORD size = 0;
+	int fd;
+
 	fd = serialize(_metadata, s, &size);
 	ASSERT_EQ((ssize_t)size, read_memfd(fd, b, cap));
 	close(fd);
@@ -655,6 +663,11 @@ static void assert_refused(struct __test_metadata *_metadata, const BYTE *b,
 							&out));
 	EXPECT_EQ(NULL, out);
 	close(fd);
+	/* The same bytes in a call (PushSampleBytes, ReadOutputBytes). */
+	out = POISON;
+	EXPECT_HR(E_INVALIDARG, pmp_sample_deserialize_bytes(b, size, MAX_SIZE,
+							      &out));
+	EXPECT_EQ(NULL, out);
 }
 
 TEST(good_bytes_are_taken)
@@ -669,6 +682,71 @@ TEST(good_bytes_are_taken)
 	assert_one_buffer(_metadata, out, "payload", 7);
 	IMFSample_Release(out);
 	close(fd);
+}
+
+TEST(inline_bytes_are_the_memfds_and_read_back_alike)
+{
+	BYTE b[256], inl[256];
+	DWORD size = good_bytes(_metadata, b, sizeof(b)), length = 0, fsize;
+	IMFSample *s = good_sample(_metadata), *out = NULL;
+	int fd = -2;
+
+	/* Room for exactly the sample: in the buffer, no memfd. */
+	fsize = 99;
+	ASSERT_HR(S_OK, pmp_sample_serialize_inline(s, inl, size, &length, &fd,
+						    &fsize));
+	EXPECT_EQ(-1, fd);
+	EXPECT_EQ(0u, fsize);
+	ASSERT_EQ(size, length);
+	EXPECT_EQ(0, memcmp(b, inl, size));
+	ASSERT_HR(S_OK, pmp_sample_deserialize_bytes(inl, length, size, &out));
+	assert_one_buffer(_metadata, out, "payload", 7);
+	IMFSample_Release(out);
+	/* One byte less: the memfd pmp_sample_serialize() makes. */
+	length = 99;
+	ASSERT_HR(S_OK, pmp_sample_serialize_inline(s, inl, size - 1, &length,
+						    &fd, &fsize));
+	EXPECT_EQ(0u, length);
+	ASSERT_LE(0, fd);
+	EXPECT_EQ(ALL_SEALS, fcntl(fd, F_GET_SEALS));
+	EXPECT_EQ(size, fsize);
+	ASSERT_EQ((ssize_t)size, read_memfd(fd, inl, sizeof(inl)));
+	EXPECT_EQ(0, memcmp(b, inl, size));
+	close(fd);
+	IMFSample_Release(s);
+}
+
+TEST(inline_functions_check_their_pointers_and_bounds)
+{
+	IMFSample *s = NULL, *out = POISON;
+	BYTE b[256];
+	DWORD size = good_bytes(_metadata, b, sizeof(b)), length, fsize;
+	int fd;
+
+	ASSERT_HR(S_OK, MFCreateSample(&s));
+	EXPECT_HR(E_POINTER, pmp_sample_serialize_inline(s, NULL, 16, &length,
+							 &fd, &fsize));
+	EXPECT_HR(E_POINTER, pmp_sample_serialize_inline(s, b, 16, NULL, &fd,
+							 &fsize));
+	EXPECT_HR(E_POINTER, pmp_sample_serialize_inline(s, b, 16, &length,
+							 NULL, &fsize));
+	EXPECT_HR(E_POINTER, pmp_sample_serialize_inline(NULL, b, 16, &length,
+							 &fd, &fsize));
+	EXPECT_EQ(-1, fd);
+	EXPECT_HR(E_POINTER, pmp_sample_deserialize_bytes(NULL, size, size,
+							  &out));
+	EXPECT_EQ(NULL, out);
+	EXPECT_HR(E_POINTER, pmp_sample_deserialize_bytes(b, size, size, NULL));
+	/* Above the caller's most, and below a header's size. */
+	out = POISON;
+	EXPECT_HR(E_INVALIDARG, pmp_sample_deserialize_bytes(b, size, size - 1,
+							      &out));
+	EXPECT_EQ(NULL, out);
+	EXPECT_HR(E_INVALIDARG, pmp_sample_deserialize_bytes(b, 0, size, &out));
+	/* The control: the same bytes within bounds. */
+	ASSERT_HR(S_OK, pmp_sample_deserialize_bytes(b, size, size, &out));
+	IMFSample_Release(out);
+	IMFSample_Release(s);
 }
 
 TEST(sample_cut_anywhere_is_refused)

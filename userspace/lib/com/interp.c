@@ -14,8 +14,16 @@
  * ones; on failure it gives back what the object handed out.  It releases
  * the interface pointers in after the call.  Both wipe their buffers:
  * arguments may be keys.
+ *
+ * A byte blob ([size_is] BYTE *) travels as a 32-bit length and its bytes,
+ * at most PMP_PS_BLOB_MAX of them: the stub hands an [in] blob to the
+ * object where it lies in the received message, and gives an [out] one a
+ * buffer of the room the caller declared (cut to PMP_PS_BLOB_MAX, as the
+ * room parameter then says); the length parameter must match the bytes on
+ * both sides.  Messages that carry blobs are on the heap.
  */
 
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -42,7 +50,37 @@ static const struct pmp_ps_method *method_of(const struct pmp_ps_pair *pair,
 static bool by_pointer(const struct pmp_ps_param *p)
 {
 	return p->kind == PMP_PS_BYTES || p->kind == PMP_PS_GUID ||
-	       p->kind == PMP_PS_STR;
+	       p->kind == PMP_PS_STR || p->kind == PMP_PS_BLOB;
+}
+
+/* The 32-bit value of parameter @k as a proxy has it ([in] or [out]). */
+static uint32_t proxy_u32(const struct pmp_ps_method *m, void **args, int k)
+{
+	if (m->params[k].dir == PMP_PS_OUT)
+		return **(const uint32_t **)args[k];
+	return *(const uint32_t *)args[k];
+}
+
+/* The room of a blob out: what its size_is parameter says, cut. */
+static uint32_t blob_room(uint32_t room)
+{
+	return room > PMP_PS_BLOB_MAX ? PMP_PS_BLOB_MAX : room;
+}
+
+/* Bytes a method's blobs add to its messages: [in] ones, or [out] ones. */
+static size_t blob_bytes(const struct pmp_ps_method *m, void **args,
+			 uint8_t dir)
+{
+	const struct pmp_ps_param *p;
+	size_t n = 0;
+	uint32_t i;
+
+	for (i = 0; i < m->nparams; i++) {
+		p = &m->params[i];
+		if (p->kind == PMP_PS_BLOB && p->dir == dir)
+			n += 4 + (size_t)blob_room(proxy_u32(m, args, p->ref));
+	}
+	return n;
 }
 
 /* [in] pointers a proxy refuses as NULL. */
@@ -50,7 +88,7 @@ static bool may_not_be_null(const struct pmp_ps_param *p)
 {
 	if (p->kind == PMP_PS_OBJECT_IN)
 		return !(p->flags & PMP_PS_UNIQUE);
-	return by_pointer(p);
+	return by_pointer(p) && p->kind != PMP_PS_BLOB;
 }
 
 /* Packs the value @value points at (a string: its characters). */
@@ -130,6 +168,12 @@ static HRESULT proxy_check(const struct pmp_ps_method *m, void **args,
 		if (p->dir == PMP_PS_IN && may_not_be_null(p) &&
 		    !*(const void **)args[i])
 			return E_POINTER;
+		if (p->kind != PMP_PS_BLOB || p->dir != PMP_PS_IN)
+			continue;
+		if (proxy_u32(m, args, p->ref) > PMP_PS_BLOB_MAX)
+			return E_INVALIDARG;
+		if (proxy_u32(m, args, p->ref) && !*(const void **)args[i])
+			return E_POINTER;
 	}
 	return S_OK;
 }
@@ -162,6 +206,9 @@ static void proxy_pack(struct pmp_proxy *proxy, const struct pmp_ps_method *m,
 			continue;
 		if (p->kind == PMP_PS_OBJECT_IN)
 			put_passed(proxy, in, *(const void **)args[i]);
+		else if (p->kind == PMP_PS_BLOB)
+			pmp_put_blob(in, *(const void **)args[i],
+				     proxy_u32(m, args, p->ref));
 		else
 			put_value(in, p,
 				  by_pointer(p) ? *(const void **)args[i] :
@@ -174,9 +221,10 @@ static HRESULT proxy_unpack(const struct pmp_ps_method *m, void **args,
 {
 	const struct pmp_ps_param *p;
 	const IID *obj_iid = NULL;
+	uint32_t i, blob[MAX_PARAMS];
 	void **obj_ppv = NULL;
+	const uint8_t *bytes;
 	void *ptr;
-	uint32_t i;
 
 	for_each_param(m, i, p) {
 		if (p->dir == PMP_PS_IN || get_value(out, p, *(void **)args[i]))
@@ -186,8 +234,17 @@ static HRESULT proxy_unpack(const struct pmp_ps_method *m, void **args,
 		case PMP_PS_STR:
 			pmp_get_str(out, ptr, *(const uint32_t *)args[p->ref]);
 			break;
+		case PMP_PS_BLOB:
+			blob[i] = pmp_get_blob(
+				out, &bytes,
+				blob_room(proxy_u32(m, args, p->ref)));
+			if (blob[i])
+				memcpy(ptr, bytes, blob[i]);
+			break;
 		case PMP_PS_FD:
-			*(int *)ptr = pmp_take_fd(out);
+			*(int *)ptr = p->flags & PMP_PS_UNIQUE ?
+					      pmp_take_fd_or_none(out) :
+					      pmp_take_fd(out);
 			break;
 		case PMP_PS_OBJECT:
 			obj_ppv = ptr;
@@ -198,6 +255,12 @@ static HRESULT proxy_unpack(const struct pmp_ps_method *m, void **args,
 	}
 	if (!pmp_rmsg_done(out))
 		return PMP_E_BAD_STUB_DATA;
+	/* A blob's length parameter says how many bytes came. */
+	for_each_param(m, i, p) {
+		if (p->kind == PMP_PS_BLOB && p->dir == PMP_PS_OUT &&
+		    proxy_u32(m, args, p->size) != blob[i])
+			return PMP_E_BAD_STUB_DATA;
+	}
 	if (obj_ppv)
 		return pmp_proxy_unmarshal(out, obj_iid, obj_ppv);
 	return S_OK;
@@ -207,28 +270,39 @@ HRESULT pmp_proxy_invoke(void *This, uint32_t method, void **args)
 {
 	struct pmp_proxy *proxy = This;
 	const struct pmp_ps_method *m = method_of(proxy->pair, method);
-	uint8_t inbuf[PMP_MSG_MAX], outbuf[PMP_MSG_MAX];
+	uint8_t inbuf[PMP_MSG_MAX], outbuf[PMP_MSG_MAX], *outp = outbuf;
 	bool want_object = false;
 	PMP_WMSG(in, inbuf);
 	PMP_RMSG(out);
 	HRESULT hr, unpacked;
+	size_t outcap = sizeof(outbuf);
 
 	if (!m || m->nparams > MAX_PARAMS)
 		return PMP_E_BAD_METHOD;
 	hr = proxy_check(m, args, &want_object);
 	if (FAILED(hr))
 		return hr;
+	/* Blobs: the messages grow to hold them (proxy_check bounded them). */
+	in.max = PMP_MSG_MAX + blob_bytes(m, args, PMP_PS_IN);
+	outcap += blob_bytes(m, args, PMP_PS_OUT);
+	if (outcap > sizeof(outbuf)) {
+		outp = malloc(outcap);
+		if (!outp)
+			return E_OUTOFMEMORY;
+	}
 	proxy_pack(proxy, m, args, &in);
-	hr = pmp_proxy_call(This, method, &in, &out, outbuf, sizeof(outbuf),
+	hr = pmp_proxy_call(This, method, &in, &out, outp, outcap,
 			    want_object);
-	explicit_bzero(inbuf, in.size);
+	pmp_wmsg_wipe(&in);
 	if (SUCCEEDED(hr)) {
 		unpacked = proxy_unpack(m, args, &out);
 		if (FAILED(unpacked))
 			hr = unpacked;
 	}
 	pmp_rmsg_cleanup(&out);
-	explicit_bzero(outbuf, out.size);
+	explicit_bzero(outp, out.size);
+	if (outp != outbuf)
+		free(outp);
 	return hr;
 }
 
@@ -240,6 +314,11 @@ union stub_value {
 	int fd;
 	void *obj;
 	GUID guid;
+	/* PMP_PS_BLOB: [in] its length; [out] its buffer, which the stub frees */
+	struct {
+		uint32_t length;
+		uint8_t *buf;
+	} blob;
 };
 
 static void release_object(void *obj)
@@ -273,6 +352,8 @@ static HRESULT stub_unpack(const struct pmp_ps_method *m, struct pmp_rmsg *in,
 	HRESULT hr = S_OK, got;
 	char *s;
 
+	const uint8_t *bytes;
+
 	for_each_param(m, i, p) {
 		args[i] = &vals[i];
 		if (p->kind == PMP_PS_BYTES)
@@ -291,6 +372,13 @@ static HRESULT stub_unpack(const struct pmp_ps_method *m, struct pmp_rmsg *in,
 		switch (p->kind) {
 		case PMP_PS_FD:
 			vals[i].fd = pmp_get_fd(in);
+			break;
+		case PMP_PS_BLOB:
+			vals[i].blob.length =
+				pmp_get_blob(in, &bytes, PMP_PS_BLOB_MAX);
+			args[i] = (void *)bytes;
+			if (in->bad)
+				return PMP_E_BAD_STUB_DATA;
 			break;
 		case PMP_PS_STR:
 			s = (char *)arena + used;
@@ -319,7 +407,25 @@ static HRESULT stub_unpack(const struct pmp_ps_method *m, struct pmp_rmsg *in,
 			outstr[0] = '\0';
 		}
 	}
-	return pmp_rmsg_done(in) ? hr : PMP_E_BAD_STUB_DATA;
+	if (!pmp_rmsg_done(in))
+		return PMP_E_BAD_STUB_DATA;
+	/* Blobs: an [in] one is as long as its size says; room for [out] ones. */
+	for_each_param(m, i, p) {
+		if (p->kind != PMP_PS_BLOB)
+			continue;
+		if (p->dir == PMP_PS_IN) {
+			if (vals[p->ref].u32 != vals[i].blob.length)
+				return PMP_E_BAD_STUB_DATA;
+			continue;
+		}
+		vals[p->ref].u32 = blob_room(vals[p->ref].u32);
+		vals[i].blob.length = vals[p->ref].u32;
+		vals[i].blob.buf = malloc(vals[i].blob.length ?: 1);
+		if (!vals[i].blob.buf)
+			return E_OUTOFMEMORY;
+		args[i] = vals[i].blob.buf;
+	}
+	return hr;
 }
 
 /*
@@ -349,6 +455,13 @@ static HRESULT stub_finish(const struct pmp_ps_method *m, HRESULT hr,
 	const struct pmp_ps_param *p;
 	uint32_t i;
 
+	/* A blob's length is at most the room its object was given. */
+	for_each_param(m, i, p) {
+		if (SUCCEEDED(hr) && p->kind == PMP_PS_BLOB &&
+		    p->dir == PMP_PS_OUT &&
+		    vals[p->size].u32 > vals[i].blob.length)
+			hr = E_UNEXPECTED;
+	}
 	for_each_param(m, i, p) {
 		if (p->dir != PMP_PS_OUT)
 			continue;
@@ -371,6 +484,14 @@ static HRESULT stub_finish(const struct pmp_ps_method *m, HRESULT hr,
 		}
 		if (p->kind == PMP_PS_STR)
 			outstr[OUT_STR_MAX - 1] = '\0';
+		if (p->kind == PMP_PS_BLOB) {
+			pmp_put_blob(out, vals[i].blob.buf, vals[p->size].u32);
+			continue;
+		}
+		if (p->kind == PMP_PS_FD && (p->flags & PMP_PS_UNIQUE)) {
+			pmp_put_fd_or_none(out, vals[i].fd);
+			continue;
+		}
 		/* args[i] points at the value: vals[i], a buffer, outstr. */
 		put_value(out, p, args[i]);
 	}
@@ -395,6 +516,12 @@ HRESULT pmp_stub_invoke(const struct pmp_ps_pair *pair, IUnknown *iface,
 	memset(vals, 0, sizeof(vals));
 	hr = stub_unpack(m, in, vals, args, arena, outstr);
 	if (SUCCEEDED(hr)) {
+		for_each_param(m, i, p) {
+			if (p->kind == PMP_PS_BLOB && p->dir == PMP_PS_OUT)
+				out->max += 4 + vals[i].blob.length;
+		}
+		if (out->max)
+			out->max += out->cap;
 		hr = m->stub(iface, args);
 		hr = stub_finish(m, hr, vals, args, outstr, out);
 	}
@@ -402,6 +529,11 @@ HRESULT pmp_stub_invoke(const struct pmp_ps_pair *pair, IUnknown *iface,
 	for_each_param(m, i, p) {
 		if (p->kind == PMP_PS_OBJECT_IN)
 			release_object(vals[i].obj);
+		if (p->kind == PMP_PS_BLOB && p->dir == PMP_PS_OUT &&
+		    vals[i].blob.buf) {
+			explicit_bzero(vals[i].blob.buf, vals[i].blob.length);
+			free(vals[i].blob.buf);
+		}
 	}
 	explicit_bzero(vals, sizeof(vals));
 	explicit_bzero(arena, sizeof(arena));

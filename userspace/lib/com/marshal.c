@@ -105,10 +105,34 @@ PMP_EXPORT int pmp_ps_register(const struct pmp_ps_file *file)
 
 /* ---- packing ---- */
 
+/* Moves @m to a heap buffer of at least @need bytes, at most @max. */
+static bool wmsg_grow(struct pmp_wmsg *m, uint32_t need)
+{
+	uint32_t cap = m->cap;
+	uint8_t *p;
+
+	if (need > m->max)
+		return false;
+	while (cap < need)
+		cap = cap > m->max / 2 ? m->max : cap * 2;
+	p = malloc(cap);
+	if (!p)
+		return false;
+	memcpy(p, m->buf, m->size);
+	explicit_bzero(m->buf, m->size);
+	free(m->heap);
+	m->buf = m->heap = p;
+	m->cap = cap;
+	return true;
+}
+
 static uint8_t *wmsg_reserve(struct pmp_wmsg *m, uint32_t n)
 {
 	uint8_t *p;
 
+	if (!m->overflow && n > m->cap - m->size && n <= UINT32_MAX - m->size &&
+	    m->max > m->cap && m->cap)
+		wmsg_grow(m, m->size + n);
 	if (m->overflow || n > m->cap - m->size) {
 		m->overflow = true;
 		return NULL;
@@ -169,6 +193,16 @@ void pmp_put_str(struct pmp_wmsg *m, const char *s)
 	pmp_put_bytes(m, s, (uint32_t)len);
 }
 
+void pmp_put_blob(struct pmp_wmsg *m, const void *p, uint32_t n)
+{
+	if (n && !p) {
+		m->overflow = true;
+		return;
+	}
+	pmp_put_u32(m, n);
+	pmp_put_bytes(m, p, n);
+}
+
 void pmp_put_fd(struct pmp_wmsg *m, int fd)
 {
 	if (m->nfds >= PMP_MAX_FDS || fd < 0) {
@@ -179,6 +213,14 @@ void pmp_put_fd(struct pmp_wmsg *m, int fd)
 	}
 	pmp_put_u32(m, m->nfds);
 	m->fds[m->nfds++] = fd;
+}
+
+void pmp_put_fd_or_none(struct pmp_wmsg *m, int fd)
+{
+	if (fd < 0)
+		pmp_put_u32(m, PMP_NO_FD);
+	else
+		pmp_put_fd(m, fd);
 }
 
 void pmp_put_object(struct pmp_wmsg *m, IUnknown *obj, const IID *iid)
@@ -219,6 +261,18 @@ void pmp_wmsg_cleanup(struct pmp_wmsg *m)
 		m->obj->lpVtbl->Release(m->obj);
 	m->obj = NULL;
 	m->nobjs = 0;
+	pmp_wmsg_wipe(m);
+}
+
+void pmp_wmsg_wipe(struct pmp_wmsg *m)
+{
+	if (m->buf)
+		explicit_bzero(m->buf, m->size);
+	if (m->heap) {
+		free(m->heap);
+		m->buf = m->heap = NULL;
+		m->cap = 0;
+	}
 	m->size = 0;
 }
 
@@ -276,6 +330,21 @@ void pmp_get_guid(struct pmp_rmsg *m, GUID *guid)
 	memcpy(guid->Data4, b + 8, 8);
 }
 
+uint32_t pmp_get_blob(struct pmp_rmsg *m, const uint8_t **p, uint32_t max)
+{
+	uint32_t n = pmp_get_u32(m);
+
+	*p = NULL;
+	if (m->bad)
+		return 0;
+	if (n > max) {
+		m->bad = true;
+		return 0;
+	}
+	*p = rmsg_take(m, n);
+	return *p ? n : 0;
+}
+
 void pmp_get_str(struct pmp_rmsg *m, char *buf, uint32_t cap)
 {
 	uint32_t len = pmp_get_u32(m);
@@ -316,12 +385,12 @@ int pmp_get_fd(struct pmp_rmsg *m)
 	return m->fds[i];
 }
 
-int pmp_take_fd(struct pmp_rmsg *m)
+static int take_fd(struct pmp_rmsg *m, bool none_ok)
 {
 	uint32_t i = pmp_get_u32(m);
 	int fd;
 
-	if (m->bad)
+	if (m->bad || (none_ok && i == PMP_NO_FD))
 		return -1;
 	if (i >= m->nfds || m->fds[i] < 0) {
 		m->bad = true;
@@ -330,6 +399,16 @@ int pmp_take_fd(struct pmp_rmsg *m)
 	fd = m->fds[i];
 	m->fds[i] = -1;
 	return fd;
+}
+
+int pmp_take_fd(struct pmp_rmsg *m)
+{
+	return take_fd(m, false);
+}
+
+int pmp_take_fd_or_none(struct pmp_rmsg *m)
+{
+	return take_fd(m, true);
 }
 
 HRESULT pmp_get_passed(struct pmp_rmsg *m, const IID *iid, bool unique,

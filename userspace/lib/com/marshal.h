@@ -45,12 +45,18 @@
 
 /* The index of a NULL interface pointer passed in. */
 #define PMP_NO_OBJECT 0xffffffffu
+/* The index of no descriptor: an [out, fd, unique] parameter's -1. */
+#define PMP_NO_FD 0xffffffffu
 
 /**
  * struct pmp_wmsg - a message being packed
  * @buf, @cap: the payload buffer
  * @size: bytes packed
- * @overflow: more was packed than @cap holds
+ * @max: when above @cap, what the message may grow to: packing past @cap
+ *	moves it to @heap (a byte blob's room)
+ * @heap: the grown buffer, or NULL; wiped and freed by pmp_wmsg_cleanup()
+ *	and pmp_wmsg_wipe()
+ * @overflow: more was packed than @cap (or @max) holds
  * @own_fds: close @fds with the message (stub replies)
  * @fds, @nfds: descriptors carried
  * @obj, @obj_iid: an interface pointer handed back (stub side; one
@@ -61,6 +67,8 @@ struct pmp_wmsg {
 	uint8_t *buf;
 	uint32_t cap;
 	uint32_t size;
+	uint32_t max;
+	uint8_t *heap;
 	bool overflow;
 	bool own_fds;
 	int fds[PMP_MAX_FDS];
@@ -101,24 +109,38 @@ void pmp_put_u64(struct pmp_wmsg *m, uint64_t v);
 void pmp_put_bytes(struct pmp_wmsg *m, const void *p, uint32_t n);
 void pmp_put_guid(struct pmp_wmsg *m, const GUID *guid);
 void pmp_put_str(struct pmp_wmsg *m, const char *s);
+/* A byte blob: a 32-bit length and the bytes (@p may be NULL when @n is 0). */
+void pmp_put_blob(struct pmp_wmsg *m, const void *p, uint32_t n);
 /* @fd: borrowed by a proxy's message, owned by a stub's (@own_fds). */
 void pmp_put_fd(struct pmp_wmsg *m, int fd);
+/* The same, or PMP_NO_FD for a negative @fd. */
+void pmp_put_fd_or_none(struct pmp_wmsg *m, int fd);
 /* Stub side: hand @obj (one reference, taken over) back as @iid. */
 void pmp_put_object(struct pmp_wmsg *m, IUnknown *obj, const IID *iid);
 /* Proxy side: pass @obj (borrowed; NULL for a NULL pointer) into the call. */
 void pmp_put_passed(struct pmp_wmsg *m, pmp_obj *obj);
 void pmp_wmsg_cleanup(struct pmp_wmsg *m);
+/* Wipes the bytes packed and frees a grown buffer (@buf is then NULL). */
+void pmp_wmsg_wipe(struct pmp_wmsg *m);
 
 uint32_t pmp_get_u32(struct pmp_rmsg *m);
 uint64_t pmp_get_u64(struct pmp_rmsg *m);
 void pmp_get_bytes(struct pmp_rmsg *m, void *p, uint32_t n);
 void pmp_get_guid(struct pmp_rmsg *m, GUID *guid);
+/*
+ * A byte blob of at most @max bytes, left where it is in the message:
+ * *@p points into it (valid while the message is) and the return value
+ * is its length; 0 (and @bad) when it is missing or longer than @max.
+ */
+uint32_t pmp_get_blob(struct pmp_rmsg *m, const uint8_t **p, uint32_t max);
 /* A string of at most @cap - 1 bytes, no NUL inside, NUL-terminated. */
 void pmp_get_str(struct pmp_rmsg *m, char *buf, uint32_t cap);
 /* A descriptor, still owned by the message (-1 when bad). */
 int pmp_get_fd(struct pmp_rmsg *m);
 /* A descriptor, now the caller's (-1 when bad). */
 int pmp_take_fd(struct pmp_rmsg *m);
+/* The same, or -1 (not bad) for PMP_NO_FD. */
+int pmp_take_fd_or_none(struct pmp_rmsg *m);
 /*
  * An object passed in, as interface @iid (a new reference in *@out), or
  * NULL when @unique allows it.  Return: S_OK, or the object's

@@ -20,6 +20,10 @@
  * frame is copied once on each side.  The reader trusts only the seals it
  * sees itself (pmp_memfd_check) and checks every length against the size
  * before it reads.
+ *
+ * A small sample travels in the call instead (PushSampleBytes,
+ * ReadOutputBytes): the same bytes, written into the caller's buffer and
+ * read from the message, which no one else can change.
  */
 
 #define COBJMACROS
@@ -247,27 +251,57 @@ static void snapshot_release(struct snapshot *s)
  * attributes and the list of buffers agree; the bytes are written after,
  * from the buffers still held and locked.
  */
-HRESULT pmp_sample_serialize(IMFSample *sample, int *fd, DWORD *size)
+static HRESULT snapshot_take(IMFSample *sample, struct snapshot *s)
 {
-	struct snapshot s = { 0 };
 	HRESULT hr;
 
-	if (!fd || !size)
-		return E_POINTER;
-	*fd = -1;
-	*size = 0;
-	if (!sample)
-		return E_POINTER;
 	hr = IMFSample_LockStore(sample);
 	if (FAILED(hr))
 		return hr;
-	hr = snapshot_take_locked(sample, &s);
+	hr = snapshot_take_locked(sample, s);
 	IMFSample_UnlockStore(sample);
+	return hr;
+}
+
+HRESULT pmp_sample_serialize(IMFSample *sample, int *fd, DWORD *size)
+{
+	return pmp_sample_serialize_inline(sample, NULL, 0, NULL, fd, size);
+}
+
+HRESULT pmp_sample_serialize_inline(IMFSample *sample, BYTE *buf, DWORD room,
+				    DWORD *length, int *fd, DWORD *size)
+{
+	struct snapshot s = { 0 };
+	DWORD total, i;
+	HRESULT hr;
+
+	if (!fd || !size || (room && (!buf || !length)))
+		return E_POINTER;
+	*fd = -1;
+	*size = 0;
+	if (length)
+		*length = 0;
+	if (!sample)
+		return E_POINTER;
+	hr = snapshot_take(sample, &s);
+	if (FAILED(hr))
+		goto out;
+	total = HEADER_SIZE + s.h.attrs_size + s.h.payload_size;
+	if (total <= room) {
+		for (i = 0, total = 0; i < s.count + 2; i++) {
+			if (s.iov[i].iov_len)
+				memcpy(buf + total, s.iov[i].iov_base,
+				       s.iov[i].iov_len);
+			total += s.iov[i].iov_len;
+		}
+		*length = total;
+		goto out;
+	}
+	hr = pmp_hresult_from_errno(
+		pmp_memfd_seal_newv(s.iov, (size_t)s.count + 2, fd));
 	if (SUCCEEDED(hr))
-		hr = pmp_hresult_from_errno(
-			pmp_memfd_seal_newv(s.iov, (size_t)s.count + 2, fd));
-	if (SUCCEEDED(hr))
-		*size = HEADER_SIZE + s.h.attrs_size + s.h.payload_size;
+		*size = total;
+out:
 	snapshot_release(&s);
 	return hr;
 }
@@ -299,18 +333,40 @@ static HRESULT decode_header(const UINT8 p[HEADER_SIZE], DWORD size,
 	return S_OK;
 }
 
-static HRESULT read_attrs(int fd, const struct sample_header *h,
-			  IMFSample *sample)
-{
-	_cleanup_free_ UINT8 *blob = malloc(h->attrs_size ? h->attrs_size : 1);
-	HRESULT hr;
-	int err;
+/* Where a serialized sample is read from: a memfd, or bytes in memory. */
+struct source {
+	int fd;
+	const UINT8 *bytes;
+};
 
-	if (!blob)
-		return E_OUTOFMEMORY;
-	err = pmp_memfd_read_at(fd, blob, h->attrs_size, HEADER_SIZE);
-	if (err)
-		return pmp_hresult_from_errno(err);
+/* Copies @size bytes at @offset (checked against the whole by the header). */
+static HRESULT source_read(const struct source *src, void *buf, size_t size,
+			   off_t offset)
+{
+	if (src->bytes) {
+		memcpy(buf, src->bytes + offset, size);
+		return S_OK;
+	}
+	return pmp_hresult_from_errno(
+		pmp_memfd_read_at(src->fd, buf, size, offset));
+}
+
+static HRESULT read_attrs(const struct source *src,
+			  const struct sample_header *h, IMFSample *sample)
+{
+	_cleanup_free_ UINT8 *copy = NULL;
+	const UINT8 *blob = src->bytes + HEADER_SIZE;
+	HRESULT hr;
+
+	if (!src->bytes) {
+		copy = malloc(h->attrs_size ? h->attrs_size : 1);
+		if (!copy)
+			return E_OUTOFMEMORY;
+		hr = source_read(src, copy, h->attrs_size, HEADER_SIZE);
+		if (FAILED(hr))
+			return hr;
+		blob = copy;
+	}
 	hr = MFInitAttributesFromBlob((IMFAttributes *)sample, blob,
 				      h->attrs_size);
 	if (FAILED(hr) && hr != E_OUTOFMEMORY)
@@ -319,8 +375,8 @@ static HRESULT read_attrs(int fd, const struct sample_header *h,
 }
 
 /* The payload, read straight into one new buffer of exactly its length. */
-static HRESULT read_payload(int fd, const struct sample_header *h,
-			    IMFSample *sample)
+static HRESULT read_payload(const struct source *src,
+			    const struct sample_header *h, IMFSample *sample)
 {
 	IMFMediaBuffer *buffer;
 	BYTE *data;
@@ -332,9 +388,8 @@ static HRESULT read_payload(int fd, const struct sample_header *h,
 		return hr;
 	hr = IMFMediaBuffer_Lock(buffer, &data, NULL, NULL);
 	if (SUCCEEDED(hr)) {
-		hr = pmp_hresult_from_errno(
-			pmp_memfd_read_at(fd, data, h->payload_size,
-					  HEADER_SIZE + (off_t)h->attrs_size));
+		hr = source_read(src, data, h->payload_size,
+				 HEADER_SIZE + (off_t)h->attrs_size);
 		IMFMediaBuffer_Unlock(buffer);
 	}
 	if (SUCCEEDED(hr))
@@ -345,12 +400,44 @@ static HRESULT read_payload(int fd, const struct sample_header *h,
 	return hr;
 }
 
-HRESULT pmp_sample_deserialize(int fd, DWORD size, DWORD max, IMFSample **out)
+/* The sample @src holds, @size bytes long (at least a header's). */
+static HRESULT deserialize(const struct source *src, DWORD size,
+			   IMFSample **out)
 {
 	UINT8 raw[HEADER_SIZE];
 	struct sample_header h;
 	IMFSample *sample;
 	HRESULT hr;
+
+	hr = source_read(src, raw, HEADER_SIZE, 0);
+	if (FAILED(hr))
+		return hr;
+	hr = decode_header(raw, size, &h);
+	if (FAILED(hr))
+		return hr;
+	hr = MFCreateSample(&sample);
+	if (FAILED(hr))
+		return hr;
+	hr = read_attrs(src, &h, sample);
+	if (SUCCEEDED(hr) && (h.fields & SAMPLE_HAS_TIME))
+		hr = IMFSample_SetSampleTime(sample, h.time);
+	if (SUCCEEDED(hr) && (h.fields & SAMPLE_HAS_DURATION))
+		hr = IMFSample_SetSampleDuration(sample, h.duration);
+	if (SUCCEEDED(hr))
+		hr = IMFSample_SetSampleFlags(sample, h.flags);
+	if (SUCCEEDED(hr) && (h.fields & SAMPLE_HAS_BUFFER))
+		hr = read_payload(src, &h, sample);
+	if (FAILED(hr)) {
+		IMFSample_Release(sample);
+		return hr;
+	}
+	*out = sample;
+	return S_OK;
+}
+
+HRESULT pmp_sample_deserialize(int fd, DWORD size, DWORD max, IMFSample **out)
+{
+	struct source src = { .fd = fd };
 	int err;
 
 	if (!out)
@@ -359,29 +446,22 @@ HRESULT pmp_sample_deserialize(int fd, DWORD size, DWORD max, IMFSample **out)
 	err = pmp_memfd_check(fd, size, max);
 	if (!err && size < HEADER_SIZE)
 		err = -EINVAL;
-	if (!err)
-		err = pmp_memfd_read_at(fd, raw, HEADER_SIZE, 0);
 	if (err)
 		return pmp_hresult_from_errno(err);
-	hr = decode_header(raw, size, &h);
-	if (FAILED(hr))
-		return hr;
-	hr = MFCreateSample(&sample);
-	if (FAILED(hr))
-		return hr;
-	hr = read_attrs(fd, &h, sample);
-	if (SUCCEEDED(hr) && (h.fields & SAMPLE_HAS_TIME))
-		hr = IMFSample_SetSampleTime(sample, h.time);
-	if (SUCCEEDED(hr) && (h.fields & SAMPLE_HAS_DURATION))
-		hr = IMFSample_SetSampleDuration(sample, h.duration);
-	if (SUCCEEDED(hr))
-		hr = IMFSample_SetSampleFlags(sample, h.flags);
-	if (SUCCEEDED(hr) && (h.fields & SAMPLE_HAS_BUFFER))
-		hr = read_payload(fd, &h, sample);
-	if (FAILED(hr)) {
-		IMFSample_Release(sample);
-		return hr;
-	}
-	*out = sample;
-	return S_OK;
+	return deserialize(&src, size, out);
+}
+
+HRESULT pmp_sample_deserialize_bytes(const BYTE *bytes, DWORD size, DWORD max,
+				     IMFSample **out)
+{
+	struct source src = { .fd = -1, .bytes = bytes };
+
+	if (!out)
+		return E_POINTER;
+	*out = NULL;
+	if (!bytes)
+		return E_POINTER;
+	if (size < HEADER_SIZE || size > max)
+		return E_INVALIDARG;
+	return deserialize(&src, size, out);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * sample_blob.h - samples by value: a media sample in a sealed memfd (not
- * installed)
+ * sample_blob.h - samples by value: a media sample in a sealed memfd or in
+ * a call's bytes (not installed)
  *
  * What crosses between a client and a PMP process is the sample's time,
  * duration, flags, attributes (but IUnknown values) and the bytes of its
@@ -30,6 +30,21 @@
 HRESULT pmp_sample_serialize(IMFSample *sample, int *fd, DWORD *size);
 
 /**
+ * pmp_sample_serialize_inline - a sample by value in @buf if it fits there,
+ *	else in a new sealed memfd as pmp_sample_serialize() makes it
+ * @sample: as pmp_sample_serialize()'s
+ * @buf, @room: where the bytes go when they are at most @room (0: never)
+ * @length: the bytes written to @buf, 0 when the sample went in a memfd
+ *	(may be NULL when @room is 0)
+ * @fd, @size: as pmp_sample_serialize()'s, -1 and 0 when @buf holds it
+ *
+ * Return: as pmp_sample_serialize(), E_POINTER for a NULL @buf or @length
+ * with a @room.
+ */
+HRESULT pmp_sample_serialize_inline(IMFSample *sample, BYTE *buf, DWORD room,
+				    DWORD *length, int *fd, DWORD *size);
+
+/**
  * pmp_sample_deserialize - a new sample (MFCreateSample) from a memfd that
  *	pmp_sample_serialize() could have written
  * @fd: a memfd sealed against writing, growing and shrinking, at least
@@ -46,5 +61,15 @@ HRESULT pmp_sample_serialize(IMFSample *sample, int *fd, DWORD *size);
  * for bytes that were not there).
  */
 HRESULT pmp_sample_deserialize(int fd, DWORD size, DWORD max, IMFSample **out);
+
+/**
+ * pmp_sample_deserialize_bytes - the same from @size bytes at @bytes, which
+ *	must not change while they are read (a received message's)
+ *
+ * Return: as pmp_sample_deserialize(); E_POINTER for NULL @bytes,
+ * E_INVALIDARG for a @size below a header's or above @max.
+ */
+HRESULT pmp_sample_deserialize_bytes(const BYTE *bytes, DWORD size, DWORD max,
+				     IMFSample **out);
 
 #endif /* PMP_LIB_MF_SAMPLE_BLOB_H */

@@ -30,13 +30,16 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "mfapi.h"
 
 #include "pmp/pmp.h"
 
+#include "../cleanup.h"
 #include "../export.h"
 #include "../memfd.h"
 #include "mf.h"
@@ -61,6 +64,34 @@
  */
 #define OUTPUT_WAIT_MS 5000
 #define OUTPUT_SAMPLE_MAX (384u << 20)
+/* What a call's arguments but a sample by value may take of its payload. */
+#define CALL_ARGS_ROOM 1024
+#define MAX_PAYLOAD_PARAM "/sys/module/pmp/parameters/max_payload"
+
+static DWORD inline_room = PMP_SESSION_INLINE_MAX;
+
+/* A module whose max_payload cannot be read is taken to have its default. */
+static void inline_room_read(void)
+{
+	unsigned long max;
+	FILE *f;
+
+	f = fopen(MAX_PAYLOAD_PARAM, "re");
+	if (!f)
+		return;
+	if (fscanf(f, "%lu", &max) == 1 && max < PMP_SESSION_INLINE_MAX +
+						       CALL_ARGS_ROOM)
+		inline_room = max > CALL_ARGS_ROOM ? max - CALL_ARGS_ROOM : 0;
+	fclose(f);
+}
+
+DWORD pmp_session_inline_room(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, inline_room_read);
+	return inline_room;
+}
 
 enum session_state {
 	SESSION_RUNNING,
@@ -987,13 +1018,20 @@ static HRESULT STDMETHODCALLTYPE output_ReadSample(IPmpSinkOutput *iface,
 {
 	struct session *s = impl_from_IPmpSinkOutput(iface);
 	LONGLONG deadline = now_ms() + wait_ms, left;
-	DWORD size = 0, turn;
+	DWORD size = 0, turn, length = 0, room = pmp_session_inline_room();
+	_cleanup_free_ BYTE *data = NULL;
 	HRESULT hr;
 	int fd;
 
 	if (!sample)
 		return E_POINTER;
 	*sample = NULL;
+	/* Small samples come in the call, larger ones in a memfd. */
+	if (room) {
+		data = malloc(room);
+		if (!data)
+			return E_OUTOFMEMORY;
+	}
 	for (;;) {
 		hr = session_check(s);
 		if (FAILED(hr))
@@ -1003,13 +1041,21 @@ static HRESULT STDMETHODCALLTYPE output_ReadSample(IPmpSinkOutput *iface,
 			       ? OUTPUT_WAIT_MS
 			       : (left > 0 ? (DWORD)left : 0);
 		fd = -1;
-		hr = IPmpMediaSessionHost_ReadOutput(s->host, node, turn, &fd,
-						     &size);
+		if (room)
+			hr = IPmpMediaSessionHost_ReadOutputBytes(
+				s->host, node, turn, room, data, &length, &fd,
+				&size);
+		else
+			hr = IPmpMediaSessionHost_ReadOutput(s->host, node,
+							     turn, &fd, &size);
 		if (hr != MF_E_NO_EVENTS_AVAILABLE ||
 		    (wait_ms != INFINITE && deadline - now_ms() <= 0))
 			break;
 	}
-	if (hr == S_OK) {
+	if (hr == S_OK && fd < 0) {
+		hr = pmp_sample_deserialize_bytes(data, length, room, sample);
+		explicit_bzero(data, length);
+	} else if (hr == S_OK) {
 		hr = pmp_sample_deserialize(fd, size, OUTPUT_SAMPLE_MAX, sample);
 		close(fd);
 	}

@@ -12,6 +12,14 @@
 #include "pmp/mfidl.h"
 #include "pmp/pmpmedia.h"
 
+/*
+ * session.c: the most bytes of a sample by value that the calls carry
+ * (PushSampleBytes, ReadOutputBytes): PMP_SESSION_INLINE_MAX, less when
+ * the module's max_payload leaves less room beside a call's other
+ * arguments; 0 when it leaves none.  Read from sysfs once.
+ */
+DWORD pmp_session_inline_room(void);
+
 /* com/server.c: the checks MFCreatePMPMediaSession shares with it. */
 bool pmp_server_flags_valid(DWORD flags);
 bool pmp_server_is_own(IMFPMPServer *server);

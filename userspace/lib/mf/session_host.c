@@ -863,18 +863,13 @@ static HRESULT feed_gone(struct session *s)
 	return shutdown ? MF_E_SHUTDOWN : S_FALSE;
 }
 
-static HRESULT STDMETHODCALLTYPE host_PushSample(IPmpMediaSessionHost *iface,
-						 TOPOID node, DWORD segment,
-						 int fd, DWORD size)
+/* Pushes @sample (the caller's reference) into client stream @node. */
+static HRESULT push_sample(struct session *s, TOPOID node, DWORD segment,
+			   IMFSample *sample)
 {
-	struct session *s = impl_from_IPmpMediaSessionHost(iface);
 	struct pmp_feed *feed;
-	IMFSample *sample;
 	HRESULT hr;
 
-	hr = pmp_sample_deserialize(fd, size, PMP_SESSION_SAMPLE_MAX, &sample);
-	if (FAILED(hr))
-		return hr;
 	hr = find_feed(s, node, &feed);
 	if (SUCCEEDED(hr)) {
 		hr = pmp_feed_push(feed, segment, sample,
@@ -885,6 +880,37 @@ static HRESULT STDMETHODCALLTYPE host_PushSample(IPmpMediaSessionHost *iface,
 	}
 	IMFSample_Release(sample);
 	return hr;
+}
+
+static HRESULT STDMETHODCALLTYPE host_PushSample(IPmpMediaSessionHost *iface,
+						 TOPOID node, DWORD segment,
+						 int fd, DWORD size)
+{
+	struct session *s = impl_from_IPmpMediaSessionHost(iface);
+	IMFSample *sample;
+	HRESULT hr;
+
+	hr = pmp_sample_deserialize(fd, size, PMP_SESSION_SAMPLE_MAX, &sample);
+	if (FAILED(hr))
+		return hr;
+	return push_sample(s, node, segment, sample);
+}
+
+static HRESULT STDMETHODCALLTYPE
+host_PushSampleBytes(IPmpMediaSessionHost *iface, TOPOID node, DWORD segment,
+		     const BYTE *bytes, DWORD size)
+{
+	struct session *s = impl_from_IPmpMediaSessionHost(iface);
+	IMFSample *sample;
+	HRESULT hr;
+
+	if (size > PMP_SESSION_INLINE_MAX)
+		return E_INVALIDARG;
+	hr = pmp_sample_deserialize_bytes(bytes, size, PMP_SESSION_INLINE_MAX,
+					  &sample);
+	if (FAILED(hr))
+		return hr;
+	return push_sample(s, node, segment, sample);
 }
 
 static HRESULT STDMETHODCALLTYPE host_EndOfStream(IPmpMediaSessionHost *iface,
@@ -939,20 +965,19 @@ host_SetOutputPolicy(IPmpMediaSessionHost *iface, DWORD flags)
 	return hr;
 }
 
-static HRESULT STDMETHODCALLTYPE host_ReadOutput(IPmpMediaSessionHost *iface,
-						 TOPOID node, DWORD wait_ms,
-						 int *fd, DWORD *size)
+/*
+ * The next sample the sink of output node @node hands out: S_OK and
+ * *@sample, or ReadOutput's failures.
+ */
+static HRESULT read_output(struct session *s, TOPOID node, DWORD wait_ms,
+			   IMFSample **out)
 {
-	struct session *s = impl_from_IPmpMediaSessionHost(iface);
 	IPmpMediaSink *sink = NULL;
 	struct sink_object *so;
 	IMFSample *sample = NULL;
 	HRESULT hr = S_OK;
 
-	if (!fd || !size)
-		return E_POINTER;
-	*fd = -1;
-	*size = 0;
+	*out = NULL;
 	pthread_mutex_lock(&s->lock);
 	so = pmp_pres_sink(s->pres, node);
 	if (s->shutdown)
@@ -978,7 +1003,39 @@ static HRESULT STDMETHODCALLTYPE host_ReadOutput(IPmpMediaSessionHost *iface,
 		hr = MF_E_END_OF_STREAM;
 	if (hr != S_OK)
 		return hr;
-	hr = pmp_sample_serialize(sample, fd, size);
+	*out = sample;
+	return S_OK;
+}
+
+static HRESULT STDMETHODCALLTYPE host_ReadOutput(IPmpMediaSessionHost *iface,
+						 TOPOID node, DWORD wait_ms,
+						 int *fd, DWORD *size)
+{
+	return IPmpMediaSessionHost_ReadOutputBytes(iface, node, wait_ms, 0,
+						    NULL, NULL, fd, size);
+}
+
+static HRESULT STDMETHODCALLTYPE
+host_ReadOutputBytes(IPmpMediaSessionHost *iface, TOPOID node, DWORD wait_ms,
+		     DWORD room, BYTE *data, DWORD *length, int *fd,
+		     DWORD *size)
+{
+	struct session *s = impl_from_IPmpMediaSessionHost(iface);
+	IMFSample *sample;
+	HRESULT hr;
+
+	if (!fd || !size || (room && (!data || !length)))
+		return E_POINTER;
+	*fd = -1;
+	*size = 0;
+	if (length)
+		*length = 0;
+	if (room > PMP_SESSION_INLINE_MAX)
+		room = PMP_SESSION_INLINE_MAX;
+	hr = read_output(s, node, wait_ms, &sample);
+	if (FAILED(hr))
+		return hr;
+	hr = pmp_sample_serialize_inline(sample, data, room, length, fd, size);
 	IMFSample_Release(sample);
 	return hr;
 }
@@ -1044,6 +1101,8 @@ static const IPmpMediaSessionHostVtbl session_vtbl = {
 	.UpdateLicense = host_UpdateLicense,
 	.SetOutputPolicy = host_SetOutputPolicy,
 	.ReadOutput = host_ReadOutput,
+	.PushSampleBytes = host_PushSampleBytes,
+	.ReadOutputBytes = host_ReadOutputBytes,
 };
 
 static HRESULT session_create(struct pmp_registry *reg,

@@ -80,6 +80,8 @@ struct feed_stream {
 	/* feeds->lock: the segments of the starts still to be seen */
 	DWORD starts[8];
 	unsigned int nr_starts;
+	/* The stream's thread: a sample by value on its way (inline room) */
+	BYTE *data;
 };
 
 struct feed_source {
@@ -278,18 +280,42 @@ static bool feeds_dead(struct pmp_client_sources *f)
 static HRESULT stream_push(struct feed_stream *st, DWORD segment,
 			   IMFSample *sample)
 {
-	DWORD size = 0;
+	DWORD size = 0, length = 0, room = pmp_session_inline_room();
 	HRESULT hr;
 	int fd = -1;
 
-	hr = pmp_sample_serialize(sample, &fd, &size);
+	/* Small samples go in the call, larger ones in a memfd. */
+	if (room && !st->data) {
+		st->data = malloc(room);
+		if (!st->data)
+			return E_OUTOFMEMORY;
+	}
+	hr = pmp_sample_serialize_inline(sample, st->data, room, &length, &fd,
+					 &size);
 	if (FAILED(hr))
 		return hr;
 	do {
-		hr = IPmpMediaSessionHost_PushSample(st->feeds->host, st->node,
-						     segment, fd, size);
+		if (fd >= 0) {
+			hr = IPmpMediaSessionHost_PushSample(
+				st->feeds->host, st->node, segment, fd, size);
+			continue;
+		}
+		hr = IPmpMediaSessionHost_PushSampleBytes(
+			st->feeds->host, st->node, segment, st->data, length);
+		/*
+		 * The kernel refused the call's size (max_payload lowered
+		 * since libpmp read it): the host saw nothing; send a memfd.
+		 */
+		if (hr == MF_E_INSUFFICIENT_BUFFER) {
+			hr = pmp_sample_serialize(sample, &fd, &size);
+			if (SUCCEEDED(hr))
+				hr = MF_E_NOTACCEPTING;
+		}
 	} while (hr == MF_E_NOTACCEPTING && !feeds_dead(st->feeds));
-	close(fd);
+	if (fd >= 0)
+		close(fd);
+	if (length)
+		explicit_bzero(st->data, length);
 	return hr == MF_E_NOTACCEPTING ? S_FALSE : hr;
 }
 
@@ -738,6 +764,7 @@ void pmp_client_sources_destroy(struct pmp_client_sources *f)
 			box_Release(&st->box->IMFAsyncCallback_iface);
 		if (st->stream)
 			IMFMediaStream_Release(st->stream);
+		free(st->data);
 	}
 	for (i = 0; i < f->nr_sources; i++) {
 		src = &f->sources[i];
