@@ -61,6 +61,34 @@ static const AVCodec *find_decoder(enum AVCodecID id)
 	return NULL;
 }
 
+/*
+ * A process's first decoder costs more than the next: libavcodec builds
+ * the decoders' static tables then, and the pages of its code are first
+ * touched.  pmphost loads this component before it enters its sandbox,
+ * long before a session resolves a topology, so one decoder opened and
+ * closed at load moves that cost from the start of the first playback to
+ * the start of the host, where it belongs; a process that loads the
+ * component in process pays it once, as before, at its first session.
+ * Nothing is decoded; a failure here changes nothing.
+ */
+__attribute__((constructor)) static void avdec_warm_up(void)
+{
+	const AVCodec *codec;
+	AVCodecContext *ctx;
+	size_t i;
+
+	pthread_once(&avdec_log_once, quiet_libav);
+	for (i = 0; i < ARRAY_SIZE(avdec_codecs); i++) {
+		codec = avcodec_find_decoder_by_name(avdec_codecs[i].decoder);
+		ctx = codec ? avcodec_alloc_context3(codec) : NULL;
+		if (!ctx)
+			continue;
+		ctx->thread_count = 1;
+		avcodec_open2(ctx, codec, NULL);
+		avcodec_free_context(&ctx);
+	}
+}
+
 static bool size_in_range(int width, int height)
 {
 	return width > 0 && height > 0 && width <= PMP_AVDEC_MAX_DIMENSION &&
