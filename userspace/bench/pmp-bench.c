@@ -18,8 +18,9 @@
  *              (binder.c), and a null CALL  /  that Binder round trip
  *   memfd:     CALL carrying a sealed 1 MiB memfd, which the host
  *              receives and closes          /  memcpy of 1 MiB + a null CALL
- *              (and, for information, the same with the host mapping it
- *              with MAP_POPULATE and reading one byte per page)
+ *              and the same with the host mapping it with MAP_POPULATE
+ *              and reading one byte per page (what a media pipeline pays
+ *              per frame)
  *   threads:   null-call throughput of 2 and 4 client threads / 1 thread
  *   memory:    kernel bytes (memcg slab) per live object and per pending
  *              transaction

@@ -47,12 +47,12 @@
 #include "sandbox.h"
 #include "serve.h"
 #include "spawn.h"
+#include "sys.h"
 #include "com/stubs.h"
 
 #define THREADS_DEFAULT 4
 #define THREADS_MAX 64
 #define PAYLOAD_DEFAULT 65536
-#define MAX_PAYLOAD_PARAM "/sys/module/pmp/parameters/max_payload"
 
 struct options {
 	bool unprotected;
@@ -206,16 +206,9 @@ static void close_inherited(const struct options *opt)
 /* How big a payload may be: the module's max_payload, read once now. */
 static size_t max_payload(void)
 {
-	char buf[32] = "";
-	int fd = open(MAX_PAYLOAD_PARAM, O_RDONLY | O_CLOEXEC);
-	long n = 0;
+	size_t n = pmp_sys_max_payload();
 
-	if (fd >= 0) {
-		if (read(fd, buf, sizeof(buf) - 1) > 0)
-			n = strtol(buf, NULL, 10);
-		close(fd);
-	}
-	return n > 0 ? n : PAYLOAD_DEFAULT;
+	return n ? n : PAYLOAD_DEFAULT;
 }
 
 static void log_missing(uint32_t missing)

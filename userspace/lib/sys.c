@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
@@ -234,4 +235,24 @@ int pmp_sys_hung_up(int fd)
 	if (pfd.revents & (POLLERR | POLLNVAL))
 		return -EBADFD;
 	return !!(pfd.revents & POLLHUP);
+}
+
+/**
+ * pmp_sys_max_payload - the module's max_payload, from sysfs
+ *
+ * Return: the most bytes one call's (or reply's) payload may carry, or 0
+ * when the parameter cannot be read (no module, no sysfs).
+ */
+size_t pmp_sys_max_payload(void)
+{
+	char buf[32] = "";
+	int fd = open(PMP_MAX_PAYLOAD_PARAM, O_RDONLY | O_CLOEXEC);
+	long n = 0;
+
+	if (fd >= 0) {
+		if (read(fd, buf, sizeof(buf) - 1) > 0)
+			n = strtol(buf, NULL, 10);
+		close(fd);
+	}
+	return n > 0 ? (size_t)n : 0;
 }

@@ -9,11 +9,13 @@
 #ifndef PMP_LIB_SYS_H
 #define PMP_LIB_SYS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include <linux/pmp.h>
 
 #define PMP_DEVICE "/dev/pmp"
+#define PMP_MAX_PAYLOAD_PARAM "/sys/module/pmp/parameters/max_payload"
 
 /*
  * The oldest ABI this library speaks: version 3 has the objects and
@@ -38,6 +40,7 @@ int pmp_sys_release(int fd, uint64_t handle);
 int pmp_sys_recv(int fd, struct pmp_recv *recv);
 int pmp_sys_reply(int fd, struct pmp_reply *reply);
 int pmp_sys_list_hosts(int fd, struct pmp_list_hosts *list);
+size_t pmp_sys_max_payload(void);
 int pmp_sys_hung_up(int fd);
 
 #endif /* PMP_LIB_SYS_H */

@@ -112,7 +112,10 @@ static void put_value(struct pmp_wmsg *m, const struct pmp_ps_param *p,
 		pmp_put_str(m, value);
 		break;
 	case PMP_PS_FD:
-		pmp_put_fd(m, *(const int *)value);
+		if (p->flags & PMP_PS_UNIQUE)
+			pmp_put_fd_or_none(m, *(const int *)value);
+		else
+			pmp_put_fd(m, *(const int *)value);
 		break;
 	default:
 		/* An interface pointer is the reply's object, never data. */
@@ -350,9 +353,8 @@ static HRESULT stub_unpack(const struct pmp_ps_method *m, struct pmp_rmsg *in,
 	const struct pmp_ps_param *p;
 	uint32_t i, used = 0;
 	HRESULT hr = S_OK, got;
-	char *s;
-
 	const uint8_t *bytes;
+	char *s;
 
 	for_each_param(m, i, p) {
 		args[i] = &vals[i];
@@ -486,10 +488,6 @@ static HRESULT stub_finish(const struct pmp_ps_method *m, HRESULT hr,
 			outstr[OUT_STR_MAX - 1] = '\0';
 		if (p->kind == PMP_PS_BLOB) {
 			pmp_put_blob(out, vals[i].blob.buf, vals[p->size].u32);
-			continue;
-		}
-		if (p->kind == PMP_PS_FD && (p->flags & PMP_PS_UNIQUE)) {
-			pmp_put_fd_or_none(out, vals[i].fd);
 			continue;
 		}
 		/* args[i] points at the value: vals[i], a buffer, outstr. */

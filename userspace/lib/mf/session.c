@@ -30,7 +30,6 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -42,6 +41,7 @@
 #include "../cleanup.h"
 #include "../export.h"
 #include "../memfd.h"
+#include "../sys.h"
 #include "mf.h"
 #include "sample_blob.h"
 #include "session.h"
@@ -66,23 +66,16 @@
 #define OUTPUT_SAMPLE_MAX (384u << 20)
 /* What a call's arguments but a sample by value may take of its payload. */
 #define CALL_ARGS_ROOM 1024
-#define MAX_PAYLOAD_PARAM "/sys/module/pmp/parameters/max_payload"
 
 static DWORD inline_room = PMP_SESSION_INLINE_MAX;
 
 /* A module whose max_payload cannot be read is taken to have its default. */
 static void inline_room_read(void)
 {
-	unsigned long max;
-	FILE *f;
+	size_t max = pmp_sys_max_payload();
 
-	f = fopen(MAX_PAYLOAD_PARAM, "re");
-	if (!f)
-		return;
-	if (fscanf(f, "%lu", &max) == 1 && max < PMP_SESSION_INLINE_MAX +
-						       CALL_ARGS_ROOM)
+	if (max && max < PMP_SESSION_INLINE_MAX + CALL_ARGS_ROOM)
 		inline_room = max > CALL_ARGS_ROOM ? max - CALL_ARGS_ROOM : 0;
-	fclose(f);
 }
 
 DWORD pmp_session_inline_room(void)

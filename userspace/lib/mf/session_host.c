@@ -904,8 +904,6 @@ host_PushSampleBytes(IPmpMediaSessionHost *iface, TOPOID node, DWORD segment,
 	IMFSample *sample;
 	HRESULT hr;
 
-	if (size > PMP_SESSION_INLINE_MAX)
-		return E_INVALIDARG;
 	hr = pmp_sample_deserialize_bytes(bytes, size, PMP_SESSION_INLINE_MAX,
 					  &sample);
 	if (FAILED(hr))
